@@ -1,0 +1,96 @@
+//! The frame around every page: skip link, header with the site name and
+//! navigation, and footer. The kiosk screen goes without it.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::{routes, strings};
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let location = use_location();
+    let kiosk = Memo::new(move |_| routes::is_kiosk(&location.pathname.get()));
+    view! {
+        <Show when=move || !kiosk.get()>
+            <a class="skip-link" href="#noi-dung">{strings::SKIP_TO_CONTENT}</a>
+            <Header/>
+        </Show>
+        <main id="noi-dung" tabindex="-1" class:kiosk-main=move || kiosk.get()>
+            {children()}
+        </main>
+        <Show when=move || !kiosk.get()>
+            <Footer/>
+        </Show>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let location = use_location();
+    // Following a link closes the phone menu.
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    let toggle_label = move || {
+        if open.get() {
+            strings::MENU_CLOSE
+        } else {
+            strings::MENU_OPEN
+        }
+    };
+
+    view! {
+        <header class="site-header">
+            <div class="site-header__bar">
+                <A href=routes::HOME attr:class="brand">
+                    <span class="brand__name">{strings::APP_NAME}</span>
+                    <span class="brand__tagline">{strings::APP_TAGLINE}</span>
+                </A>
+                <button
+                    type="button"
+                    class="menu-toggle"
+                    aria-controls="main-nav"
+                    aria-expanded=move || open.get().to_string()
+                    aria-label=toggle_label
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    <span class="menu-toggle__icon" aria-hidden="true"></span>
+                    {strings::MENU}
+                </button>
+            </div>
+            <nav id="main-nav" class="main-nav" class:open=move || open.get() aria-label=strings::MAIN_NAV_LABEL>
+                <ul>
+                    {routes::NAV
+                        .iter()
+                        .map(|item| {
+                            view! {
+                                <li>
+                                    <A href=item.href exact=item.href == routes::HOME>
+                                        {item.label}
+                                    </A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p class="site-footer__name">{strings::APP_NAME}</p>
+            <p>{strings::FOOTER_ABOUT}</p>
+            <p>{strings::FOOTER_SOURCE_NOTE}</p>
+            <p>
+                <A href=routes::KIOSK>{strings::NAV_KIOSK}</A>
+            </p>
+        </footer>
+    }
+}

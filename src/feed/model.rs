@@ -1,0 +1,463 @@
+//! The feed's data types, format v1. The layout and every field are
+//! described in public/schema/README.md; the JSON Schemas beside it follow
+//! these types. Field names are English snake_case; text is Vietnamese.
+
+use serde::{Deserialize, Serialize};
+
+/// The version every file states. Readers accept any 1.x; a new minor
+/// version may add fields (unknown fields are allowed and reported as notes).
+pub const FORMAT_VERSION: &str = "1.0";
+pub const FORMAT_MAJOR: u64 = 1;
+
+/// What a file holds, stated in its `kind` field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileKind {
+    Index,
+    Article,
+    NewsPage,
+    CalendarWeek,
+    DocumentsPage,
+    Document,
+}
+
+impl FileKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileKind::Index => "index",
+            FileKind::Article => "article",
+            FileKind::NewsPage => "news-page",
+            FileKind::CalendarWeek => "calendar-week",
+            FileKind::DocumentsPage => "documents-page",
+            FileKind::Document => "document",
+        }
+    }
+}
+
+// ---------------------------------------------------------------- index.json
+
+/// `index.json`: everything the first screen needs, in one small file
+/// whatever the size of the portal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    pub format_version: String,
+    pub kind: FileKind,
+    /// When the CMS wrote the feed (RFC 3339 with offset).
+    pub generated_at: String,
+    pub site: Site,
+    pub categories: Vec<Category>,
+    /// The newest article summaries, newest first (at most 60).
+    pub latest: Vec<ArticleSummary>,
+    /// Ids of the stories to feature (home's lead story, the kiosk's rotation).
+    #[serde(default)]
+    pub featured: Vec<String>,
+    pub news: NewsIndex,
+    pub calendar: CalendarIndex,
+    pub documents: DocumentsIndex,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    /// "Ban Tuyên giáo Tỉnh ủy Hà Nam" style full name.
+    pub name: String,
+    /// The body it belongs to ("Tỉnh ủy Hà Nam").
+    pub department: String,
+    /// Short name for small screens ("BTG Tỉnh ủy").
+    pub short_name: String,
+    #[serde(default)]
+    pub logo: Option<Image>,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub contact: Contact,
+    #[serde(default)]
+    pub linked_websites: Vec<Link>,
+    #[serde(default)]
+    pub quick_links: Vec<Link>,
+    #[serde(default)]
+    pub counters: Option<Counters>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub editor: Option<String>,
+    #[serde(default)]
+    pub license: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub title: String,
+    /// http(s) or a relative path.
+    pub url: String,
+}
+
+/// Visitor counters as the portal last counted them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counters {
+    pub online: u64,
+    pub today: u64,
+    pub total: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub order: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewsIndex {
+    /// Summaries per page in `news/{list}/{page}.json`.
+    pub page_size: u32,
+    /// Every paged list: `tat-ca` (all), `chuyen-muc-{category slug}`,
+    /// `the-{tag slug}`.
+    pub lists: Vec<NewsList>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewsList {
+    pub id: String,
+    pub pages: u32,
+    pub total: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalendarIndex {
+    /// ISO weeks that have a file `calendar/{week}.json`, oldest first.
+    pub weeks: Vec<String>,
+    /// The weeks around `generated_at` (the current and the next one),
+    /// copied here so the home page needs no second request.
+    #[serde(default)]
+    pub embedded: Vec<CalendarWeek>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentsIndex {
+    pub total: u64,
+    /// Documents per page in `documents/pages/{page}.json`, newest first.
+    pub page_size: u32,
+    pub pages: u32,
+    /// The newest documents (at most 10), for the home page.
+    pub latest: Vec<Document>,
+}
+
+// ------------------------------------------------------------------- articles
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    /// http(s), a relative path, or a `data:image/...` URL.
+    pub src: String,
+    pub alt: String,
+    #[serde(default)]
+    pub caption: Option<String>,
+    #[serde(default)]
+    pub credit: Option<String>,
+    #[serde(default)]
+    pub width: Option<u32>,
+    #[serde(default)]
+    pub height: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// What lists show of an article: everything but the body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub id: String,
+    /// `[a-z0-9-]`, unique: the article's address is `/tin-tuc/{slug}` and
+    /// its file `articles/{slug}.json`.
+    pub slug: String,
+    pub title: String,
+    pub sapo: String,
+    #[serde(default)]
+    pub cover: Option<Image>,
+    /// RFC 3339 with offset ("2026-11-23T08:30:00+07:00").
+    pub published: String,
+    #[serde(default)]
+    pub updated: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub source: Option<Source>,
+    /// The main category's id.
+    pub category: String,
+    /// Further category ids.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub views: u64,
+    /// Words in the body, for the reading-time estimate.
+    #[serde(default)]
+    pub word_count: Option<u32>,
+}
+
+/// `articles/{slug}.json`: one article with its body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleFile {
+    pub format_version: String,
+    pub kind: FileKind,
+    pub article: Article,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    #[serde(flatten)]
+    pub summary: ArticleSummary,
+    #[serde(default)]
+    pub related: Vec<String>,
+    pub body: Vec<Block>,
+}
+
+/// A piece of an article's body. There is no raw HTML anywhere: each kind
+/// renders as its own component.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph {
+        runs: Vec<Run>,
+    },
+    Heading {
+        text: String,
+        /// 2 or 3 (the article title is the level-1 heading).
+        #[serde(default = "default_heading_level")]
+        level: u8,
+    },
+    /// `{"type": "image", "src": …, "alt": …, "caption": …, "credit": …}`
+    Image(Image),
+    Quote {
+        text: String,
+        #[serde(default)]
+        cite: Option<String>,
+    },
+    List {
+        #[serde(default)]
+        ordered: bool,
+        items: Vec<String>,
+    },
+    Table {
+        #[serde(default)]
+        caption: Option<String>,
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+    Gallery {
+        #[serde(default)]
+        caption: Option<String>,
+        images: Vec<Image>,
+    },
+    /// Points at a document of the feed by id.
+    Attachment {
+        document: String,
+        #[serde(default)]
+        title: Option<String>,
+    },
+    Video {
+        /// Where the video plays (http(s) or relative).
+        url: String,
+        poster: Image,
+        #[serde(default)]
+        title: Option<String>,
+        /// Length in seconds.
+        #[serde(default)]
+        duration: Option<u32>,
+    },
+}
+
+fn default_heading_level() -> u8 {
+    2
+}
+
+/// A run of text inside a paragraph, plain or styled, optionally a link.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub bold: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub italic: bool,
+    /// http(s) or a relative path.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// `news/{list}/{page}.json`: one page of a list of summaries, newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewsPage {
+    pub format_version: String,
+    pub kind: FileKind,
+    pub list: String,
+    pub page: u32,
+    pub pages: u32,
+    pub total: u64,
+    pub items: Vec<ArticleSummary>,
+}
+
+// ------------------------------------------------------------------- calendar
+
+/// `calendar/{week}.json`: one ISO week of the working calendar.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalendarWeekFile {
+    pub format_version: String,
+    pub kind: FileKind,
+    #[serde(flatten)]
+    pub week: CalendarWeek,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalendarWeek {
+    /// ISO 8601 week, "2026-W48".
+    pub week: String,
+    /// When this week's calendar was last changed (RFC 3339).
+    #[serde(default)]
+    pub updated: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub entries: Vec<CalendarEntry>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Session {
+    /// Sáng
+    Sang,
+    /// Chiều
+    Chieu,
+    /// Tối
+    Toi,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryStatus {
+    #[default]
+    Scheduled,
+    Changed,
+    Cancelled,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarEntry {
+    pub id: String,
+    /// RFC 3339 with offset, inside the file's week (Vietnam time).
+    pub start: String,
+    #[serde(default)]
+    pub end: Option<String>,
+    pub session: Session,
+    pub content: String,
+    #[serde(default)]
+    pub chair: Option<String>,
+    #[serde(default)]
+    pub participants: Option<String>,
+    #[serde(default)]
+    pub location: Option<String>,
+    #[serde(default)]
+    pub preparing_unit: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub emphasis: bool,
+    #[serde(default)]
+    pub status: EntryStatus,
+    /// What changed, for `changed` (and why, for `cancelled`).
+    #[serde(default)]
+    pub change: Option<String>,
+}
+
+// ------------------------------------------------------------------ documents
+
+/// `documents/pages/{page}.json`: one page of the document list, newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentsPage {
+    pub format_version: String,
+    pub kind: FileKind,
+    pub page: u32,
+    pub pages: u32,
+    pub total: u64,
+    pub items: Vec<Document>,
+}
+
+/// `documents/items/{id}.json`: one document, for its own page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentFile {
+    pub format_version: String,
+    pub kind: FileKind,
+    pub document: Document,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// `[a-z0-9-]`, unique: the page is `/van-ban/{id}`.
+    pub id: String,
+    /// Số ký hiệu, "112-HD/BTGTU".
+    pub number: String,
+    /// Loại văn bản, "Hướng dẫn".
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    /// Cơ quan ban hành.
+    pub issuer: String,
+    #[serde(default)]
+    pub signer: Option<Signer>,
+    /// Ngày ban hành, "2026-11-20".
+    pub issued: String,
+    #[serde(default)]
+    pub effective: Option<String>,
+    #[serde(default)]
+    pub expires: Option<String>,
+    /// Lĩnh vực.
+    #[serde(default)]
+    pub fields: Vec<String>,
+    /// Trích yếu.
+    pub summary: String,
+    #[serde(default)]
+    pub files: Vec<DocumentFileRef>,
+    #[serde(default)]
+    pub views: u64,
+    #[serde(default)]
+    pub downloads: u64,
+    #[serde(default)]
+    pub replaces: Vec<String>,
+    #[serde(default)]
+    pub replaced_by: Vec<String>,
+    #[serde(default)]
+    pub related: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signer {
+    pub name: String,
+    #[serde(default)]
+    pub position: Option<String>,
+}
+
+/// One downloadable file of a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentFileRef {
+    /// File name offered to the reader ("112-HD-BTGTU.pdf").
+    pub name: String,
+    /// http(s) or a relative path.
+    pub url: String,
+    /// "application/pdf"
+    pub media_type: String,
+    /// Size in bytes.
+    pub size: u64,
+}

@@ -1,0 +1,536 @@
+//! One test per validation rule: a bad input and the message it gets.
+
+use serde_json::{json, Value};
+
+use super::model::*;
+use super::validate::*;
+
+fn summary(id: &str) -> Value {
+    json!({
+        "id": id, "slug": format!("bai-{id}"), "title": "Hội nghị tổng kết công tác tuyên giáo",
+        "sapo": "Tóm tắt.", "published": "2026-11-20T08:00:00+07:00", "category": "c1", "views": 10
+    })
+}
+
+fn index_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut v = json!({
+        "format_version": "1.0",
+        "kind": "index",
+        "generated_at": "2026-11-23T07:00:00+07:00",
+        "site": {
+            "name": "Ban Tuyên giáo Tỉnh ủy", "department": "Tỉnh ủy", "short_name": "BTG",
+            "contact": {}, "linked_websites": [{"title": "Báo Nhân Dân", "url": "https://nhandan.vn"}],
+            "quick_links": []
+        },
+        "categories": [{"id": "c1", "slug": "tin-tuc-su-kien", "name": "Tin tức – sự kiện", "order": 1}],
+        "latest": [summary("a1"), summary("a2"), summary("a3")],
+        "featured": ["a1"],
+        "news": {"page_size": 20, "lists": [{"id": "tat-ca", "pages": 1, "total": 3}]},
+        "calendar": {"weeks": ["2026-W48"], "embedded": []},
+        "documents": {"total": 0, "page_size": 50, "pages": 0, "latest": []}
+    });
+    edit(&mut v);
+    v.to_string()
+}
+
+fn week_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut v = json!({
+        "format_version": "1.0", "kind": "calendar-week", "week": "2026-W48",
+        "entries": [
+            {"id": "e1", "start": "2026-11-23T08:00:00+07:00", "end": "2026-11-23T10:00:00+07:00",
+             "session": "sang", "content": "Giao ban Ban Tuyên giáo"},
+            {"id": "e2", "start": "2026-11-24T14:00:00+07:00", "session": "chieu", "content": "Họp chi bộ"}
+        ]
+    });
+    edit(&mut v);
+    v.to_string()
+}
+
+fn document_json() -> Value {
+    json!({
+        "id": "112-hd-btgtu", "number": "112-HD/BTGTU", "type": "Hướng dẫn",
+        "issuer": "Ban Tuyên giáo Tỉnh ủy", "issued": "2026-11-20", "summary": "Hướng dẫn tuyên truyền.",
+        "files": [{"name": "112.pdf", "url": "files/112.pdf", "media_type": "application/pdf", "size": 1200}],
+        "views": 10, "downloads": 3
+    })
+}
+
+fn document_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut d = document_json();
+    edit(&mut d);
+    json!({"format_version": "1.0", "kind": "document", "document": d}).to_string()
+}
+
+fn article_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut a = summary("a1");
+    a["related"] = json!(["a2"]);
+    a["body"] = json!([
+        {"type": "paragraph", "runs": [{"text": "Sáng 23/11, "}, {"text": "hội nghị", "bold": true}]},
+        {"type": "image", "src": "media/a.webp", "alt": "Quang cảnh hội nghị", "caption": "Quang cảnh"}
+    ]);
+    let mut v = json!({"format_version": "1.0", "kind": "article", "article": a});
+    edit(&mut v);
+    v.to_string()
+}
+
+fn messages<T>(c: &Checked<T>) -> Vec<String> {
+    c.problems.iter().map(ToString::to_string).collect()
+}
+
+fn has<T>(c: &Checked<T>, severity: Severity, text: &str) -> bool {
+    c.problems
+        .iter()
+        .any(|p| p.severity == severity && p.to_string() == text)
+}
+
+#[track_caller]
+fn assert_has<T>(c: &Checked<T>, severity: Severity, text: &str) {
+    assert!(
+        has(c, severity, text),
+        "expected {severity} \"{text}\", got {:#?}",
+        messages(c)
+    );
+}
+
+#[test]
+fn a_good_index_has_no_problems() {
+    let c = parse_index(&index_with(|_| {}));
+    assert_eq!(messages(&c), Vec::<String>::new());
+    let index = c.value.unwrap();
+    assert_eq!(index.latest.len(), 3);
+    assert_eq!(index.site.linked_websites.len(), 1);
+}
+
+#[test]
+fn unreadable_json_is_fatal() {
+    let c = parse_index("{\"format_version\": \"1.0\", \"kind\": \"ind");
+    assert!(c.is_fatal());
+    assert!(
+        messages(&c)[0].starts_with("not valid JSON"),
+        "{:?}",
+        messages(&c)
+    );
+    let c = parse_index("<!doctype html><title>502 Bad Gateway</title>");
+    assert!(c.is_fatal());
+}
+
+#[test]
+fn a_file_that_is_not_an_object_is_fatal() {
+    let c = parse_index("[1, 2, 3]");
+    assert!(c.is_fatal());
+    assert_has(&c, Severity::Fatal, "the file must hold a JSON object");
+}
+
+#[test]
+fn every_file_must_state_its_version() {
+    let c = parse_index(&index_with(|v| {
+        v.as_object_mut().unwrap().remove("format_version");
+    }));
+    assert!(c.is_fatal());
+    assert_has(
+        &c,
+        Severity::Fatal,
+        "format_version: missing: every file must state its format version",
+    );
+    let c = parse_index(&index_with(|v| v["format_version"] = json!("mot")));
+    assert_has(
+        &c,
+        Severity::Fatal,
+        "format_version: \"mot\" is not a version like \"1.0\"",
+    );
+}
+
+#[test]
+fn an_unknown_major_version_is_fatal_but_a_new_minor_is_fine() {
+    let c = parse_index(&index_with(|v| v["format_version"] = json!("2.0")));
+    assert!(c.is_fatal());
+    assert_has(
+        &c,
+        Severity::Fatal,
+        "format_version: version 2.0 is not supported: this reader understands 1.x (got major 2)",
+    );
+    let c = parse_index(&index_with(|v| v["format_version"] = json!("1.7")));
+    assert!(!c.is_fatal());
+}
+
+#[test]
+fn the_wrong_kind_is_fatal() {
+    let c = parse_index(&week_with(|_| {}));
+    assert!(c.is_fatal());
+    assert_has(
+        &c,
+        Severity::Fatal,
+        "kind: expected \"index\", found \"calendar-week\"",
+    );
+}
+
+#[test]
+fn a_bad_time_drops_only_its_item() {
+    let c = parse_index(&index_with(|v| {
+        v["latest"][1]["published"] = json!("23/11/2026 08:00")
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "latest[1].published: not an RFC 3339 time with an offset (e.g. 2026-11-23T08:30:00+07:00)",
+    );
+    assert_has(&c, Severity::Error, "latest[1]: item dropped");
+    let ids: Vec<_> = c.value.unwrap().latest.into_iter().map(|a| a.id).collect();
+    assert_eq!(ids, ["a1", "a3"]);
+}
+
+#[test]
+fn a_time_without_offset_is_an_error() {
+    let c = parse_index(&index_with(|v| {
+        v["latest"][0]["published"] = json!("2026-11-20T08:00:00")
+    }));
+    assert!(has(
+        &c,
+        Severity::Error,
+        "latest[0].published: not an RFC 3339 time with an offset (e.g. 2026-11-23T08:30:00+07:00)"
+    ));
+}
+
+#[test]
+fn a_missing_required_field_names_it() {
+    let c = parse_index(&index_with(|v| {
+        v["latest"][2].as_object_mut().unwrap().remove("title");
+    }));
+    assert_has(&c, Severity::Error, "latest[2]: missing field `title`");
+    assert_eq!(c.value.unwrap().latest.len(), 2);
+}
+
+#[test]
+fn a_wrong_type_names_its_path() {
+    let c = parse_index(&index_with(|v| v["latest"][0]["views"] = json!("nhiều")));
+    assert_has(
+        &c,
+        Severity::Error,
+        "latest[0].views: invalid type: string \"nhiều\", expected u64",
+    );
+}
+
+#[test]
+fn an_empty_title_is_an_error() {
+    let c = parse_index(&index_with(|v| v["latest"][0]["title"] = json!("   ")));
+    assert_has(&c, Severity::Error, "latest[0].title: must not be empty");
+}
+
+#[test]
+fn huge_text_is_refused() {
+    let c = parse_index(&index_with(|v| {
+        v["latest"][0]["sapo"] = json!("a".repeat(MAX_TEXT_CHARS + 1))
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "latest[0].sapo: longer than 100000 characters",
+    );
+}
+
+#[test]
+fn ids_and_slugs_must_be_kebab_ascii() {
+    let c = parse_index(&index_with(|v| v["latest"][0]["slug"] = json!("Hội-nghị")));
+    assert_has(
+        &c,
+        Severity::Error,
+        "latest[0].slug: \"Hội-nghị\" is not a valid id (lowercase a-z, 0-9 and single hyphens)",
+    );
+    assert!(is_slug("hoi-nghi-2026"));
+    for bad in ["", "-a", "a-", "a--b", "A", "a b", "a/b", "a_b", "đ"] {
+        assert!(!is_slug(bad), "{bad:?}");
+    }
+}
+
+#[test]
+fn duplicate_ids_keep_the_first() {
+    let c = parse_index(&index_with(|v| v["latest"][2] = summary("a1")));
+    assert_has(
+        &c,
+        Severity::Error,
+        "latest[2]: duplicate id \"a1\": item dropped",
+    );
+    assert_eq!(c.value.unwrap().latest.len(), 2);
+}
+
+#[test]
+fn unsafe_link_urls_are_errors() {
+    let c = parse_index(&index_with(|v| {
+        v["site"]["linked_websites"][0]["url"] = json!("javascript:alert(1)")
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "site.linked_websites[0].url: \"javascript:alert(1)\" is not an allowed URL (http(s) or a relative path)",
+    );
+    assert!(c.value.unwrap().site.linked_websites.is_empty());
+}
+
+#[test]
+fn url_rules() {
+    for ok in [
+        "https://tuyengiao.vn/a?b=1#c",
+        "http://example.vn",
+        "/van-ban/112",
+        "files/a.pdf",
+        "?q=1",
+        "#muc-1",
+    ] {
+        assert!(is_safe_url(ok, UrlUse::Link), "{ok}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "data:image/png;base64,AAAA",
+        "file:///etc/passwd",
+        "//evil.example/x",
+        "/\\evil.example",
+        "https://",
+        "http:/x",
+        "",
+    ] {
+        assert!(!is_safe_url(bad, UrlUse::Link), "{bad:?}");
+    }
+    assert!(is_safe_url(
+        "data:image/png;base64,iVBORw0KGgo=",
+        UrlUse::Image
+    ));
+    assert!(!is_safe_url(
+        "data:image/svg+xml;base64,PHN2Zz4=",
+        UrlUse::Image
+    ));
+    assert!(!is_safe_url(
+        "data:text/html;base64,PHN2Zz4=",
+        UrlUse::Image
+    ));
+}
+
+#[test]
+fn unknown_fields_are_notes() {
+    let c = parse_index(&index_with(|v| {
+        v["latest"][0]["rating"] = json!(5);
+        v["theme"] = json!("dark");
+    }));
+    assert_has(
+        &c,
+        Severity::Note,
+        "latest[0].rating: unknown field (ignored)",
+    );
+    assert_has(&c, Severity::Note, "theme: unknown field (ignored)");
+    assert!(!c.has_errors());
+}
+
+#[test]
+fn references_to_unknown_ids_are_warnings() {
+    let c = parse_index(&index_with(|v| {
+        v["latest"][0]["category"] = json!("c9");
+        v["featured"] = json!(["a7"]);
+    }));
+    assert_has(
+        &c,
+        Severity::Warning,
+        "latest[0].category: unknown category \"c9\"",
+    );
+    assert_has(
+        &c,
+        Severity::Warning,
+        "featured[0]: \"a7\" is not among the latest articles",
+    );
+    assert_eq!(c.value.unwrap().latest.len(), 3);
+}
+
+#[test]
+fn a_missing_site_makes_the_index_unusable() {
+    let c = parse_index(&index_with(|v| {
+        v.as_object_mut().unwrap().remove("site");
+    }));
+    assert!(c.is_fatal());
+    assert_has(&c, Severity::Fatal, "missing field `site`");
+}
+
+#[test]
+fn a_good_article_parses_with_its_body() {
+    let c = parse_article(&article_with(|_| {}));
+    assert_eq!(messages(&c), Vec::<String>::new());
+    let a = c.value.unwrap();
+    assert_eq!(a.body.len(), 2);
+    assert!(matches!(&a.body[1], Block::Image(img) if img.alt == "Quang cảnh hội nghị"));
+}
+
+#[test]
+fn a_bad_block_is_dropped_and_the_article_kept() {
+    let c = parse_article(&article_with(|v| {
+        v["article"]["body"][0]["runs"][0]["link"] = json!("javascript:alert(document.cookie)");
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "article.body[0].runs[0].link: \"javascript:alert(document.cookie)\" is not an allowed URL (http(s) or a relative path)",
+    );
+    assert_eq!(c.value.unwrap().body.len(), 1);
+}
+
+#[test]
+fn an_unknown_block_type_is_dropped() {
+    let c = parse_article(&article_with(|v| {
+        v["article"]["body"][0] = json!({"type": "html", "html": "<script>alert(1)</script>"});
+    }));
+    assert!(c
+        .problems
+        .iter()
+        .any(|p| p.path == "article.body[0].type" && p.message.contains("unknown variant `html`")));
+    assert_eq!(c.value.unwrap().body.len(), 1);
+}
+
+#[test]
+fn an_article_without_a_valid_date_cannot_be_shown() {
+    let c = parse_article(&article_with(|v| {
+        v["article"]["published"] = json!("hôm qua")
+    }));
+    assert!(c.is_fatal());
+}
+
+#[test]
+fn calendar_entries_must_fall_inside_their_week() {
+    let c = parse_calendar_week(&week_with(|v| {
+        v["entries"][1]["start"] = json!("2026-11-30T14:00:00+07:00")
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "entries[1].start: 2026-11-30 is not in week 2026-W48 (Vietnam time)",
+    );
+    assert_eq!(c.value.unwrap().entries.len(), 1);
+}
+
+#[test]
+fn the_week_is_judged_in_vietnam_time() {
+    // Sunday 29/11 23:30 in Vietnam, written in UTC: still inside W48.
+    let c = parse_calendar_week(&week_with(|v| {
+        v["entries"][1]["start"] = json!("2026-11-29T16:30:00Z");
+        v["entries"][1]["session"] = json!("toi");
+    }));
+    assert_eq!(messages(&c), Vec::<String>::new());
+}
+
+#[test]
+fn an_entry_cannot_end_before_it_starts() {
+    let c = parse_calendar_week(&week_with(|v| {
+        v["entries"][0]["end"] = json!("2026-11-23T07:00:00+07:00")
+    }));
+    assert_has(&c, Severity::Error, "entries[0].end: earlier than start");
+}
+
+#[test]
+fn a_session_that_contradicts_the_time_is_a_warning() {
+    let c = parse_calendar_week(&week_with(|v| v["entries"][0]["session"] = json!("toi")));
+    assert_has(
+        &c,
+        Severity::Warning,
+        "entries[0].session: does not match the start time",
+    );
+    assert_eq!(c.value.unwrap().entries.len(), 2);
+}
+
+#[test]
+fn an_unknown_session_or_status_is_an_error() {
+    let c = parse_calendar_week(&week_with(|v| {
+        v["entries"][0]["status"] = json!("postponed")
+    }));
+    assert!(c
+        .problems
+        .iter()
+        .any(|p| p.path == "entries[0].status" && p.message.contains("unknown variant")));
+}
+
+#[test]
+fn a_bad_week_id_is_fatal() {
+    let c = parse_calendar_week(&week_with(|v| v["week"] = json!("2025-W53")));
+    assert!(c.is_fatal());
+    assert_has(
+        &c,
+        Severity::Fatal,
+        "week: \"2025-W53\" is not an ISO week like 2026-W48",
+    );
+}
+
+#[test]
+fn document_dates_are_checked() {
+    let c = parse_document(&document_with(|d| d["issued"] = json!("20/11/2026")));
+    assert!(c.is_fatal());
+    assert_has(
+        &c,
+        Severity::Fatal,
+        "document.issued: not a date in the form YYYY-MM-DD",
+    );
+    let c = parse_document(&document_with(|d| {
+        d["effective"] = json!("2026-12-01");
+        d["expires"] = json!("2026-11-01");
+    }));
+    assert_has(
+        &c,
+        Severity::Fatal,
+        "document.expires: earlier than the date it takes effect",
+    );
+}
+
+#[test]
+fn document_files_need_safe_urls_and_media_types() {
+    let c = parse_document(&document_with(|d| {
+        d["files"][0]["url"] = json!("data:application/pdf;base64,JVBER")
+    }));
+    assert!(c.is_fatal());
+    let c = parse_document(&document_with(|d| {
+        d["files"][0]["media_type"] = json!("pdf")
+    }));
+    assert_has(
+        &c,
+        Severity::Fatal,
+        "document.files[0].media_type: not a media type such as application/pdf",
+    );
+}
+
+#[test]
+fn a_documents_page_keeps_its_good_documents() {
+    let mut bad = document_json();
+    bad["id"] = json!("khac");
+    bad["issued"] = json!("2026-13-01");
+    let page = json!({
+        "format_version": "1.0", "kind": "documents-page", "page": 1, "pages": 1, "total": 2,
+        "items": [document_json(), bad]
+    });
+    let c = parse_documents_page(&page.to_string());
+    assert_has(
+        &c,
+        Severity::Error,
+        "items[1].issued: not a date in the form YYYY-MM-DD",
+    );
+    assert_eq!(c.value.unwrap().items.len(), 1);
+}
+
+#[test]
+fn a_news_page_keeps_its_good_summaries() {
+    let mut bad = summary("a2");
+    bad["cover"] = json!({"src": "javascript:alert(1)", "alt": ""});
+    let page = json!({
+        "format_version": "1.0", "kind": "news-page", "list": "tat-ca", "page": 1, "pages": 1, "total": 2,
+        "items": [summary("a1"), bad]
+    });
+    let c = parse_news_page(&page.to_string());
+    assert!(c.problems.iter().any(|p| p.path == "items[1].cover.src"));
+    assert_eq!(c.value.unwrap().items.len(), 1);
+}
+
+#[test]
+fn problems_print_as_path_and_sentence() {
+    let p = Problem {
+        severity: Severity::Error,
+        path: "articles[3].published".into(),
+        message: "not an RFC 3339 time".into(),
+    };
+    assert_eq!(p.to_string(), "articles[3].published: not an RFC 3339 time");
+}

@@ -1,0 +1,913 @@
+//! Strict, forgiving validation of feed files, shared by the app and the
+//! `bantin-feed` CLI.
+//!
+//! Strict: every problem is reported with its JSON path and a plain
+//! sentence. Forgiving: a problem that spoils one item drops that item and
+//! keeps the rest; only an unreadable file, a wrong kind or an unknown major
+//! version is fatal. Unknown fields are allowed and reported as notes.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::model::*;
+use crate::datetime::{Date, DateTime, IsoWeek};
+
+/// Longest text field accepted, in characters: anything longer is a CMS bug.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The file cannot be used at all.
+    Fatal,
+    /// An item was dropped (or a value ignored).
+    Error,
+    /// Kept, but probably a mistake (e.g. a reference to an unknown id).
+    Warning,
+    /// Informational, e.g. an unknown field from a newer minor version.
+    Note,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Fatal => "fatal",
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// JSON path inside the file ("articles[3].published"); empty for the file itself.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// The outcome of reading one file: the usable value (absent when fatal)
+/// and every problem found.
+#[derive(Clone, Debug)]
+pub struct Checked<T> {
+    pub value: Option<T>,
+    pub problems: Vec<Problem>,
+}
+
+impl<T> Checked<T> {
+    pub fn is_fatal(&self) -> bool {
+        self.value.is_none()
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
+    }
+
+    /// Errors or worse: what makes `bantin-feed check` fail.
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity <= Severity::Error)
+    }
+}
+
+/// Collects problems while walking a file.
+#[derive(Default)]
+struct Sink {
+    problems: Vec<Problem>,
+}
+
+impl Sink {
+    fn push(&mut self, severity: Severity, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            severity,
+            path: path.to_string(),
+            message: message.into(),
+        });
+    }
+    fn error(&mut self, path: &str, message: impl Into<String>) {
+        self.push(Severity::Error, path, message);
+    }
+    fn warn(&mut self, path: &str, message: impl Into<String>) {
+        self.push(Severity::Warning, path, message);
+    }
+    fn errors_since(&self, mark: usize) -> bool {
+        self.problems[mark..]
+            .iter()
+            .any(|p| p.severity <= Severity::Error)
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else if key.starts_with('[') {
+        format!("{path}{key}")
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+// ------------------------------------------------------------ field checks
+
+/// Ids and slugs: lowercase ASCII words joined by single hyphens.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 200
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Where a URL may point. Links and files: http(s) or a path on the same
+/// site. Images may also be inline `data:image/…` pictures.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum UrlUse {
+    Link,
+    Image,
+}
+
+/// Whether `url` is safe to put in an href or src: http(s), or relative
+/// (no scheme, not protocol-relative). Control characters and whitespace
+/// tricks ("java\tscript:") are refused outright.
+pub fn is_safe_url(url: &str, usage: UrlUse) -> bool {
+    if url.is_empty()
+        || url.len() > 4096
+        || url.chars().any(|c| c.is_control() || c.is_whitespace())
+    {
+        return false;
+    }
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return url.len() > lower.find("//").map_or(0, |i| i + 2);
+    }
+    if usage == UrlUse::Image
+        && [
+            "data:image/png;base64,",
+            "data:image/jpeg;base64,",
+            "data:image/gif;base64,",
+            "data:image/webp;base64,",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    if url.starts_with("//") || url.starts_with("\\\\") || url.starts_with("/\\") {
+        return false;
+    }
+    // A scheme is letters, digits, "+", "-", "." before the first ":" that
+    // comes before any "/", "?" or "#". Relative URLs have none.
+    let head = url.split(['/', '?', '#']).next().unwrap_or("");
+    !head.contains(':')
+}
+
+fn check_text(sink: &mut Sink, path: &str, value: &str, required: bool) {
+    if required && value.trim().is_empty() {
+        sink.error(path, "must not be empty");
+    } else if value.chars().count() > MAX_TEXT_CHARS {
+        sink.error(path, format!("longer than {MAX_TEXT_CHARS} characters"));
+    }
+}
+
+fn check_opt_text(sink: &mut Sink, path: &str, value: &Option<String>) {
+    if let Some(v) = value {
+        check_text(sink, path, v, false);
+    }
+}
+
+fn check_id(sink: &mut Sink, path: &str, value: &str) {
+    if !is_slug(value) {
+        sink.error(
+            path,
+            format!(
+                "\"{}\" is not a valid id (lowercase a-z, 0-9 and single hyphens)",
+                clip(value)
+            ),
+        );
+    }
+}
+
+fn check_url(sink: &mut Sink, path: &str, value: &str, usage: UrlUse) {
+    if !is_safe_url(value, usage) {
+        let allowed = match usage {
+            UrlUse::Link => "http(s) or a relative path",
+            UrlUse::Image => "http(s), a relative path or a data:image URL",
+        };
+        sink.error(
+            path,
+            format!("\"{}\" is not an allowed URL ({allowed})", clip(value)),
+        );
+    }
+}
+
+fn check_time(sink: &mut Sink, path: &str, value: &str) -> Option<DateTime> {
+    let t = DateTime::parse_rfc3339(value);
+    if t.is_none() {
+        sink.error(
+            path,
+            "not an RFC 3339 time with an offset (e.g. 2026-11-23T08:30:00+07:00)",
+        );
+    }
+    t
+}
+
+fn check_date(sink: &mut Sink, path: &str, value: &str) -> Option<Date> {
+    let d = Date::parse(value);
+    if d.is_none() {
+        sink.error(path, "not a date in the form YYYY-MM-DD");
+    }
+    d
+}
+
+/// Shortens a value quoted in a message, so a 10 MB string makes a short line.
+fn clip(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(MAX).collect::<String>())
+    }
+}
+
+fn check_image(sink: &mut Sink, path: &str, image: &Image) {
+    check_url(sink, &join(path, "src"), &image.src, UrlUse::Image);
+    check_text(sink, &join(path, "alt"), &image.alt, false);
+    check_opt_text(sink, &join(path, "caption"), &image.caption);
+    check_opt_text(sink, &join(path, "credit"), &image.credit);
+}
+
+fn check_link(sink: &mut Sink, path: &str, link: &Link) {
+    check_text(sink, &join(path, "title"), &link.title, true);
+    check_url(sink, &join(path, "url"), &link.url, UrlUse::Link);
+}
+
+fn check_category(sink: &mut Sink, path: &str, c: &Category) {
+    check_id(sink, &join(path, "id"), &c.id);
+    check_id(sink, &join(path, "slug"), &c.slug);
+    check_text(sink, &join(path, "name"), &c.name, true);
+}
+
+fn check_summary(sink: &mut Sink, path: &str, a: &ArticleSummary) {
+    check_id(sink, &join(path, "id"), &a.id);
+    check_id(sink, &join(path, "slug"), &a.slug);
+    check_text(sink, &join(path, "title"), &a.title, true);
+    check_text(sink, &join(path, "sapo"), &a.sapo, false);
+    if let Some(cover) = &a.cover {
+        check_image(sink, &join(path, "cover"), cover);
+    }
+    let published = check_time(sink, &join(path, "published"), &a.published);
+    if let Some(updated) = &a.updated {
+        let updated_at = check_time(sink, &join(path, "updated"), updated);
+        if let (Some(p), Some(u)) = (published, updated_at) {
+            if u.unix < p.unix {
+                sink.warn(&join(path, "updated"), "earlier than published");
+            }
+        }
+    }
+    check_opt_text(sink, &join(path, "author"), &a.author);
+    if let Some(source) = &a.source {
+        check_text(sink, &join(path, "source.name"), &source.name, true);
+        if let Some(url) = &source.url {
+            check_url(sink, &join(path, "source.url"), url, UrlUse::Link);
+        }
+    }
+    if a.category.is_empty() {
+        sink.error(&join(path, "category"), "must not be empty");
+    }
+    for (i, tag) in a.tags.iter().enumerate() {
+        check_text(sink, &join(path, &format!("tags[{i}]")), tag, true);
+    }
+}
+
+fn check_block(sink: &mut Sink, path: &str, block: &Block) {
+    match block {
+        Block::Paragraph { runs } => {
+            if runs.is_empty() {
+                sink.error(&join(path, "runs"), "a paragraph needs at least one run");
+            }
+            for (i, run) in runs.iter().enumerate() {
+                let p = join(path, &format!("runs[{i}]"));
+                check_text(sink, &join(&p, "text"), &run.text, false);
+                if let Some(link) = &run.link {
+                    check_url(sink, &join(&p, "link"), link, UrlUse::Link);
+                }
+            }
+        }
+        Block::Heading { text, level } => {
+            check_text(sink, &join(path, "text"), text, true);
+            if !(2..=4).contains(level) {
+                sink.error(&join(path, "level"), "must be 2, 3 or 4");
+            }
+        }
+        Block::Image(image) => check_image(sink, path, image),
+        Block::Quote { text, cite } => {
+            check_text(sink, &join(path, "text"), text, true);
+            check_opt_text(sink, &join(path, "cite"), cite);
+        }
+        Block::List { items, .. } => {
+            for (i, item) in items.iter().enumerate() {
+                check_text(sink, &join(path, &format!("items[{i}]")), item, true);
+            }
+        }
+        Block::Table {
+            caption,
+            header,
+            rows,
+        } => {
+            check_opt_text(sink, &join(path, "caption"), caption);
+            for (r, row) in rows.iter().enumerate() {
+                if !header.is_empty() && row.len() != header.len() {
+                    sink.warn(
+                        &join(path, &format!("rows[{r}]")),
+                        format!("has {} cells, the header has {}", row.len(), header.len()),
+                    );
+                }
+                for (c, cell) in row.iter().enumerate() {
+                    check_text(sink, &join(path, &format!("rows[{r}][{c}]")), cell, false);
+                }
+            }
+        }
+        Block::Gallery { caption, images } => {
+            check_opt_text(sink, &join(path, "caption"), caption);
+            if images.is_empty() {
+                sink.error(&join(path, "images"), "a gallery needs at least one image");
+            }
+            for (i, image) in images.iter().enumerate() {
+                check_image(sink, &join(path, &format!("images[{i}]")), image);
+            }
+        }
+        Block::Attachment { document, title } => {
+            check_id(sink, &join(path, "document"), document);
+            check_opt_text(sink, &join(path, "title"), title);
+        }
+        Block::Video {
+            url, poster, title, ..
+        } => {
+            check_url(sink, &join(path, "url"), url, UrlUse::Link);
+            check_image(sink, &join(path, "poster"), poster);
+            check_opt_text(sink, &join(path, "title"), title);
+        }
+    }
+}
+
+fn check_entry(sink: &mut Sink, path: &str, e: &CalendarEntry, week: Option<IsoWeek>) {
+    check_id(sink, &join(path, "id"), &e.id);
+    check_text(sink, &join(path, "content"), &e.content, true);
+    for (key, value) in [
+        ("chair", &e.chair),
+        ("participants", &e.participants),
+        ("location", &e.location),
+        ("preparing_unit", &e.preparing_unit),
+        ("note", &e.note),
+        ("change", &e.change),
+    ] {
+        check_opt_text(sink, &join(path, key), value);
+    }
+    let start = check_time(sink, &join(path, "start"), &e.start);
+    if let (Some(start), Some(week)) = (start, week) {
+        let local = start.vietnam();
+        if !week.contains(local.date) {
+            sink.error(
+                &join(path, "start"),
+                format!("{} is not in week {week} (Vietnam time)", local.date),
+            );
+        }
+        let expected = match local.hour {
+            0..=11 => Session::Sang,
+            12..=17 => Session::Chieu,
+            _ => Session::Toi,
+        };
+        if e.session != expected {
+            sink.warn(&join(path, "session"), "does not match the start time");
+        }
+    }
+    if let Some(end) = &e.end {
+        let end_at = check_time(sink, &join(path, "end"), end);
+        if let (Some(s), Some(t)) = (start, end_at) {
+            if t.unix < s.unix {
+                sink.error(&join(path, "end"), "earlier than start");
+            }
+        }
+    }
+}
+
+fn check_document(sink: &mut Sink, path: &str, d: &Document) {
+    check_id(sink, &join(path, "id"), &d.id);
+    check_text(sink, &join(path, "number"), &d.number, true);
+    check_text(sink, &join(path, "type"), &d.doc_type, true);
+    check_text(sink, &join(path, "issuer"), &d.issuer, true);
+    check_text(sink, &join(path, "summary"), &d.summary, true);
+    if let Some(signer) = &d.signer {
+        check_text(sink, &join(path, "signer.name"), &signer.name, true);
+        check_opt_text(sink, &join(path, "signer.position"), &signer.position);
+    }
+    let issued = check_date(sink, &join(path, "issued"), &d.issued);
+    let effective = d
+        .effective
+        .as_deref()
+        .and_then(|v| check_date(sink, &join(path, "effective"), v));
+    let expires = d
+        .expires
+        .as_deref()
+        .and_then(|v| check_date(sink, &join(path, "expires"), v));
+    if let (Some(from), Some(to)) = (effective.or(issued), expires) {
+        if to < from {
+            sink.error(
+                &join(path, "expires"),
+                "earlier than the date it takes effect",
+            );
+        }
+    }
+    for (i, field) in d.fields.iter().enumerate() {
+        check_text(sink, &join(path, &format!("fields[{i}]")), field, true);
+    }
+    for (i, file) in d.files.iter().enumerate() {
+        let p = join(path, &format!("files[{i}]"));
+        check_text(sink, &join(&p, "name"), &file.name, true);
+        check_url(sink, &join(&p, "url"), &file.url, UrlUse::Link);
+        if !file.media_type.contains('/') {
+            sink.error(
+                &join(&p, "media_type"),
+                "not a media type such as application/pdf",
+            );
+        }
+    }
+    if d.downloads > d.views {
+        sink.warn(&join(path, "downloads"), "more downloads than views");
+    }
+    for (key, ids) in [
+        ("replaces", &d.replaces),
+        ("replaced_by", &d.replaced_by),
+        ("related", &d.related),
+    ] {
+        for (i, id) in ids.iter().enumerate() {
+            check_id(sink, &join(path, &format!("{key}[{i}]")), id);
+        }
+    }
+}
+
+fn check_article(sink: &mut Sink, path: &str, a: &Article) {
+    check_summary(sink, path, &a.summary);
+    for (i, id) in a.related.iter().enumerate() {
+        check_id(sink, &join(path, &format!("related[{i}]")), id);
+    }
+}
+
+// ----------------------------------------------------------- file walking
+
+/// Reads JSON text and checks the envelope every file shares: an object
+/// with a supported `format_version` and the expected `kind`.
+fn envelope(text: &str, kind: FileKind, sink: &mut Sink) -> Option<Map<String, Value>> {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            sink.push(Severity::Fatal, "", format!("not valid JSON ({e})"));
+            return None;
+        }
+    };
+    let Value::Object(map) = value else {
+        sink.push(Severity::Fatal, "", "the file must hold a JSON object");
+        return None;
+    };
+    match map.get("format_version") {
+        Some(Value::String(v)) => match v.split_once('.').and_then(|(major, minor)| {
+            let minor_ok = !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit());
+            major.parse::<u64>().ok().filter(|_| minor_ok)
+        }) {
+            Some(FORMAT_MAJOR) => {}
+            Some(major) => {
+                sink.push(
+                    Severity::Fatal,
+                    "format_version",
+                    format!("version {} is not supported: this reader understands {FORMAT_MAJOR}.x (got major {major})", clip(v)),
+                );
+                return None;
+            }
+            None => {
+                sink.push(
+                    Severity::Fatal,
+                    "format_version",
+                    format!("\"{}\" is not a version like \"1.0\"", clip(v)),
+                );
+                return None;
+            }
+        },
+        _ => {
+            sink.push(
+                Severity::Fatal,
+                "format_version",
+                "missing: every file must state its format version",
+            );
+            return None;
+        }
+    }
+    match map.get("kind").and_then(Value::as_str) {
+        Some(k) if k == kind.as_str() => Some(map),
+        Some(k) => {
+            sink.push(
+                Severity::Fatal,
+                "kind",
+                format!("expected \"{}\", found \"{}\"", kind.as_str(), clip(k)),
+            );
+            None
+        }
+        None => {
+            sink.push(
+                Severity::Fatal,
+                "kind",
+                format!("missing: expected \"{}\"", kind.as_str()),
+            );
+            None
+        }
+    }
+}
+
+/// Deserializes one value, reporting type errors with their path and
+/// unknown fields as notes.
+fn typed<T: DeserializeOwned>(value: Value, path: &str, sink: &mut Sink) -> Option<T> {
+    let mut unknown = Vec::new();
+    let result: Result<T, _> =
+        serde_path_to_error::deserialize(serde_ignored::Deserializer::new(value, &mut |p| {
+            unknown.push(p.to_string())
+        }));
+    for field in unknown {
+        sink.push(
+            Severity::Note,
+            &join(path, &field),
+            "unknown field (ignored)",
+        );
+    }
+    match result {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let inner = e.path().to_string();
+            let at = if inner == "." {
+                path.to_string()
+            } else {
+                join(path, &inner)
+            };
+            sink.error(&at, plain_serde_message(&e.into_inner().to_string()));
+            None
+        }
+    }
+}
+
+/// serde's messages end with " at line 1 column 5"; paths say where already.
+fn plain_serde_message(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Keeps the items of the array at `obj[key]` that deserialize and pass
+/// `check`; drops the others (reported), and drops later duplicates of an id.
+fn filter_items<T: DeserializeOwned>(
+    obj: &mut Map<String, Value>,
+    key: &str,
+    path: &str,
+    sink: &mut Sink,
+    id_of: impl Fn(&T) -> &str,
+    check: impl Fn(&mut Sink, &str, &T),
+) -> Vec<T> {
+    let here = join(path, key);
+    let items = match obj.remove(key) {
+        Some(Value::Array(items)) => items,
+        Some(Value::Null) | None => Vec::new(),
+        Some(_) => {
+            sink.error(&here, "must be a list");
+            Vec::new()
+        }
+    };
+    let mut seen = HashSet::new();
+    let mut kept = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let p = format!("{here}[{i}]");
+        let mark = sink.problems.len();
+        let value = typed::<T>(item, &p, sink);
+        if let Some(value) = &value {
+            check(sink, &p, value);
+        }
+        let Some(value) = value.filter(|_| !sink.errors_since(mark)) else {
+            sink.push(Severity::Error, &p, "item dropped");
+            continue;
+        };
+        let id = id_of(&value).to_string();
+        if !id.is_empty() && !seen.insert(id.clone()) {
+            sink.error(&p, format!("duplicate id \"{}\": item dropped", clip(&id)));
+            continue;
+        }
+        kept.push(value);
+    }
+    obj.insert(key.to_string(), Value::Array(Vec::new()));
+    kept
+}
+
+fn sub_object<'a>(
+    obj: &'a mut Map<String, Value>,
+    key: &str,
+) -> Option<&'a mut Map<String, Value>> {
+    obj.get_mut(key).and_then(Value::as_object_mut)
+}
+
+/// Deserializes what is left of a file once its item lists were taken out.
+fn whole<T: DeserializeOwned>(map: Map<String, Value>, sink: &mut Sink) -> Option<T> {
+    let mark = sink.problems.len();
+    let value = typed::<T>(Value::Object(map), "", sink);
+    if value.is_none() {
+        // What is missing is the file's own frame: nothing can be shown.
+        for p in &mut sink.problems[mark..] {
+            if p.severity == Severity::Error {
+                p.severity = Severity::Fatal;
+            }
+        }
+    }
+    value
+}
+
+fn finish<T>(value: Option<T>, sink: Sink) -> Checked<T> {
+    Checked {
+        value,
+        problems: sink.problems,
+    }
+}
+
+// ------------------------------------------------------------- entry points
+
+fn no_id<T>(_: &T) -> &str {
+    ""
+}
+
+fn week_items(obj: &mut Map<String, Value>, path: &str, sink: &mut Sink) -> Vec<CalendarEntry> {
+    let week = match obj.get("week").and_then(Value::as_str) {
+        Some(w) => {
+            let parsed = IsoWeek::parse(w);
+            if parsed.is_none() {
+                sink.push(
+                    Severity::Fatal,
+                    &join(path, "week"),
+                    format!("\"{}\" is not an ISO week like 2026-W48", clip(w)),
+                );
+            }
+            parsed
+        }
+        None => None,
+    };
+    filter_items(
+        obj,
+        "entries",
+        path,
+        sink,
+        |e: &CalendarEntry| &e.id,
+        |s, p, e| check_entry(s, p, e, week),
+    )
+}
+
+fn check_week_frame(week: &CalendarWeek, path: &str, sink: &mut Sink) {
+    if let Some(updated) = &week.updated {
+        check_time(sink, &join(path, "updated"), updated);
+    }
+    check_opt_text(sink, &join(path, "note"), &week.note);
+}
+
+/// Reads `index.json`.
+pub fn parse_index(text: &str) -> Checked<Index> {
+    let mut sink = Sink::default();
+    let Some(mut obj) = envelope(text, FileKind::Index, &mut sink) else {
+        return finish(None, sink);
+    };
+
+    let categories = filter_items(
+        &mut obj,
+        "categories",
+        "",
+        &mut sink,
+        |c: &Category| &c.id,
+        check_category,
+    );
+    let latest = filter_items(
+        &mut obj,
+        "latest",
+        "",
+        &mut sink,
+        |a: &ArticleSummary| &a.id,
+        check_summary,
+    );
+    let (mut linked, mut quick) = (Vec::new(), Vec::new());
+    if let Some(site) = sub_object(&mut obj, "site") {
+        linked = filter_items(
+            site,
+            "linked_websites",
+            "site",
+            &mut sink,
+            no_id,
+            check_link,
+        );
+        quick = filter_items(site, "quick_links", "site", &mut sink, no_id, check_link);
+    }
+    let mut embedded = Vec::new();
+    if let Some(cal) = sub_object(&mut obj, "calendar") {
+        if let Some(Value::Array(weeks)) = cal.get_mut("embedded") {
+            for (i, week) in weeks.iter_mut().enumerate() {
+                if let Some(w) = week.as_object_mut() {
+                    let p = format!("calendar.embedded[{i}]");
+                    let entries = week_items(w, &p, &mut sink);
+                    embedded.push(entries);
+                }
+            }
+        }
+    }
+    let mut latest_docs = Vec::new();
+    if let Some(docs) = sub_object(&mut obj, "documents") {
+        latest_docs = filter_items(
+            docs,
+            "latest",
+            "documents",
+            &mut sink,
+            |d: &Document| &d.id,
+            check_document,
+        );
+    }
+
+    let Some(mut index) = whole::<Index>(obj, &mut sink) else {
+        return finish(None, sink);
+    };
+    index.categories = categories;
+    index.latest = latest;
+    index.site.linked_websites = linked;
+    index.site.quick_links = quick;
+    index.documents.latest = latest_docs;
+    for (week, entries) in index.calendar.embedded.iter_mut().zip(embedded) {
+        week.entries = entries;
+    }
+    check_time(&mut sink, "generated_at", &index.generated_at);
+    check_text(&mut sink, "site.name", &index.site.name, true);
+    if let Some(logo) = &index.site.logo {
+        check_image(&mut sink, "site.logo", logo);
+    }
+    let mut calendar_weeks = Vec::new();
+    for (i, w) in index.calendar.weeks.iter().enumerate() {
+        if IsoWeek::parse(w).is_some() {
+            calendar_weeks.push(w.clone());
+        } else {
+            sink.error(
+                &format!("calendar.weeks[{i}]"),
+                format!("\"{}\" is not an ISO week like 2026-W48", clip(w)),
+            );
+        }
+    }
+    index.calendar.weeks = calendar_weeks;
+    for (i, week) in index.calendar.embedded.iter().enumerate() {
+        check_week_frame(week, &format!("calendar.embedded[{i}]"), &mut sink);
+    }
+    index.news.lists.retain(|l| is_slug(&l.id));
+    // References that point nowhere are kept but reported.
+    let category_ids: HashSet<&str> = index.categories.iter().map(|c| c.id.as_str()).collect();
+    for (i, a) in index.latest.iter().enumerate() {
+        if !category_ids.contains(a.category.as_str()) {
+            sink.warn(
+                &format!("latest[{i}].category"),
+                format!("unknown category \"{}\"", clip(&a.category)),
+            );
+        }
+    }
+    let latest_ids: HashSet<&str> = index.latest.iter().map(|a| a.id.as_str()).collect();
+    for (i, id) in index.featured.iter().enumerate() {
+        if !latest_ids.contains(id.as_str()) {
+            sink.warn(
+                &format!("featured[{i}]"),
+                format!("\"{}\" is not among the latest articles", clip(id)),
+            );
+        }
+    }
+    finish(Some(index), sink)
+}
+
+/// Reads `articles/{slug}.json`.
+pub fn parse_article(text: &str) -> Checked<Article> {
+    let mut sink = Sink::default();
+    let Some(mut obj) = envelope(text, FileKind::Article, &mut sink) else {
+        return finish(None, sink);
+    };
+    let mut body = Vec::new();
+    if let Some(article) = sub_object(&mut obj, "article") {
+        body = filter_items(article, "body", "article", &mut sink, no_id, check_block);
+    }
+    let Some(file) = whole::<ArticleFile>(obj, &mut sink) else {
+        return finish(None, sink);
+    };
+    let mut article = file.article;
+    article.body = body;
+    let mark = sink.problems.len();
+    check_article(&mut sink, "article", &article);
+    if sink.errors_since(mark) {
+        // An article without a valid id, slug, title or date cannot be shown.
+        for p in &mut sink.problems[mark..] {
+            if p.severity == Severity::Error {
+                p.severity = Severity::Fatal;
+            }
+        }
+        return finish(None, sink);
+    }
+    finish(Some(article), sink)
+}
+
+/// Reads `news/{list}/{page}.json`.
+pub fn parse_news_page(text: &str) -> Checked<NewsPage> {
+    let mut sink = Sink::default();
+    let Some(mut obj) = envelope(text, FileKind::NewsPage, &mut sink) else {
+        return finish(None, sink);
+    };
+    let items = filter_items(
+        &mut obj,
+        "items",
+        "",
+        &mut sink,
+        |a: &ArticleSummary| &a.id,
+        check_summary,
+    );
+    let Some(mut page) = whole::<NewsPage>(obj, &mut sink) else {
+        return finish(None, sink);
+    };
+    page.items = items;
+    finish(Some(page), sink)
+}
+
+/// Reads `calendar/{week}.json`.
+pub fn parse_calendar_week(text: &str) -> Checked<CalendarWeek> {
+    let mut sink = Sink::default();
+    let Some(mut obj) = envelope(text, FileKind::CalendarWeek, &mut sink) else {
+        return finish(None, sink);
+    };
+    let entries = week_items(&mut obj, "", &mut sink);
+    if sink.problems.iter().any(|p| p.severity == Severity::Fatal) {
+        return finish(None, sink);
+    }
+    let Some(file) = whole::<CalendarWeekFile>(obj, &mut sink) else {
+        return finish(None, sink);
+    };
+    let mut week = file.week;
+    week.entries = entries;
+    check_week_frame(&week, "", &mut sink);
+    finish(Some(week), sink)
+}
+
+/// Reads `documents/pages/{page}.json`.
+pub fn parse_documents_page(text: &str) -> Checked<DocumentsPage> {
+    let mut sink = Sink::default();
+    let Some(mut obj) = envelope(text, FileKind::DocumentsPage, &mut sink) else {
+        return finish(None, sink);
+    };
+    let items = filter_items(
+        &mut obj,
+        "items",
+        "",
+        &mut sink,
+        |d: &Document| &d.id,
+        check_document,
+    );
+    let Some(mut page) = whole::<DocumentsPage>(obj, &mut sink) else {
+        return finish(None, sink);
+    };
+    page.items = items;
+    finish(Some(page), sink)
+}
+
+/// Reads `documents/items/{id}.json`.
+pub fn parse_document(text: &str) -> Checked<Document> {
+    let mut sink = Sink::default();
+    let Some(obj) = envelope(text, FileKind::Document, &mut sink) else {
+        return finish(None, sink);
+    };
+    let Some(file) = whole::<DocumentFile>(obj, &mut sink) else {
+        return finish(None, sink);
+    };
+    let mark = sink.problems.len();
+    check_document(&mut sink, "document", &file.document);
+    if sink.errors_since(mark) {
+        for p in &mut sink.problems[mark..] {
+            if p.severity == Severity::Error {
+                p.severity = Severity::Fatal;
+            }
+        }
+        return finish(None, sink);
+    }
+    finish(Some(file.document), sink)
+}

@@ -1,0 +1,115 @@
+//! The app's addresses. Paths are Vietnamese, as readers of the portals
+//! expect; builders here keep every link in the app consistent.
+
+use crate::strings;
+
+pub const HOME: &str = "/";
+pub const NEWS: &str = "/tin-tuc";
+pub const CALENDAR: &str = "/lich-cong-tac";
+pub const DOCUMENTS: &str = "/van-ban";
+pub const SEARCH: &str = "/tim-kiem";
+pub const KIOSK: &str = "/kiosk";
+
+/// One entry of the main navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: &'static str,
+}
+
+/// The main navigation, in the order the header shows it.
+pub const NAV: [NavItem; 5] = [
+    NavItem {
+        href: HOME,
+        label: strings::NAV_HOME,
+    },
+    NavItem {
+        href: NEWS,
+        label: strings::NAV_NEWS,
+    },
+    NavItem {
+        href: CALENDAR,
+        label: strings::NAV_CALENDAR,
+    },
+    NavItem {
+        href: DOCUMENTS,
+        label: strings::NAV_DOCUMENTS,
+    },
+    NavItem {
+        href: SEARCH,
+        label: strings::NAV_SEARCH,
+    },
+];
+
+pub fn article(slug: &str) -> String {
+    format!("{NEWS}/{slug}")
+}
+
+pub fn document(id: &str) -> String {
+    format!("{DOCUMENTS}/{id}")
+}
+
+/// Whether the navigation entry `href` is the section the reader is in.
+/// Home matches only itself; a section matches its own pages too
+/// (`/tin-tuc/abc` is in `/tin-tuc`), but not a longer name (`/tin-tuc-cu`).
+pub fn is_current(path: &str, href: &str) -> bool {
+    let path = path.trim_end_matches('/');
+    let href = href.trim_end_matches('/');
+    if href.is_empty() {
+        return path.is_empty();
+    }
+    path == href
+        || path
+            .strip_prefix(href)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The kiosk screen runs full-screen, without the site's header and footer.
+pub fn is_kiosk(path: &str) -> bool {
+    is_current(path, KIOSK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn home_is_current_only_on_itself() {
+        assert!(is_current("/", HOME));
+        assert!(is_current("", HOME));
+        assert!(!is_current("/tin-tuc", HOME));
+    }
+
+    #[test]
+    fn a_section_is_current_on_its_pages_but_not_on_longer_names() {
+        assert!(is_current("/tin-tuc", NEWS));
+        assert!(is_current("/tin-tuc/", NEWS));
+        assert!(is_current("/tin-tuc/hoi-nghi-tong-ket", NEWS));
+        assert!(!is_current("/tin-tuc-cu", NEWS));
+        assert!(!is_current("/van-ban", NEWS));
+    }
+
+    #[test]
+    fn kiosk_detection() {
+        assert!(is_kiosk("/kiosk"));
+        assert!(is_kiosk("/kiosk/"));
+        assert!(!is_kiosk("/kiosks"));
+        assert!(!is_kiosk("/"));
+    }
+
+    #[test]
+    fn builders_make_section_paths() {
+        assert_eq!(article("hoi-nghi"), "/tin-tuc/hoi-nghi");
+        assert_eq!(document("112-hd-btgtu"), "/van-ban/112-hd-btgtu");
+    }
+
+    #[test]
+    fn navigation_is_vietnamese_and_unique() {
+        let mut hrefs: Vec<_> = NAV.iter().map(|n| n.href).collect();
+        hrefs.sort_unstable();
+        hrefs.dedup();
+        assert_eq!(hrefs.len(), NAV.len());
+        assert_eq!(NAV[0].label, "Trang chủ");
+        assert!(NAV.iter().all(|n| !n.label.is_empty()));
+    }
+}
