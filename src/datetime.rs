@@ -234,6 +234,35 @@ impl DateTime {
         })
     }
 
+    /// Writes the instant back as RFC 3339 with the offset it was read with
+    /// ("2026-11-23T08:30:00+07:00"; "Z" for UTC).
+    pub fn to_rfc3339(self) -> String {
+        let local = self.unix + i64::from(self.offset);
+        let secs = local.rem_euclid(86_400);
+        let date = Date::from_days(local.div_euclid(86_400));
+        let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
+        let offset = if self.offset == 0 {
+            "Z".to_string()
+        } else {
+            let o = self.offset.abs();
+            format!(
+                "{}{:02}:{:02}",
+                if self.offset < 0 { '-' } else { '+' },
+                o / 3600,
+                o % 3600 / 60
+            )
+        };
+        format!("{date}T{h:02}:{m:02}:{s:02}{offset}")
+    }
+
+    /// The same instant, `days` later (Vietnam has no daylight saving).
+    pub fn add_days(self, days: i64) -> DateTime {
+        DateTime {
+            unix: self.unix + days * 86_400,
+            offset: self.offset,
+        }
+    }
+
     /// The same instant as seen on a clock in Vietnam.
     pub fn vietnam(self) -> LocalTime {
         LocalTime::from_unix(self.unix, VIETNAM_OFFSET_SECS)
@@ -352,6 +381,21 @@ mod tests {
         assert!(DateTime::parse_rfc3339("23/11/2026 08:30").is_none());
         assert!(DateTime::parse_rfc3339("2026-11-23T24:00:00Z").is_none());
         assert!(DateTime::parse_rfc3339("2026-02-30T08:00:00Z").is_none());
+    }
+
+    #[test]
+    fn rfc3339_round_trips_with_its_offset() {
+        for s in [
+            "2026-11-23T08:30:00+07:00",
+            "2026-12-31T23:59:59Z",
+            "2027-01-01T00:15:00-05:30",
+        ] {
+            assert_eq!(DateTime::parse_rfc3339(s).unwrap().to_rfc3339(), s);
+        }
+        let t = DateTime::parse_rfc3339("2026-12-28T08:00:00+07:00")
+            .unwrap()
+            .add_days(7);
+        assert_eq!(t.to_rfc3339(), "2027-01-04T08:00:00+07:00");
     }
 
     #[test]

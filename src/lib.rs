@@ -2,51 +2,72 @@
 //! Vietnamese provincial party portals. `App` holds the routes; pages live
 //! in `pages/`, shared pieces in `components/`.
 
-pub mod crash;
+// Pure logic: no web-sys, tested natively, shared with the bantin-feed CLI.
 pub mod datetime;
 pub mod feed;
+pub mod format;
 pub mod routes;
 pub mod strings;
+pub mod text;
 
+// The user interface (feature "app", on by default).
+#[cfg(feature = "app")]
+pub mod api;
+#[cfg(feature = "app")]
+pub mod browser;
+#[cfg(feature = "app")]
 pub mod components;
+#[cfg(feature = "app")]
+pub mod crash;
+#[cfg(feature = "app")]
 pub mod pages;
 
-use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+#[cfg(feature = "app")]
+pub use app::{mount, App};
 
-use components::layout::Shell;
-use pages::{
-    article::ArticlePage, calendar::CalendarPage, document::DocumentPage, documents::DocumentsPage,
-    home::HomePage, kiosk::KioskPage, news::NewsPage, not_found::NotFoundPage, search::SearchPage,
-};
+#[cfg(feature = "app")]
+mod app {
+    use leptos::prelude::*;
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
 
-#[component]
-pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Shell>
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/tin-tuc") view=NewsPage/>
-                    <Route path=path!("/tin-tuc/:slug") view=ArticlePage/>
-                    <Route path=path!("/lich-cong-tac") view=CalendarPage/>
-                    <Route path=path!("/van-ban") view=DocumentsPage/>
-                    <Route path=path!("/van-ban/:id") view=DocumentPage/>
-                    <Route path=path!("/tim-kiem") view=SearchPage/>
-                    <Route path=path!("/kiosk") view=KioskPage/>
-                </Routes>
-            </Shell>
-        </Router>
+    use crate::components::layout::Shell;
+    use crate::pages::{
+        article::ArticlePage, calendar::CalendarPage, document::DocumentPage,
+        documents::DocumentsPage, home::HomePage, kiosk::KioskPage, news::NewsPage,
+        not_found::NotFoundPage, search::SearchPage,
+    };
+
+    #[component]
+    pub fn App() -> impl IntoView {
+        crate::api::provide_feed();
+        view! {
+            <Router>
+                <Shell>
+                    <Routes fallback=|| view! { <NotFoundPage/> }>
+                        <Route path=path!("/") view=HomePage/>
+                        <Route path=path!("/tin-tuc") view=NewsPage/>
+                        <Route path=path!("/tin-tuc/:slug") view=ArticlePage/>
+                        <Route path=path!("/lich-cong-tac") view=CalendarPage/>
+                        <Route path=path!("/van-ban") view=DocumentsPage/>
+                        <Route path=path!("/van-ban/:id") view=DocumentPage/>
+                        <Route path=path!("/tim-kiem") view=SearchPage/>
+                        <Route path=path!("/kiosk") view=KioskPage/>
+                    </Routes>
+                </Shell>
+            </Router>
+        }
     }
-}
 
-/// Mounts the app in place of the loading screen that index.html shows
-/// while the wasm downloads.
-pub fn mount() {
-    let document = document();
-    if let Some(boot) = document.get_element_by_id("boot") {
-        boot.remove();
+    /// Mounts the app in place of the loading screen that index.html shows
+    /// while the wasm downloads.
+    pub fn mount() {
+        let document = document();
+        if let Some(boot) = document.get_element_by_id("boot") {
+            boot.remove();
+        }
+        // A returning reader's text size holds from the first paint.
+        crate::components::reading_tools::restore_text_size();
+        leptos::mount::mount_to_body(App);
     }
-    leptos::mount::mount_to_body(App);
 }

@@ -39,9 +39,61 @@ pub const NOT_FOUND_BACK: &str = "Về trang chủ";
 
 // Loading and feed states.
 pub const LOADING: &str = "Đang tải…";
+pub const RETRY: &str = "Thử lại";
+pub const ERROR_NETWORK: &str =
+    "Không kết nối được tới máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.";
+pub const ERROR_NOT_FOUND: &str = "Không tìm thấy dữ liệu trên máy chủ.";
+pub const ERROR_SERVER: &str =
+    "Máy chủ đang gặp sự cố, chưa trả về dữ liệu. Xin thử lại sau ít phút.";
+pub const ERROR_INVALID: &str = "Dữ liệu nhận được bị lỗi nên chưa thể hiển thị.";
+pub const ERROR_KEEPING_OLD: &str =
+    "Chưa cập nhật được tin mới; đang hiển thị nội dung đã tải trước đó.";
+
+// News.
+pub const FEATURED: &str = "Tin nổi bật";
+pub const LATEST: &str = "Tin mới";
+pub const VIEWS: &str = "Lượt xem";
+pub const SEE_ALL: &str = "Xem tất cả";
+pub const NO_ARTICLES: &str = "Chưa có tin bài nào.";
+pub const NEW_DOCUMENTS: &str = "Văn bản mới";
+pub const DOWNLOADS: &str = "Lượt tải";
+pub const LINKED_WEBSITES: &str = "Website liên kết";
+pub const QUICK_LINKS: &str = "Tài liệu";
+pub const COUNTER_ONLINE: &str = "Đang truy cập";
+pub const COUNTER_TODAY: &str = "Hôm nay";
+pub const COUNTER_TOTAL: &str = "Tổng lượt truy cập";
+pub const VISITORS: &str = "Thống kê truy cập";
 
 // The crash screen, shown by the panic hook instead of a white page.
 pub const CRASH_TITLE: &str = "Đã xảy ra lỗi";
 pub const CRASH_TEXT: &str =
     "Ứng dụng gặp sự cố ngoài dự kiến và không thể hiển thị trang này. Xin tải lại trang để tiếp tục đọc.";
 pub const CRASH_RELOAD: &str = "Tải lại trang";
+
+// The article page.
+pub const BREADCRUMB_LABEL: &str = "Đường dẫn";
+pub const AUTHOR: &str = "Tác giả";
+pub const SOURCE: &str = "Nguồn";
+pub const TAGS: &str = "Từ khóa";
+pub const RELATED: &str = "Tin liên quan";
+pub const NEWER: &str = "Tin mới hơn";
+pub const OLDER: &str = "Tin cũ hơn";
+pub const READING_TIME: &str = "phút đọc";
+pub const UPDATED: &str = "Cập nhật";
+pub const TEXT_SIZE: &str = "Cỡ chữ";
+pub const TEXT_SMALLER: &str = "Giảm cỡ chữ";
+pub const TEXT_RESET: &str = "Cỡ chữ mặc định";
+pub const TEXT_LARGER: &str = "Tăng cỡ chữ";
+pub const PRINT: &str = "In bài";
+pub const SHARE: &str = "Chia sẻ";
+pub const LINK_COPIED: &str = "Đã sao chép đường dẫn bài viết.";
+pub const COPY_FAILED: &str = "Không sao chép được; hãy sao chép địa chỉ trên thanh trình duyệt.";
+pub const ARTICLE_NOT_FOUND: &str = "Không tìm thấy bài viết";
+pub const ARTICLE_NOT_FOUND_TEXT: &str =
+    "Bài viết này không có hoặc đã được gỡ. Mời bạn đọc các tin mới dưới đây.";
+pub const BACK_TO_NEWS: &str = "Về trang Tin tức";
+pub const TABLE: &str = "Bảng";
+pub const ATTACHMENT: &str = "Tệp đính kèm:";
+pub const OPEN_DOCUMENT: &str = "Xem văn bản";
+pub const WATCH_VIDEO: &str = "Xem video";
+pub const PHOTO_CREDIT: &str = "Ảnh:";

@@ -2,8 +2,14 @@
 //! wasm-bindgen-test. Run by scripts/test (`cargo test --target wasm32-unknown-unknown`).
 #![cfg(target_arch = "wasm32")]
 
+use std::sync::Arc;
+
+use bantin::api::{FeedState, LoadError};
+use bantin::components::{article_card::ArticleCard, feed_notice::FeedNotice};
+use bantin::feed::model::{ArticleSummary, Image};
 use bantin::{crash, strings, App};
 use leptos::prelude::*;
+use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -104,3 +110,121 @@ fn the_crash_screen_explains_and_offers_a_reload() {
     let here = window().location().href().unwrap();
     assert_eq!(reload.get_attribute("href"), Some(here));
 }
+
+fn summary() -> ArticleSummary {
+    ArticleSummary {
+        id: "a1".into(),
+        slug: "hoi-nghi-tong-ket".into(),
+        title: "Hội nghị tổng kết công tác tuyên giáo năm 2026".into(),
+        sapo: "Sáng 23/11, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị.".into(),
+        cover: Some(Image {
+            src: "media/hoi-nghi.webp".into(),
+            alt: "Quang cảnh hội nghị".into(),
+            caption: None,
+            credit: None,
+            width: Some(640),
+            height: Some(360),
+        }),
+        published: "2026-11-23T08:30:00+07:00".into(),
+        updated: None,
+        author: None,
+        source: None,
+        category: "c1".into(),
+        categories: vec![],
+        tags: vec![],
+        views: 18089,
+        word_count: None,
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_article_card_links_the_story_and_formats_in_vietnamese() {
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        view! { <Router><ArticleCard article=summary()/></Router> }
+    });
+    let link = root.query_selector(".card__title a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/tin-tuc/hoi-nghi-tong-ket")
+    );
+    assert_eq!(
+        link.text_content().as_deref(),
+        Some("Hội nghị tổng kết công tác tuyên giáo năm 2026")
+    );
+    let meta = text_of(&root, ".card__meta");
+    assert!(meta.contains("Thứ Hai, 23/11/2026 08:30"), "{meta}");
+    assert!(meta.contains("Lượt xem 18.089"), "{meta}");
+    let img = root.query_selector(".card__image").unwrap().unwrap();
+    assert_eq!(
+        img.get_attribute("alt").as_deref(),
+        Some("Quang cảnh hội nghị")
+    );
+    // Feed-relative pictures are resolved against the feed's address.
+    assert_eq!(
+        img.get_attribute("src").as_deref(),
+        Some("/feed/media/hoi-nghi.webp")
+    );
+}
+
+fn feed_state() -> FeedState {
+    FeedState {
+        index: RwSignal::new(None),
+        loading: RwSignal::new(false),
+        error: RwSignal::new(None),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_feed_notice_explains_a_failure_and_offers_a_retry() {
+    let root = container();
+    let state = feed_state();
+    state.error.set(Some(LoadError::Server(500)));
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <FeedNotice/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, ".notice p"), strings::ERROR_SERVER);
+    assert_eq!(text_of(&root, ".notice button"), strings::RETRY);
+    assert_eq!(
+        root.query_selector(".notice")
+            .unwrap()
+            .unwrap()
+            .get_attribute("role")
+            .as_deref(),
+        Some("alert")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn with_older_content_on_screen_the_notice_says_it_is_kept() {
+    let root = container();
+    let state = feed_state();
+    let index: bantin::feed::model::Index = bantin::feed::validate::parse_index(MINIMAL_INDEX)
+        .value
+        .expect("a valid index");
+    state.index.set(Some(Arc::new(index)));
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <FeedNotice/> }
+    });
+    leptos::task::tick().await;
+    assert!(
+        root.query_selector(".notice").unwrap().is_none(),
+        "no notice while all is well"
+    );
+
+    state.error.set(Some(LoadError::Network));
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, ".notice p"), strings::ERROR_KEEPING_OLD);
+}
+
+const MINIMAL_INDEX: &str = r#"{
+  "format_version": "1.0", "kind": "index", "generated_at": "2026-11-23T07:00:00+07:00",
+  "site": {"name": "Ban Tuyên giáo Tỉnh ủy", "department": "Tỉnh ủy", "short_name": "BTG", "contact": {}},
+  "categories": [], "latest": [],
+  "news": {"page_size": 20, "lists": []},
+  "calendar": {"weeks": [], "embedded": []},
+  "documents": {"total": 0, "page_size": 50, "pages": 0, "latest": []}
+}"#;

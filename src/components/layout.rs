@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+use crate::api::use_feed;
 use crate::{routes, strings};
 
 #[component]
@@ -25,8 +26,19 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
+/// The site's own name once the feed has said it, the app's name before.
+fn site_name() -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let feed = use_feed();
+    move || {
+        feed.index
+            .with(|i| i.as_ref().map(|i| i.site.name.clone()))
+            .unwrap_or_else(|| strings::APP_NAME.to_string())
+    }
+}
+
 #[component]
 fn Header() -> impl IntoView {
+    let name = site_name();
     let open = RwSignal::new(false);
     let location = use_location();
     // Following a link closes the phone menu.
@@ -46,7 +58,7 @@ fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="site-header__bar">
                 <A href=routes::HOME attr:class="brand">
-                    <span class="brand__name">{strings::APP_NAME}</span>
+                    <span class="brand__name">{name}</span>
                     <span class="brand__tagline">{strings::APP_TAGLINE}</span>
                 </A>
                 <button
@@ -83,9 +95,26 @@ fn Header() -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
+    let feed = use_feed();
+    let name = site_name();
+    // The contact lines portals print in their footer.
+    let contact = move || {
+        feed.index.with(|i| {
+            i.as_ref().map(|i| {
+                let c = &i.site.contact;
+                let lines: Vec<String> = [&c.address, &c.phone, &c.email, &c.editor, &c.license]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect();
+                view! { <address>{lines.into_iter().map(|l| view! { <span>{l}</span> }).collect_view()}</address> }
+            })
+        })
+    };
     view! {
         <footer class="site-footer">
-            <p class="site-footer__name">{strings::APP_NAME}</p>
+            <p class="site-footer__name">{name}</p>
+            {contact}
             <p>{strings::FOOTER_ABOUT}</p>
             <p>{strings::FOOTER_SOURCE_NOTE}</p>
             <p>

@@ -1,4 +1,8 @@
 //! Pieces shared by several pages.
 
+pub mod article_body;
+pub mod article_card;
+pub mod feed_notice;
 pub mod layout;
 pub mod page_title;
+pub mod reading_tools;

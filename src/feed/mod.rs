@@ -2,6 +2,8 @@
 //! app and the `bantin-feed` CLI. Pure Rust: no web-sys here.
 
 pub mod model;
+pub mod pack;
+pub mod synth;
 pub mod validate;
 
 #[cfg(test)]

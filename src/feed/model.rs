@@ -279,6 +279,35 @@ pub enum Block {
     },
 }
 
+impl Article {
+    /// Words in the body: the feed's own count when it gives one.
+    pub fn word_count(&self) -> usize {
+        self.summary.word_count.map_or_else(
+            || self.body.iter().map(Block::word_count).sum(),
+            |n| n as usize,
+        )
+    }
+}
+
+impl Block {
+    /// Words a reader reads in this block.
+    pub fn word_count(&self) -> usize {
+        use crate::text::word_count;
+        match self {
+            Block::Paragraph { runs } => runs.iter().map(|r| word_count(&r.text)).sum(),
+            Block::Heading { text, .. } | Block::Quote { text, .. } => word_count(text),
+            Block::List { items, .. } => items.iter().map(|i| word_count(i)).sum(),
+            Block::Table { header, rows, .. } => header
+                .iter()
+                .chain(rows.iter().flatten())
+                .map(|c| word_count(c))
+                .sum(),
+            Block::Image(img) => img.caption.as_deref().map_or(0, word_count),
+            _ => 0,
+        }
+    }
+}
+
 fn default_heading_level() -> u8 {
     2
 }

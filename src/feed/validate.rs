@@ -312,8 +312,8 @@ fn check_block(sink: &mut Sink, path: &str, block: &Block) {
         }
         Block::Heading { text, level } => {
             check_text(sink, &join(path, "text"), text, true);
-            if !(2..=4).contains(level) {
-                sink.error(&join(path, "level"), "must be 2, 3 or 4");
+            if !(2..=3).contains(level) {
+                sink.error(&join(path, "level"), "must be 2 or 3");
             }
         }
         Block::Image(image) => check_image(sink, path, image),

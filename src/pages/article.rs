@@ -1,16 +1,178 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::{self, feed_url, use_feed, LoadError};
+use crate::browser;
+use crate::components::article_body::ArticleBody;
+use crate::components::article_card::ArticleCard;
 use crate::components::page_title::PageTitle;
-use crate::strings;
+use crate::components::reading_tools::ReadingTools;
+use crate::feed::model::{Article, ArticleSummary, Index};
+use crate::{format, routes, strings, text};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
+    let article = LocalResource::new(move || {
+        let slug = slug();
+        async move { api::load_article(&slug).await }
+    });
     view! {
-        <PageTitle text=strings::HEADING_ARTICLE.to_string()/>
-        <h1>{strings::HEADING_ARTICLE}</h1>
-        <p>{slug}</p>
+        {move || match article.get() {
+            None => view! { <p class="notice notice--loading" role="status">{strings::LOADING}</p> }.into_any(),
+            Some(Ok(a)) => view! { <ArticleView article=a/> }.into_any(),
+            Some(Err(LoadError::NotFound | LoadError::Invalid)) => view! { <ArticleNotFound/> }.into_any(),
+            Some(Err(e)) => view! {
+                <h1>{strings::HEADING_ARTICLE}</h1>
+                <div class="notice notice--error" role="alert">
+                    <p>{e.message()}</p>
+                    <button type="button" class="button button--small" on:click=move |_| article.refetch()>
+                        {strings::RETRY}
+                    </button>
+                </div>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+/// Newer and older stories of the same main category, from what the index holds.
+fn neighbours(
+    index: &Index,
+    article: &ArticleSummary,
+) -> (Option<ArticleSummary>, Option<ArticleSummary>) {
+    let same: Vec<&ArticleSummary> = index
+        .latest
+        .iter()
+        .filter(|a| a.category == article.category)
+        .collect();
+    match same.iter().position(|a| a.id == article.id) {
+        Some(i) => (
+            i.checked_sub(1)
+                .and_then(|j| same.get(j))
+                .map(|a| (*a).clone()),
+            same.get(i + 1).map(|a| (*a).clone()),
+        ),
+        None => (None, None),
+    }
+}
+
+#[component]
+fn ArticleView(article: Article) -> impl IntoView {
+    let feed = use_feed();
+    let s = article.summary.clone();
+    browser::set_meta_description(&s.sapo);
+    let minutes = text::reading_minutes(article.word_count());
+    let index = feed.index.get_untracked();
+    let category = index
+        .as_ref()
+        .and_then(|i| i.categories.iter().find(|c| c.id == s.category).cloned());
+    let related: Vec<ArticleSummary> = index
+        .as_ref()
+        .map(|i: &Arc<Index>| {
+            article
+                .related
+                .iter()
+                .filter_map(|id| i.latest.iter().find(|a| &a.id == id).cloned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let (newer, older) = index
+        .as_ref()
+        .map(|i| neighbours(i, &s))
+        .unwrap_or((None, None));
+    let url = browser::current_url();
+
+    view! {
+        <PageTitle text=s.title.clone()/>
+        <article class="article" data-url=url>
+            <nav class="breadcrumb" aria-label=strings::BREADCRUMB_LABEL>
+                <ol>
+                    <li><A href=routes::HOME>{strings::NAV_HOME}</A></li>
+                    {category.map(|c| view! {
+                        <li><A href=format!("{}?chuyen-muc={}", routes::NEWS, c.slug)>{c.name}</A></li>
+                    })}
+                </ol>
+            </nav>
+            <h1 class="article__title">{s.title.clone()}</h1>
+            <p class="article__meta">
+                <time datetime=s.published.clone()>{format::feed_time(&s.published)}</time>
+                {s.updated.clone().map(|u| view! {
+                    " · " {strings::UPDATED} " " <time datetime=u.clone()>{format::feed_time(&u)}</time>
+                })}
+                " · " {format!("{} {}", strings::VIEWS, format::number(s.views))}
+                " · " {format!("{minutes} {}", strings::READING_TIME)}
+            </p>
+            <ReadingTools title=s.title.clone()/>
+            <p class="article__sapo">{s.sapo.clone()}</p>
+            {s.cover.clone().filter(|_| !article.body.iter().any(|b| matches!(b, crate::feed::model::Block::Image(_))))
+                .map(|c| view! { <img class="article__cover" src=feed_url(&c.src) alt=c.alt
+                    width=c.width.unwrap_or(800) height=c.height.unwrap_or(450)/> })}
+            <ArticleBody blocks=article.body.clone()/>
+            <footer class="article__footer">
+                {s.author.clone().map(|a| view! { <p class="article__author">{format!("{}: ", strings::AUTHOR)}<strong>{a}</strong></p> })}
+                {s.source.clone().map(|src| view! {
+                    <p class="article__source">
+                        {format!("{}: ", strings::SOURCE)}
+                        {match src.url {
+                            Some(u) => view! { <a href=feed_url(&u) rel="noopener">{src.name}</a> }.into_any(),
+                            None => src.name.into_any(),
+                        }}
+                    </p>
+                })}
+                {(!s.tags.is_empty()).then(|| {
+                    let tags = s.tags.clone();
+                    view! {
+                        <p class="tags">
+                            <span>{format!("{}: ", strings::TAGS)}</span>
+                            {tags.into_iter().map(|t| view! {
+                                <A href=format!("{}?the={}", routes::NEWS, text::slugify(&t)) attr:class="tag">{t}</A>
+                            }).collect_view()}
+                        </p>
+                    }
+                })}
+            </footer>
+        </article>
+        {(newer.is_some() || older.is_some()).then(|| view! {
+            <nav class="prev-next" aria-label=strings::NAV_NEWS>
+                {newer.map(|a| view! { <A href=routes::article(&a.slug) attr:class="prev-next__newer"><span>{strings::NEWER}</span>{a.title}</A> })}
+                {older.map(|a| view! { <A href=routes::article(&a.slug) attr:class="prev-next__older"><span>{strings::OLDER}</span>{a.title}</A> })}
+            </nav>
+        })}
+        {(!related.is_empty()).then(|| view! {
+            <section class="block" aria-labelledby="lien-quan">
+                <h2 class="block__title" id="lien-quan">{strings::RELATED}</h2>
+                <div class="card-list">
+                    {related.into_iter().map(|article| view! { <ArticleCard article/> }).collect_view()}
+                </div>
+            </section>
+        })}
+    }
+}
+
+/// An unknown slug: a clear page with a way back and fresh stories.
+#[component]
+fn ArticleNotFound() -> impl IntoView {
+    let feed = use_feed();
+    let latest = move || {
+        feed.index
+            .get()
+            .map(|i| i.latest.iter().take(4).cloned().collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    view! {
+        <PageTitle text=strings::ARTICLE_NOT_FOUND.to_string()/>
+        <section class="not-found">
+            <h1>{strings::ARTICLE_NOT_FOUND}</h1>
+            <p>{strings::ARTICLE_NOT_FOUND_TEXT}</p>
+            <p><A href=routes::NEWS attr:class="button">{strings::BACK_TO_NEWS}</A></p>
+        </section>
+        <div class="card-list">
+            {move || latest().into_iter().map(|article| view! { <ArticleCard article/> }).collect_view()}
+        </div>
     }
 }

@@ -1,12 +1,161 @@
-use leptos::prelude::*;
+use std::sync::Arc;
 
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::{feed_url, use_feed};
+use crate::components::article_card::ArticleCard;
+use crate::components::feed_notice::FeedNotice;
 use crate::components::page_title::PageTitle;
-use crate::strings;
+use crate::feed::model::{ArticleSummary, Index};
+use crate::{format, routes, strings};
+
+/// How many stories the "latest" block and each category block show.
+const LATEST_COUNT: usize = 8;
+const PER_CATEGORY: usize = 4;
+
+/// The lead story: the first featured one, else the newest with a picture.
+fn lead_story(index: &Index) -> Option<&ArticleSummary> {
+    index
+        .featured
+        .iter()
+        .find_map(|id| index.latest.iter().find(|a| &a.id == id))
+        .or_else(|| index.latest.iter().find(|a| a.cover.is_some()))
+        .or_else(|| index.latest.first())
+}
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let feed = use_feed();
+    // The home tab carries the site's own name.
+    let title = Signal::derive(move || {
+        feed.index
+            .with(|i| i.as_ref().map(|i| i.site.name.clone()).unwrap_or_default())
+    });
     view! {
-        <PageTitle text=strings::HEADING_HOME.to_string()/>
-        <h1>{strings::HEADING_HOME}</h1>
+        <PageTitle text=title/>
+        <h1 class="sr-only">{strings::HEADING_HOME}</h1>
+        <FeedNotice/>
+        {move || feed.index.get().map(|index| view! { <HomeContent index/> })}
+    }
+}
+
+#[component]
+fn HomeContent(index: Arc<Index>) -> impl IntoView {
+    let lead = lead_story(&index).cloned();
+    let lead_id = lead.as_ref().map(|a| a.id.clone());
+    let latest: Vec<ArticleSummary> = index
+        .latest
+        .iter()
+        .filter(|a| Some(&a.id) != lead_id.as_ref())
+        .take(LATEST_COUNT)
+        .cloned()
+        .collect();
+    let mut categories = index.categories.clone();
+    categories.sort_by_key(|c| c.order);
+    let blocks: Vec<_> = categories
+        .into_iter()
+        .filter_map(|c| {
+            let items: Vec<ArticleSummary> = index
+                .latest
+                .iter()
+                .filter(|a| a.category == c.id || a.categories.contains(&c.id))
+                .take(PER_CATEGORY)
+                .cloned()
+                .collect();
+            (!items.is_empty()).then(|| {
+                let href = format!("{}?chuyen-muc={}", routes::NEWS, c.slug);
+                view! {
+                    <section class="block" aria-labelledby=format!("cm-{}", c.slug)>
+                        <h2 class="block__title" id=format!("cm-{}", c.slug)>
+                            <A href=href.clone()>{c.name.clone()}</A>
+                        </h2>
+                        <div class="card-list">
+                            {items.into_iter().map(|article| view! { <ArticleCard article/> }).collect_view()}
+                        </div>
+                        <p class="block__more"><A href=href>{strings::SEE_ALL}</A></p>
+                    </section>
+                }
+            })
+        })
+        .collect();
+
+    let documents: Vec<_> = index.documents.latest.iter().take(3).cloned().collect();
+    let site = index.site.clone();
+
+    view! {
+        <div class="home">
+            <div class="home__main">
+                {lead.map(|article| view! {
+                    <section class="block block--lead" aria-label=strings::FEATURED>
+                        <ArticleCard article large=true/>
+                    </section>
+                })}
+                <section class="block" aria-labelledby="tin-moi">
+                    <h2 class="block__title" id="tin-moi">{strings::LATEST}</h2>
+                    {if latest.is_empty() {
+                        view! { <p>{strings::NO_ARTICLES}</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="card-list">
+                                {latest.into_iter().map(|article| view! { <ArticleCard article/> }).collect_view()}
+                            </div>
+                        }
+                        .into_any()
+                    }}
+                    <p class="block__more"><A href=routes::NEWS>{strings::SEE_ALL}</A></p>
+                </section>
+                {blocks}
+            </div>
+            <aside class="home__side">
+                {(!documents.is_empty()).then(|| view! {
+                    <section class="block" aria-labelledby="van-ban-moi">
+                        <h2 class="block__title" id="van-ban-moi">{strings::NEW_DOCUMENTS}</h2>
+                        <ul class="doc-list">
+                            {documents.into_iter().map(|d| view! {
+                                <li>
+                                    <A href=routes::document(&d.id)>
+                                        <strong>{d.number.clone()}</strong>
+                                    </A>
+                                    <span class="doc-list__summary">{d.summary.clone()}</span>
+                                    <span class="doc-list__meta">
+                                        {format!("{}: {} | {}: {}", strings::VIEWS, format::number(d.views), strings::DOWNLOADS, format::number(d.downloads))}
+                                    </span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                        <p class="block__more"><A href=routes::DOCUMENTS>{strings::SEE_ALL}</A></p>
+                    </section>
+                })}
+                {(!site.quick_links.is_empty()).then(|| view! {
+                    <section class="block" aria-labelledby="tai-lieu">
+                        <h2 class="block__title" id="tai-lieu">{strings::QUICK_LINKS}</h2>
+                        <ul class="link-list">
+                            {site.quick_links.iter().map(|l| view! { <li><a href=feed_url(&l.url)>{l.title.clone()}</a></li> }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+                {(!site.linked_websites.is_empty()).then(|| view! {
+                    <section class="block" aria-labelledby="lien-ket">
+                        <h2 class="block__title" id="lien-ket">{strings::LINKED_WEBSITES}</h2>
+                        <ul class="link-list">
+                            {site.linked_websites.iter().map(|l| view! {
+                                <li><a href=l.url.clone() rel="noopener" target="_blank">{l.title.clone()}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+                {site.counters.map(|c| view! {
+                    <section class="block counters" aria-labelledby="truy-cap">
+                        <h2 class="block__title" id="truy-cap">{strings::VISITORS}</h2>
+                        <dl>
+                            <dt>{strings::COUNTER_ONLINE}</dt><dd>{format::number(c.online)}</dd>
+                            <dt>{strings::COUNTER_TODAY}</dt><dd>{format::number(c.today)}</dd>
+                            <dt>{strings::COUNTER_TOTAL}</dt><dd>{format::number(c.total)}</dd>
+                        </dl>
+                    </section>
+                })}
+            </aside>
+        </div>
     }
 }

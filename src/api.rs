@@ -1,0 +1,160 @@
+//! Data access: where the feed lives, fetching its files, and the feed
+//! state the pages share. Every file goes through the validator, so what
+//! reaches a component is typed and checked.
+
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::feed::model::{Article, Index};
+use crate::feed::pack;
+use crate::feed::validate::{self, is_safe_url, Checked, Severity, UrlUse};
+use crate::strings;
+
+/// Where the feed is when the deployment does not say.
+const DEFAULT_FEED_BASE: &str = "/feed/";
+
+/// The feed's base URL, from `<meta name="bantin-feed" content="…">` in
+/// index.html: set by whoever deploys, never taken from the page URL.
+pub fn feed_base() -> String {
+    let configured = document()
+        .query_selector("meta[name='bantin-feed']")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .map(|s| s.trim().to_string())
+        .filter(|s| is_safe_url(s, UrlUse::Link));
+    let mut base = configured.unwrap_or_else(|| DEFAULT_FEED_BASE.to_string());
+    if !base.ends_with('/') {
+        base.push('/');
+    }
+    base
+}
+
+/// Resolves a URL found in the feed (relative to the feed directory) for
+/// use in the page. Feed URLs were validated: http(s), data:image, or
+/// relative; site-absolute paths ("/van-ban/…") stay as they are.
+pub fn feed_url(url: &str) -> String {
+    let lower = url.to_ascii_lowercase();
+    if url.starts_with('/')
+        || url.starts_with('?')
+        || url.starts_with('#')
+        || lower.starts_with("http")
+        || lower.starts_with("data:")
+    {
+        url.to_string()
+    } else {
+        format!("{}{url}", feed_base())
+    }
+}
+
+/// Why a file could not be used, worded for the reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// No answer: offline, DNS, refused connection.
+    Network,
+    /// The server answered that the file does not exist.
+    NotFound,
+    /// Any other HTTP error.
+    Server(u16),
+    /// The file arrived but cannot be used.
+    Invalid,
+}
+
+impl LoadError {
+    pub fn message(&self) -> &'static str {
+        match self {
+            LoadError::Network => strings::ERROR_NETWORK,
+            LoadError::NotFound => strings::ERROR_NOT_FOUND,
+            LoadError::Server(_) => strings::ERROR_SERVER,
+            LoadError::Invalid => strings::ERROR_INVALID,
+        }
+    }
+}
+
+async fn fetch_text(path: &str) -> Result<String, LoadError> {
+    let url = format!("{}{path}", feed_base());
+    let response = Request::get(&url)
+        .send()
+        .await
+        .map_err(|_| LoadError::Network)?;
+    match response.status() {
+        200..=299 => response.text().await.map_err(|_| LoadError::Network),
+        404 | 410 => Err(LoadError::NotFound),
+        status => Err(LoadError::Server(status)),
+    }
+}
+
+/// Reports a file's problems on the console, for whoever runs the portal.
+fn report<T>(path: &str, checked: Checked<T>) -> Result<T, LoadError> {
+    for p in checked
+        .problems
+        .iter()
+        .filter(|p| p.severity <= Severity::Warning)
+    {
+        let line = format!("bantin feed {path}: {} {p}", p.severity);
+        if p.severity <= Severity::Error {
+            web_sys::console::error_1(&line.into());
+        } else {
+            web_sys::console::warn_1(&line.into());
+        }
+    }
+    checked.value.ok_or(LoadError::Invalid)
+}
+
+pub async fn load_index() -> Result<Index, LoadError> {
+    let text = fetch_text("index.json").await?;
+    report("index.json", validate::parse_index(&text))
+}
+
+pub async fn load_article(slug: &str) -> Result<Article, LoadError> {
+    let path = pack::article_path(slug);
+    let text = fetch_text(&path).await?;
+    report(&path, validate::parse_article(&text))
+}
+
+/// The feed as the pages see it: the last good index, and what happened
+/// to the latest attempt to load it.
+#[derive(Clone, Copy)]
+pub struct FeedState {
+    pub index: RwSignal<Option<Arc<Index>>>,
+    pub loading: RwSignal<bool>,
+    pub error: RwSignal<Option<LoadError>>,
+}
+
+impl FeedState {
+    /// (Re)loads the index. A failure keeps the index that was shown.
+    pub fn refresh(self) {
+        self.loading.set(true);
+        spawn_local(async move {
+            match load_index().await {
+                Ok(index) => {
+                    self.index.set(Some(Arc::new(index)));
+                    self.error.set(None);
+                }
+                Err(e) => self.error.set(Some(e)),
+            }
+            self.loading.set(false);
+        });
+    }
+}
+
+/// Creates the feed state, starts loading, and shares it with every page.
+pub fn provide_feed() -> FeedState {
+    let state = FeedState {
+        index: RwSignal::new(None),
+        loading: RwSignal::new(true),
+        error: RwSignal::new(None),
+    };
+    provide_context(state);
+    state.refresh();
+    state
+}
+
+/// The shared feed state; a page rendered on its own (in a component
+/// test, say) gets a fresh one rather than a panic.
+pub fn use_feed() -> FeedState {
+    use_context::<FeedState>().unwrap_or_else(provide_feed)
+}

@@ -1,0 +1,137 @@
+//! Small pieces of browser glue the pages share: the meta description,
+//! stored preferences, printing, sharing and the clipboard. Optional
+//! browser features are reached through `js_sys::Reflect`, so a browser
+//! without them degrades instead of throwing.
+
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Sets `<meta name="description">` (created if index.html lacks it).
+pub fn set_meta_description(text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let meta = match document
+        .query_selector("meta[name='description']")
+        .ok()
+        .flatten()
+    {
+        Some(m) => m,
+        None => {
+            let Ok(m) = document.create_element("meta") else {
+                return;
+            };
+            let _ = m.set_attribute("name", "description");
+            if let Some(head) = document.head() {
+                let _ = head.append_child(&m);
+            }
+            m
+        }
+    };
+    let _ = meta.set_attribute("content", text);
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// A stored preference; `None` when absent or storage is blocked.
+pub fn load_pref(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores a preference; a full or blocked storage only loses the preference.
+pub fn save_pref(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Sets a data attribute on <html>, where the stylesheet reads reader settings.
+pub fn set_root_data(name: &str, value: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute(&format!("data-{name}"), value);
+    }
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+pub fn current_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// How a share ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// The system share sheet took it (or the reader closed it).
+    Sheet,
+    /// The link went to the clipboard.
+    Copied,
+    Failed,
+}
+
+fn navigator() -> Option<JsValue> {
+    web_sys::window().map(|w| w.navigator().into())
+}
+
+fn method(target: &JsValue, name: &str) -> Option<Function> {
+    Reflect::get(target, &name.into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()
+}
+
+/// Shares a page: the Web Share API where the browser has it, else copies
+/// the link to the clipboard.
+pub async fn share(title: &str, url: &str) -> Shared {
+    let Some(nav) = navigator() else {
+        return Shared::Failed;
+    };
+    if let Some(share) = method(&nav, "share") {
+        let data = Object::new();
+        let _ = Reflect::set(&data, &"title".into(), &title.into());
+        let _ = Reflect::set(&data, &"url".into(), &url.into());
+        if let Ok(promise) = share.call1(&nav, &data) {
+            if let Ok(promise) = promise.dyn_into::<Promise>() {
+                // A reader who closes the sheet is not a failure.
+                let _ = JsFuture::from(promise).await;
+                return Shared::Sheet;
+            }
+        }
+    }
+    copy_text(url).await
+}
+
+pub async fn copy_text(text: &str) -> Shared {
+    let clipboard = navigator()
+        .and_then(|n| Reflect::get(&n, &"clipboard".into()).ok())
+        .filter(|c| !c.is_undefined());
+    let Some(clipboard) = clipboard else {
+        return Shared::Failed;
+    };
+    let Some(write) = method(&clipboard, "writeText") else {
+        return Shared::Failed;
+    };
+    let Some(promise) = write
+        .call1(&clipboard, &text.into())
+        .ok()
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+    else {
+        return Shared::Failed;
+    };
+    if JsFuture::from(promise).await.is_ok() {
+        Shared::Copied
+    } else {
+        Shared::Failed
+    }
+}

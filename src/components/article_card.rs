@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::feed_url;
+use crate::feed::model::ArticleSummary;
+use crate::{format, routes, strings};
+
+/// One story in a list: thumbnail, title, date, views and sapo.
+#[component]
+pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] large: bool) -> impl IntoView {
+    let href = routes::article(&article.slug);
+    let cover = article.cover.clone().map(|c| {
+        view! {
+            <img
+                class="card__image"
+                src=feed_url(&c.src)
+                alt=c.alt
+                width=c.width.unwrap_or(640)
+                height=c.height.unwrap_or(360)
+                loading=if large { "eager" } else { "lazy" }
+                decoding="async"
+            />
+        }
+    });
+    let heading = if large {
+        view! { <h2 class="card__title"><A href=href.clone()>{article.title.clone()}</A></h2> }
+            .into_any()
+    } else {
+        view! { <h3 class="card__title"><A href=href.clone()>{article.title.clone()}</A></h3> }
+            .into_any()
+    };
+    view! {
+        <article class="card" class:card--large=large>
+            {cover}
+            <div class="card__body">
+                {heading}
+                <p class="card__meta">
+                    <time datetime=article.published.clone()>{format::feed_time(&article.published)}</time>
+                    " · "
+                    {format!("{} {}", strings::VIEWS, format::number(article.views))}
+                </p>
+                <p class="card__sapo">{article.sapo}</p>
+            </div>
+        </article>
+    }
+}

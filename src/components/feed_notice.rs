@@ -1,0 +1,40 @@
+use leptos::prelude::*;
+
+use crate::api::use_feed;
+use crate::strings;
+
+/// Says what happened to the feed, where content would be: a loading line,
+/// or an error with a retry button. When older content is on screen it
+/// stays, and the notice says it is not the newest.
+#[component]
+pub fn FeedNotice() -> impl IntoView {
+    let feed = use_feed();
+    move || {
+        let has_content = feed.index.with(Option::is_some);
+        match feed.error.get() {
+            Some(error) => {
+                let text = if has_content {
+                    strings::ERROR_KEEPING_OLD
+                } else {
+                    error.message()
+                };
+                Some(
+                    view! {
+                        <div class="notice notice--error" role="alert">
+                            <p>{text}</p>
+                            <button type="button" class="button button--small" on:click=move |_| feed.refresh()>
+                                {strings::RETRY}
+                            </button>
+                        </div>
+                    }
+                    .into_any(),
+                )
+            }
+            None if feed.loading.get() && !has_content => Some(
+                view! { <p class="notice notice--loading" role="status">{strings::LOADING}</p> }
+                    .into_any(),
+            ),
+            None => None,
+        }
+    }
+}

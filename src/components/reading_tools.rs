@@ -1,0 +1,69 @@
+//! The reader's tools above an article: text size (remembered across pages
+//! and visits), print and share.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::{self, Shared};
+use crate::strings;
+
+/// Text size steps, as multiples of the normal size (the stylesheet maps
+/// each step in `html[data-text-size]`).
+pub const TEXT_STEPS: usize = 5;
+pub const DEFAULT_TEXT_STEP: usize = 1;
+const PREF_KEY: &str = "bantin.text-size";
+
+/// The stored step, applied to the page. Called once at start-up too, so a
+/// returning reader's size holds before any article opens.
+pub fn restore_text_size() -> usize {
+    let step = browser::load_pref(PREF_KEY)
+        .and_then(|s| s.parse::<usize>().ok())
+        .filter(|s| *s < TEXT_STEPS)
+        .unwrap_or(DEFAULT_TEXT_STEP);
+    browser::set_root_data("text-size", &step.to_string());
+    step
+}
+
+fn apply(step: usize) {
+    browser::set_root_data("text-size", &step.to_string());
+    browser::save_pref(PREF_KEY, &step.to_string());
+}
+
+#[component]
+pub fn ReadingTools(#[prop(into)] title: String) -> impl IntoView {
+    let step = RwSignal::new(restore_text_size());
+    let set = move |s: usize| {
+        step.set(s);
+        apply(s);
+    };
+    let shared = RwSignal::new(None::<Shared>);
+    let share = move |_| {
+        let title = title.clone();
+        spawn_local(async move {
+            shared.set(Some(browser::share(&title, &browser::current_url()).await));
+        });
+    };
+    view! {
+        <div class="reading-tools" role="group" aria-label=strings::TEXT_SIZE>
+            <span class="reading-tools__label" aria-hidden="true">{strings::TEXT_SIZE}</span>
+            <button type="button" class="tool" aria-label=strings::TEXT_SMALLER
+                disabled=move || step.get() == 0
+                on:click=move |_| set(step.get().saturating_sub(1))>"A−"</button>
+            <button type="button" class="tool" aria-label=strings::TEXT_RESET
+                aria-pressed=move || (step.get() == DEFAULT_TEXT_STEP).to_string()
+                on:click=move |_| set(DEFAULT_TEXT_STEP)>"A"</button>
+            <button type="button" class="tool" aria-label=strings::TEXT_LARGER
+                disabled=move || { step.get() + 1 >= TEXT_STEPS }
+                on:click=move |_| set((step.get() + 1).min(TEXT_STEPS - 1))>"A+"</button>
+            <button type="button" class="tool tool--wide" on:click=|_| browser::print()>{strings::PRINT}</button>
+            <button type="button" class="tool tool--wide" on:click=share>{strings::SHARE}</button>
+            <span class="reading-tools__status" role="status">
+                {move || match shared.get() {
+                    Some(Shared::Copied) => strings::LINK_COPIED,
+                    Some(Shared::Failed) => strings::COPY_FAILED,
+                    _ => "",
+                }}
+            </span>
+        </div>
+    }
+}

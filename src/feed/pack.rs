@@ -1,0 +1,251 @@
+//! Lays content out as a feed directory: the small index, one file per
+//! article, paged lists, one file per calendar week and per document.
+//! Pure: returns (relative path, JSON text) pairs; the CLI writes them.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Serialize;
+
+use super::model::*;
+use crate::datetime::DateTime;
+use crate::text::slugify;
+
+/// Summaries per news page.
+pub const NEWS_PAGE_SIZE: u32 = 20;
+/// Documents per page.
+pub const DOCUMENTS_PAGE_SIZE: u32 = 50;
+/// Newest summaries in the index, whatever their category.
+pub const INDEX_LATEST: usize = 30;
+/// Newest summaries per category in the index, so the home page's
+/// category blocks need no second request.
+pub const INDEX_PER_CATEGORY: usize = 4;
+/// The most summaries the index carries (the schema's limit).
+pub const INDEX_MAX_SUMMARIES: usize = 60;
+/// Newest documents in the index.
+pub const INDEX_DOCUMENTS: usize = 5;
+
+/// Everything a feed holds, before it is laid out in files.
+#[derive(Clone, Debug)]
+pub struct Content {
+    pub generated_at: String,
+    pub site: Site,
+    pub categories: Vec<Category>,
+    pub featured: Vec<String>,
+    pub articles: Vec<Article>,
+    pub weeks: Vec<CalendarWeek>,
+    pub documents: Vec<Document>,
+}
+
+/// The list ids of the paged news lists.
+pub const LIST_ALL: &str = "tat-ca";
+
+pub fn category_list_id(category_slug: &str) -> String {
+    format!("chuyen-muc-{category_slug}")
+}
+
+pub fn tag_list_id(tag: &str) -> String {
+    format!("the-{}", slugify(tag))
+}
+
+/// Paths inside the feed directory.
+pub fn article_path(slug: &str) -> String {
+    format!("articles/{slug}.json")
+}
+pub fn news_page_path(list: &str, page: u32) -> String {
+    format!("news/{list}/{page}.json")
+}
+pub fn week_path(week: &str) -> String {
+    format!("calendar/{week}.json")
+}
+pub fn documents_page_path(page: u32) -> String {
+    format!("documents/pages/{page}.json")
+}
+pub fn document_path(id: &str) -> String {
+    format!("documents/items/{id}.json")
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    // Compact: these files travel over slow mobile networks.
+    serde_json::to_string(value).expect("feed types always serialize")
+}
+
+fn published_key(a: &ArticleSummary) -> i64 {
+    DateTime::parse_rfc3339(&a.published).map_or(i64::MIN, |t| t.unix)
+}
+
+fn pages_of(total: usize, size: u32) -> u32 {
+    (total.div_ceil(size as usize)).max(1) as u32
+}
+
+/// Lays out `content` as (path, JSON) pairs, index.json first.
+pub fn pack(content: &Content) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+
+    let mut articles: Vec<&Article> = content.articles.iter().collect();
+    articles.sort_by_key(|a| std::cmp::Reverse(published_key(&a.summary)));
+    let summaries: Vec<&ArticleSummary> = articles.iter().map(|a| &a.summary).collect();
+
+    for article in &articles {
+        let file = ArticleFile {
+            format_version: FORMAT_VERSION.into(),
+            kind: FileKind::Article,
+            article: (*article).clone(),
+        };
+        files.push((article_path(&article.summary.slug), json(&file)));
+    }
+
+    // Paged lists: everything, each category, each tag.
+    let mut lists: BTreeMap<String, Vec<&ArticleSummary>> = BTreeMap::new();
+    lists.insert(LIST_ALL.into(), summaries.clone());
+    let slug_of: BTreeMap<&str, &str> = content
+        .categories
+        .iter()
+        .map(|c| (c.id.as_str(), c.slug.as_str()))
+        .collect();
+    for c in &content.categories {
+        lists.entry(category_list_id(&c.slug)).or_default();
+    }
+    for s in &summaries {
+        let cats = std::iter::once(&s.category).chain(&s.categories);
+        for id in cats.collect::<HashSet<_>>() {
+            if let Some(slug) = slug_of.get(id.as_str()) {
+                lists.entry(category_list_id(slug)).or_default().push(s);
+            }
+        }
+        for tag in s
+            .tags
+            .iter()
+            .map(|t| tag_list_id(t))
+            .collect::<HashSet<_>>()
+        {
+            if tag != "the-" {
+                lists.entry(tag).or_default().push(s);
+            }
+        }
+    }
+    let mut news_lists = Vec::new();
+    for (id, items) in &lists {
+        let pages = pages_of(items.len(), NEWS_PAGE_SIZE);
+        for page in 1..=pages {
+            let chunk = items
+                .iter()
+                .skip(((page - 1) * NEWS_PAGE_SIZE) as usize)
+                .take(NEWS_PAGE_SIZE as usize);
+            let file = NewsPage {
+                format_version: FORMAT_VERSION.into(),
+                kind: FileKind::NewsPage,
+                list: id.clone(),
+                page,
+                pages,
+                total: items.len() as u64,
+                items: chunk.map(|s| (*s).clone()).collect(),
+            };
+            files.push((news_page_path(id, page), json(&file)));
+        }
+        news_lists.push(NewsList {
+            id: id.clone(),
+            pages,
+            total: items.len() as u64,
+        });
+    }
+
+    // The index's summaries: the newest overall plus the newest per category.
+    let mut chosen: HashSet<&str> = summaries
+        .iter()
+        .take(INDEX_LATEST)
+        .map(|s| s.id.as_str())
+        .collect();
+    for c in &content.categories {
+        if let Some(items) = lists.get(&category_list_id(&c.slug)) {
+            chosen.extend(items.iter().take(INDEX_PER_CATEGORY).map(|s| s.id.as_str()));
+        }
+    }
+    chosen.extend(content.featured.iter().map(String::as_str));
+    let latest: Vec<ArticleSummary> = summaries
+        .iter()
+        .filter(|s| chosen.contains(s.id.as_str()))
+        .map(|s| (*s).clone())
+        .collect();
+
+    // Calendar weeks, oldest first; the index embeds the generation week and the next.
+    let mut weeks: Vec<&CalendarWeek> = content.weeks.iter().collect();
+    weeks.sort_by(|a, b| a.week.cmp(&b.week));
+    for w in &weeks {
+        let file = CalendarWeekFile {
+            format_version: FORMAT_VERSION.into(),
+            kind: FileKind::CalendarWeek,
+            week: (*w).clone(),
+        };
+        files.push((week_path(&w.week), json(&file)));
+    }
+    let current =
+        DateTime::parse_rfc3339(&content.generated_at).map(|t| t.vietnam().date.iso_week());
+    let embed: Vec<String> = current
+        .map(|w| vec![w.to_string(), w.next().to_string()])
+        .unwrap_or_default();
+    let embedded = weeks
+        .iter()
+        .filter(|w| embed.contains(&w.week))
+        .map(|w| (*w).clone())
+        .collect();
+
+    // Documents, newest first.
+    let mut documents: Vec<&Document> = content.documents.iter().collect();
+    documents.sort_by(|a, b| b.issued.cmp(&a.issued).then_with(|| a.id.cmp(&b.id)));
+    for d in &documents {
+        let file = DocumentFile {
+            format_version: FORMAT_VERSION.into(),
+            kind: FileKind::Document,
+            document: (*d).clone(),
+        };
+        files.push((document_path(&d.id), json(&file)));
+    }
+    let doc_pages = pages_of(documents.len(), DOCUMENTS_PAGE_SIZE);
+    for page in 1..=doc_pages {
+        let items = documents
+            .iter()
+            .skip(((page - 1) * DOCUMENTS_PAGE_SIZE) as usize)
+            .take(DOCUMENTS_PAGE_SIZE as usize)
+            .map(|d| (*d).clone())
+            .collect();
+        let file = DocumentsPage {
+            format_version: FORMAT_VERSION.into(),
+            kind: FileKind::DocumentsPage,
+            page,
+            pages: doc_pages,
+            total: documents.len() as u64,
+            items,
+        };
+        files.push((documents_page_path(page), json(&file)));
+    }
+
+    let index = Index {
+        format_version: FORMAT_VERSION.into(),
+        kind: FileKind::Index,
+        generated_at: content.generated_at.clone(),
+        site: content.site.clone(),
+        categories: content.categories.clone(),
+        latest,
+        featured: content.featured.clone(),
+        news: NewsIndex {
+            page_size: NEWS_PAGE_SIZE,
+            lists: news_lists,
+        },
+        calendar: CalendarIndex {
+            weeks: weeks.iter().map(|w| w.week.clone()).collect(),
+            embedded,
+        },
+        documents: DocumentsIndex {
+            total: documents.len() as u64,
+            page_size: DOCUMENTS_PAGE_SIZE,
+            pages: doc_pages,
+            latest: documents
+                .iter()
+                .take(INDEX_DOCUMENTS)
+                .map(|d| (*d).clone())
+                .collect(),
+        },
+    };
+    files.insert(0, ("index.json".into(), json(&index)));
+    files
+}

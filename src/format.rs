@@ -1,0 +1,100 @@
+//! Vietnamese formatting of dates, times and numbers (pure, tested natively).
+
+use crate::datetime::{Date, DateTime, LocalTime};
+
+/// Thứ Hai … Chủ Nhật, for ISO weekdays 1…7.
+pub fn weekday_name(weekday: u8) -> &'static str {
+    match weekday {
+        1 => "Thứ Hai",
+        2 => "Thứ Ba",
+        3 => "Thứ Tư",
+        4 => "Thứ Năm",
+        5 => "Thứ Sáu",
+        6 => "Thứ Bảy",
+        _ => "Chủ Nhật",
+    }
+}
+
+/// "23/11/2026"
+pub fn date(d: Date) -> String {
+    format!("{:02}/{:02}/{}", d.day, d.month, d.year)
+}
+
+/// "Thứ Hai, 23/11/2026"
+pub fn date_with_weekday(d: Date) -> String {
+    format!("{}, {}", weekday_name(d.weekday()), date(d))
+}
+
+/// "Thứ Hai, 23/11/2026 08:30", in Vietnam time whatever offset the feed used.
+pub fn datetime_with_weekday(t: DateTime) -> String {
+    let local = t.vietnam();
+    format!("{} {}", date_with_weekday(local.date), clock(local))
+}
+
+/// "08:30"
+pub fn clock(t: LocalTime) -> String {
+    format!("{:02}:{:02}", t.hour, t.minute)
+}
+
+/// A feed time as "Thứ Hai, 23/11/2026 08:30"; the raw text if it does not parse.
+pub fn feed_time(rfc3339: &str) -> String {
+    DateTime::parse_rfc3339(rfc3339).map_or_else(|| rfc3339.to_string(), datetime_with_weekday)
+}
+
+/// A feed time as "23/11/2026"; the raw text if it does not parse.
+pub fn feed_date(rfc3339: &str) -> String {
+    DateTime::parse_rfc3339(rfc3339).map_or_else(|| rfc3339.to_string(), |t| date(t.vietnam().date))
+}
+
+/// Thousands separated by dots: 8692052 → "8.692.052".
+pub fn number(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_dates() {
+        let d = Date::parse("2026-11-23").unwrap();
+        assert_eq!(date(d), "23/11/2026");
+        assert_eq!(date_with_weekday(d), "Thứ Hai, 23/11/2026");
+        assert_eq!(
+            date_with_weekday(Date::parse("2026-11-29").unwrap()),
+            "Chủ Nhật, 29/11/2026"
+        );
+    }
+
+    #[test]
+    fn feed_times_show_in_vietnam_time() {
+        assert_eq!(
+            feed_time("2026-11-23T08:30:00+07:00"),
+            "Thứ Hai, 23/11/2026 08:30"
+        );
+        // Written in UTC late on Sunday: already Monday morning in Vietnam.
+        assert_eq!(
+            feed_time("2026-11-22T23:30:00Z"),
+            "Thứ Hai, 23/11/2026 06:30"
+        );
+        assert_eq!(feed_date("2026-11-22T23:30:00Z"), "23/11/2026");
+        assert_eq!(feed_time("hôm qua"), "hôm qua");
+    }
+
+    #[test]
+    fn numbers_use_dots_for_thousands() {
+        assert_eq!(number(0), "0");
+        assert_eq!(number(999), "999");
+        assert_eq!(number(1000), "1.000");
+        assert_eq!(number(18089), "18.089");
+        assert_eq!(number(8_692_052), "8.692.052");
+    }
+}

@@ -1,0 +1,123 @@
+//! Vietnamese text folding: "Tuyên giáo" and "tuyen giao" compare equal,
+//! and đ/Đ fold to d (they do not decompose under Unicode NFD, so a table
+//! does the work instead of a normalisation crate).
+
+/// Each base letter followed by every Vietnamese accented form of it.
+const FOLDS: &[(char, &str)] = &[
+    ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
+    ('e', "èéẻẽẹêềếểễệ"),
+    ('i', "ìíỉĩị"),
+    ('o', "òóỏõọôồốổỗộơờớởỡợ"),
+    ('u', "ùúủũụưừứửữự"),
+    ('y', "ỳýỷỹỵ"),
+    ('d', "đ"),
+];
+
+/// Folds one lowercase character to its base letter.
+fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    FOLDS
+        .iter()
+        .find(|(_, forms)| forms.contains(c))
+        .map_or(c, |(base, _)| *base)
+}
+
+/// Combining marks (text typed in decomposed form) carry no letter.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// Lowercase, without diacritics: what search and slugs compare.
+/// Idempotent: `fold(&fold(s)) == fold(s)`.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| !is_combining(*c)) {
+        for lower in c.to_lowercase() {
+            if !is_combining(lower) {
+                out.push(fold_char(lower));
+            }
+        }
+    }
+    out
+}
+
+/// An ASCII slug: folded, non-alphanumerics collapsed to single hyphens
+/// ("Chỉ thị 05" → "chi-thi-05"). Letters that do not fold to ASCII count
+/// as separators.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Words in a text, as readers count them (runs of non-space characters).
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Minutes to read `words` words at a comfortable 200 words a minute,
+/// never less than one.
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(200).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_time_rounds_up_to_whole_minutes() {
+        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(200), 1);
+        assert_eq!(reading_minutes(201), 2);
+        assert_eq!(reading_minutes(1000), 5);
+        assert_eq!(word_count("Sáng 23/11,  Ban Tuyên giáo\ntổ chức"), 7);
+    }
+
+    #[test]
+    fn folds_vietnamese_diacritics_and_case() {
+        assert_eq!(fold("Tuyên giáo"), "tuyen giao");
+        assert_eq!(fold("ĐẢNG ỦY"), "dang uy");
+        assert_eq!(
+            fold("Nghị quyết Trung ương 4 (khóa XII)"),
+            "nghi quyet trung uong 4 (khoa xii)"
+        );
+        assert_eq!(
+            fold("Học tập và làm theo tư tưởng, đạo đức"),
+            "hoc tap va lam theo tu tuong, dao duc"
+        );
+        assert_eq!(fold("ệ ự ẫ ỵ ữ"), "e u a y u");
+    }
+
+    #[test]
+    fn folds_decomposed_input() {
+        // "Tuyên" typed as e + combining circumflex.
+        assert_eq!(fold("Tuye\u{0302}n gia\u{0301}o"), "tuyen giao");
+    }
+
+    #[test]
+    fn folding_is_idempotent() {
+        for s in ["Đảng ủy Khối", "tuyen giao", "Ấp Bắc", "İstanbul", "ß"] {
+            assert_eq!(fold(&fold(s)), fold(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn slugs_are_ascii_kebab() {
+        assert_eq!(slugify("Chỉ thị 05"), "chi-thi-05");
+        assert_eq!(slugify("  Chuyển đổi số!  "), "chuyen-doi-so");
+        assert_eq!(slugify("Tin tức – sự kiện"), "tin-tuc-su-kien");
+        assert_eq!(slugify("–"), "");
+    }
+}

@@ -1,0 +1,104 @@
+// The article page: direct links, the body's typed blocks, reading tools,
+// and a clear page for an unknown slug.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { start, openPage, DIST } from "./harness.mjs";
+
+let env;
+let articles;
+before(async () => {
+  env = await start();
+  const dir = join(DIST, "feed", "articles");
+  articles = readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")).article);
+});
+after(async () => env?.stop());
+
+const withBlock = (type) => articles.find((a) => a.body.some((b) => b.type === type));
+
+test("an article loads by direct URL with its title, sapo, meta and body", async () => {
+  const a = withBlock("table");
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/tin-tuc/${a.slug}`);
+  await page.locator("h1.article__title").waitFor();
+  assert.equal((await page.locator("h1").textContent()).trim(), a.title);
+  assert.equal((await page.locator(".article__sapo").textContent()).trim(), a.sapo);
+  assert.match(await page.locator(".article__meta").textContent(), /(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+  assert.match(await page.locator(".article__meta").textContent(), /phút đọc/);
+  assert.match(await page.title(), new RegExp(a.title.slice(0, 20)));
+  assert.equal(await page.locator('meta[name="description"]').getAttribute("content"), a.sapo);
+  // Each paragraph of the feed is a paragraph on the page, as text.
+  const paragraphs = a.body.filter((b) => b.type === "paragraph").length;
+  assert.equal(await page.locator(".article-body > p").count(), paragraphs);
+  // Tables scroll sideways inside their own region on a phone.
+  assert.ok((await page.locator(".table-scroll table").count()) >= 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("a table does not widen a 360 px phone page", async () => {
+  const a = withBlock("table");
+  const page = await openPage(env.browser, { viewport: { width: 360, height: 740 }, isMobile: true });
+  await page.goto(`${env.url}/tin-tuc/${a.slug}`);
+  await page.locator(".table-scroll").first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+  await page.context().close();
+});
+
+test("images keep their alt text and captions; attachments link to their document page", async () => {
+  const a = withBlock("attachment");
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/tin-tuc/${a.slug}`);
+  await page.locator(".article-body").waitFor();
+  const attachment = a.body.find((b) => b.type === "attachment");
+  const link = page.locator(".attachment a").first();
+  assert.equal(await link.getAttribute("href"), `/van-ban/${attachment.document}`);
+  for (const alt of await page.locator(".article-body img").evaluateAll((imgs) => imgs.map((i) => i.alt))) {
+    assert.ok(alt.length > 0, "every picture has alt text");
+  }
+  await page.context().close();
+});
+
+test("the text size control has several steps and is remembered across visits", async () => {
+  const a = articles[0];
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/tin-tuc/${a.slug}`);
+  await page.locator(".article__title").waitFor();
+  const size = () => page.locator(".article").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const normal = await size();
+  const larger = page.getByRole("button", { name: "Tăng cỡ chữ" });
+  await larger.click();
+  await larger.click();
+  await larger.click();
+  assert.ok((await size()) > normal * 1.3, "three steps up is much larger");
+  assert.equal(await larger.isDisabled(), true, "the largest step is the last");
+  await page.reload();
+  await page.locator(".article__title").waitFor();
+  assert.ok((await size()) > normal * 1.3, "the size survives a reload");
+  await page.getByRole("button", { name: "Cỡ chữ mặc định" }).click();
+  assert.equal(await size(), normal);
+  await page.context().close();
+});
+
+test("share copies the link and says so where the Web Share API is missing", async () => {
+  const a = articles[1];
+  const page = await openPage(env.browser, { permissions: ["clipboard-read", "clipboard-write"] });
+  await page.addInitScript(() => { delete Navigator.prototype.share; });
+  await page.goto(`${env.url}/tin-tuc/${a.slug}`);
+  await page.locator(".article__title").waitFor();
+  await page.getByRole("button", { name: "Chia sẻ" }).click();
+  await page.getByText("Đã sao chép đường dẫn bài viết.").waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${env.url}/tin-tuc/${a.slug}`);
+  await page.context().close();
+});
+
+test("an unknown article says so and offers a way back", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/tin-tuc/bai-viet-khong-ton-tai`);
+  await page.locator("h1").waitFor();
+  assert.equal((await page.locator("h1").textContent()).trim(), "Không tìm thấy bài viết");
+  assert.equal(await page.getByRole("link", { name: "Về trang Tin tức" }).getAttribute("href"), "/tin-tuc");
+  await page.context().close();
+});

@@ -1,0 +1,189 @@
+//! The bantin-feed tool, run as a real process on real directories.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn tool() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_bantin-feed"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("bantin-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn run(cmd: &mut Command) -> (bool, String) {
+    let out = cmd.output().expect("bantin-feed runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_sample_feed_passes_check() {
+    let (ok, out) = run(tool().args(["check", "public/feed"]));
+    assert!(ok, "{out}");
+    assert!(out.contains("0 fatal, 0 errors"), "{out}");
+}
+
+#[test]
+fn the_sample_feed_is_big_enough_to_demo() {
+    let count = |dir: &str| {
+        std::fs::read_dir(Path::new("public/feed").join(dir))
+            .unwrap()
+            .count()
+    };
+    assert!(count("articles") >= 40);
+    assert!(count("documents/items") >= 20);
+    assert!(count("calendar") >= 3);
+}
+
+#[test]
+fn check_fails_and_names_the_problem() {
+    let dir = scratch("broken");
+    copy_dir(Path::new("public/feed"), &dir);
+    let index = std::fs::read_to_string(dir.join("index.json")).unwrap();
+    let broken = index.replacen("\"published\":\"", "\"published\":\"hôm qua ", 1);
+    std::fs::write(dir.join("index.json"), broken).unwrap();
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains("index.json: latest[0].published: not an RFC 3339 time"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn check_reports_an_index_pointing_at_missing_article_files() {
+    let dir = scratch("missing");
+    copy_dir(Path::new("public/feed"), &dir);
+    let first = std::fs::read_dir(dir.join("articles"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::remove_file(&first).unwrap();
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(!ok, "{out}");
+    assert!(out.contains("has no file articles/"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_unknown_major_version_is_fatal() {
+    let dir = scratch("major");
+    copy_dir(Path::new("public/feed"), &dir);
+    let index = std::fs::read_to_string(dir.join("index.json")).unwrap();
+    std::fs::write(
+        dir.join("index.json"),
+        index.replacen(
+            "\"format_version\":\"1.0\"",
+            "\"format_version\":\"2.0\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(!ok);
+    assert!(
+        out.contains("fatal    index.json: format_version: version 2.0 is not supported"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn gen_writes_a_large_feed_with_a_small_index_that_passes_check() {
+    let dir = scratch("gen");
+    let (ok, out) = run(tool()
+        .args([
+            "gen",
+            "--articles",
+            "10000",
+            "--seed",
+            "7",
+            "--today",
+            "2026-11-23",
+            "--out",
+        ])
+        .arg(&dir));
+    assert!(ok, "{out}");
+    let index = std::fs::metadata(dir.join("index.json")).unwrap().len();
+    assert!(index <= 150 * 1024, "index.json is {index} bytes");
+    assert_eq!(
+        std::fs::read_dir(dir.join("articles")).unwrap().count(),
+        10_000
+    );
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(ok, "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn gen_is_deterministic() {
+    let (a, b) = (scratch("det-a"), scratch("det-b"));
+    for dir in [&a, &b] {
+        let (ok, out) = run(tool()
+            .args([
+                "gen",
+                "--articles",
+                "200",
+                "--seed",
+                "3",
+                "--today",
+                "2026-11-23",
+                "--out",
+            ])
+            .arg(dir));
+        assert!(ok, "{out}");
+    }
+    for file in ["index.json", "news/tat-ca/1.json", "documents/pages/1.json"] {
+        assert_eq!(
+            std::fs::read(a.join(file)).unwrap(),
+            std::fs::read(b.join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&a);
+    let _ = std::fs::remove_dir_all(&b);
+}
+
+#[test]
+fn demo_calendar_moves_the_sample_to_the_current_weeks() {
+    let dir = scratch("demo");
+    copy_dir(Path::new("public/feed"), &dir);
+    let (ok, out) = run(tool()
+        .arg("demo-calendar")
+        .arg(&dir)
+        .args(["--today", "2027-01-05"]));
+    assert!(ok, "{out}");
+    for week in ["2026-W53", "2027-W01", "2027-W02"] {
+        assert!(
+            dir.join(format!("calendar/{week}.json")).is_file(),
+            "{week} missing"
+        );
+    }
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(ok, "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
