@@ -350,6 +350,27 @@ mod tests {
     }
 
     #[test]
+    fn more_year_boundaries_and_round_trips() {
+        // Every 997th day, some 2,200 years either side of 1970, goes to a date and back.
+        for days in (-800_000..800_000).filter(|z| z % 997 == 0) {
+            let date = Date::from_days(days);
+            assert_eq!(days_from_civil(date.year, date.month, date.day), days);
+        }
+        assert_eq!(Date::from_days(d("2024-02-29").days()), d("2024-02-29"));
+        for (day, week) in [
+            ("2026-01-01", "2026-W01"),
+            ("2021-01-03", "2020-W53"),
+            ("2024-12-30", "2025-W01"),
+            ("2008-12-29", "2009-W01"),
+            ("2005-01-02", "2004-W53"),
+        ] {
+            assert_eq!(d(day).iso_week().to_string(), week, "{day}");
+        }
+        assert!(Date::parse("2025-02-29").is_none());
+        assert!(Date::parse("2026-1-01").is_none());
+    }
+
+    #[test]
     fn week_ids_parse_and_step() {
         let w = IsoWeek::parse("2026-W48").unwrap();
         assert_eq!(w.monday(), d("2026-11-23"));

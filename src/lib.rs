@@ -3,6 +3,7 @@
 //! in `pages/`, shared pieces in `components/`.
 
 // Pure logic: no web-sys, tested natively, shared with the bantin-feed CLI.
+pub mod calendar;
 pub mod datetime;
 pub mod feed;
 pub mod format;

@@ -97,3 +97,18 @@ pub const ATTACHMENT: &str = "Tệp đính kèm:";
 pub const OPEN_DOCUMENT: &str = "Xem văn bản";
 pub const WATCH_VIDEO: &str = "Xem video";
 pub const PHOTO_CREDIT: &str = "Ảnh:";
+
+// News lists.
+pub const LOAD_MORE: &str = "Xem thêm";
+pub const LOADING_MORE: &str = "Đang tải thêm…";
+pub const NO_MORE: &str = "Đã hiển thị tất cả tin bài.";
+pub const TAG_HEADING: &str = "Từ khóa";
+pub const LIST_NOT_FOUND: &str = "Chuyên mục này không có hoặc chưa có tin bài.";
+pub const STORIES_COUNT: &str = "tin bài";
+
+// Home: today's calendar.
+pub const TODAY_CALENDAR: &str = "Lịch công tác hôm nay";
+pub const NO_ENTRIES_TODAY: &str = "Hôm nay không có lịch công tác.";
+pub const SEE_WEEK: &str = "Xem lịch cả tuần";
+pub const CANCELLED: &str = "Hoãn";
+pub const CHANGED: &str = "Thay đổi";

@@ -5,8 +5,10 @@
 use std::sync::Arc;
 
 use bantin::api::{FeedState, LoadError};
-use bantin::components::{article_card::ArticleCard, feed_notice::FeedNotice};
-use bantin::feed::model::{ArticleSummary, Image};
+use bantin::components::{
+    article_body::ArticleBody, article_card::ArticleCard, feed_notice::FeedNotice,
+};
+use bantin::feed::model::{ArticleSummary, Block, Image, Run};
 use bantin::{crash, strings, App};
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -228,3 +230,219 @@ const MINIMAL_INDEX: &str = r#"{
   "calendar": {"weeks": [], "embedded": []},
   "documents": {"total": 0, "page_size": 50, "pages": 0, "latest": []}
 }"#;
+
+fn image(src: &str, alt: &str) -> Image {
+    Image {
+        src: src.into(),
+        alt: alt.into(),
+        caption: None,
+        credit: None,
+        width: Some(640),
+        height: Some(360),
+    }
+}
+
+/// One block of every kind, as a feed would send them.
+fn every_block() -> Vec<Block> {
+    vec![
+        Block::Paragraph {
+            runs: vec![
+                Run {
+                    text: "Sáng nay, ".into(),
+                    ..Run::default()
+                },
+                Run {
+                    text: "hội nghị".into(),
+                    bold: true,
+                    ..Run::default()
+                },
+                Run {
+                    text: " đã ".into(),
+                    ..Run::default()
+                },
+                Run {
+                    text: "khai mạc".into(),
+                    italic: true,
+                    ..Run::default()
+                },
+                Run {
+                    text: " (xem văn bản)".into(),
+                    link: Some("/van-ban/112-hd-btgtu".into()),
+                    ..Run::default()
+                },
+                Run {
+                    text: " và trang Đảng".into(),
+                    link: Some("https://dangcongsan.vn".into()),
+                    ..Run::default()
+                },
+            ],
+        },
+        Block::Heading {
+            text: "Những kết quả nổi bật".into(),
+            level: 2,
+        },
+        Block::Heading {
+            text: "Ở cơ sở".into(),
+            level: 3,
+        },
+        Block::Image(Image {
+            caption: Some("Quang cảnh hội nghị".into()),
+            credit: Some("Minh Anh".into()),
+            ..image("media/hoi-nghi.webp", "Đại biểu dự hội nghị")
+        }),
+        Block::Quote {
+            text: "Học đi đôi với hành.".into(),
+            cite: Some("Chủ tịch Hồ Chí Minh".into()),
+        },
+        Block::List {
+            ordered: false,
+            items: vec!["Một".into(), "Hai".into()],
+        },
+        Block::List {
+            ordered: true,
+            items: vec!["Bước 1".into(), "Bước 2".into(), "Bước 3".into()],
+        },
+        Block::Table {
+            caption: Some("Kết quả năm 2026".into()),
+            header: vec!["Chỉ tiêu".into(), "Kết quả".into()],
+            rows: vec![vec!["Đảng viên đăng ký".into(), "97,5%".into()]],
+        },
+        Block::Gallery {
+            caption: Some("Hoạt động tại cơ sở".into()),
+            images: vec![
+                image("media/a.svg", "Ảnh một"),
+                image("media/b.svg", "Ảnh hai"),
+            ],
+        },
+        Block::Attachment {
+            document: "112-hd-btgtu".into(),
+            title: Some("Hướng dẫn 112-HD/BTGTU".into()),
+        },
+        Block::Video {
+            url: "https://video.example/hoi-nghi".into(),
+            poster: image("media/poster.svg", "Ảnh đại diện video"),
+            title: Some("Toàn cảnh hội nghị".into()),
+            duration: Some(185),
+        },
+    ]
+}
+
+#[wasm_bindgen_test]
+fn the_block_renderer_draws_every_block_kind() {
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        view! { <Router><ArticleBody blocks=every_block()/></Router> }
+    });
+    let count = |sel: &str| root.query_selector_all(sel).unwrap().length();
+    let attr = |sel: &str, name: &str| {
+        root.query_selector(sel)
+            .unwrap()
+            .unwrap()
+            .get_attribute(name)
+    };
+
+    // Paragraph: text, bold, italic, an in-app link and an outside link.
+    assert_eq!(text_of(&root, ".article-body > p strong"), "hội nghị");
+    assert_eq!(text_of(&root, ".article-body > p em"), "khai mạc");
+    assert_eq!(
+        attr(".article-body > p a[href='/van-ban/112-hd-btgtu']", "href").as_deref(),
+        Some("/van-ban/112-hd-btgtu")
+    );
+    assert_eq!(
+        attr(".article-body > p a[href^='https']", "rel").as_deref(),
+        Some("noopener")
+    );
+    // Headings.
+    assert_eq!(
+        text_of(&root, ".article-body > h2"),
+        "Những kết quả nổi bật"
+    );
+    assert_eq!(text_of(&root, ".article-body > h3"), "Ở cơ sở");
+    // Image with alt, caption, credit, reserved size and lazy loading.
+    assert_eq!(
+        attr(".article-body > figure.figure img", "alt").as_deref(),
+        Some("Đại biểu dự hội nghị")
+    );
+    assert_eq!(
+        attr(".article-body > figure.figure img", "src").as_deref(),
+        Some("/feed/media/hoi-nghi.webp")
+    );
+    assert_eq!(
+        attr(".article-body > figure.figure img", "width").as_deref(),
+        Some("640")
+    );
+    assert_eq!(
+        attr(".article-body > figure.figure img", "loading").as_deref(),
+        Some("lazy")
+    );
+    let caption = text_of(&root, ".article-body > figure.figure figcaption");
+    assert!(
+        caption.starts_with("Quang cảnh hội nghị") && caption.contains("Ảnh: Minh Anh"),
+        "{caption}"
+    );
+    // Quote with its source.
+    assert_eq!(text_of(&root, "blockquote p"), "Học đi đôi với hành.");
+    assert_eq!(text_of(&root, "blockquote footer"), "Chủ tịch Hồ Chí Minh");
+    // Lists.
+    assert_eq!(count("ul > li"), 2);
+    assert_eq!(count("ol > li"), 3);
+    // Table in its own scrolling region, with header cells.
+    assert_eq!(attr(".table-scroll", "role").as_deref(), Some("region"));
+    assert_eq!(count(".table-scroll th[scope='col']"), 2);
+    assert_eq!(text_of(&root, ".table-scroll caption"), "Kết quả năm 2026");
+    assert_eq!(text_of(&root, ".table-scroll td:last-child"), "97,5%");
+    // Gallery.
+    assert_eq!(count(".gallery img"), 2);
+    assert_eq!(
+        text_of(&root, ".gallery > figcaption"),
+        "Hoạt động tại cơ sở"
+    );
+    // Attachment: a link to the document's page.
+    assert_eq!(
+        attr(".attachment a", "href").as_deref(),
+        Some("/van-ban/112-hd-btgtu")
+    );
+    assert_eq!(text_of(&root, ".attachment a"), "Hướng dẫn 112-HD/BTGTU");
+    // Video: a poster and a link, never an embedded player.
+    assert_eq!(
+        attr(".video a", "href").as_deref(),
+        Some("https://video.example/hoi-nghi")
+    );
+    assert_eq!(
+        attr(".video img", "alt").as_deref(),
+        Some("Ảnh đại diện video")
+    );
+    assert_eq!(
+        text_of(&root, ".video figcaption"),
+        "Toàn cảnh hội nghị (3:05)"
+    );
+    assert_eq!(count("iframe, script, object, embed"), 0);
+}
+
+#[wasm_bindgen_test]
+fn text_that_looks_like_html_stays_text() {
+    let root = container();
+    let hostile = "<img src=x onerror=alert(1)><script>alert(1)</script>";
+    let blocks = vec![
+        Block::Paragraph {
+            runs: vec![Run {
+                text: hostile.into(),
+                ..Run::default()
+            }],
+        },
+        Block::Quote {
+            text: hostile.into(),
+            cite: None,
+        },
+    ];
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Router><ArticleBody blocks=blocks.clone()/></Router> }
+    });
+    assert_eq!(text_of(&root, ".article-body > p"), hostile);
+    assert_eq!(
+        root.query_selector_all(".article-body img, .article-body script")
+            .unwrap()
+            .length(),
+        0
+    );
+}

@@ -483,18 +483,9 @@ fn gen(args: &[String]) -> Result<(), String> {
             )
         }
     }
-    let s = synth::generate(articles, seed, &today);
-    let content = Content {
-        generated_at: s.generated_at,
-        site: s.site,
-        categories: s.categories,
-        featured: s.featured,
-        articles: s.articles,
-        weeks: s.weeks,
-        documents: s.documents,
-    };
+    let synth::Synthetic { content, files } = synth::generate(articles, seed, &today);
     let index_bytes = write_feed(&out, &content)?;
-    for (rel, bytes) in &s.files {
+    for (rel, bytes) in &files {
         write(&out, rel, bytes)?;
     }
     println!(

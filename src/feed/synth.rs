@@ -4,9 +4,10 @@
 //! [`generate`] builds the whole content of a feed from three inputs: how
 //! many articles, a seed and "today" (a date in Vietnam time). The same
 //! inputs give byte-identical output on every machine: the module has its
-//! own PRNG (xoshiro256**, seeded through SplitMix64) and its own calendar
-//! arithmetic (days from the civil date), uses no floating point, and reads
-//! no clock, file or environment. Writing the files is the caller's job.
+//! own PRNG (xoshiro256**, seeded through SplitMix64), does its calendar
+//! arithmetic in whole days and minutes (through [`crate::datetime`]), uses
+//! no floating point, and reads no clock, file or environment. Writing the
+//! files is the caller's job.
 //!
 //! The text is Vietnamese, put together from phrase templates written for
 //! this project (no sentence is copied from a real portal). The province,
@@ -29,27 +30,22 @@
 //!   (`files/mau-{0..4}.pdf`, `files/mau.txt`) that all of the above point at.
 //!
 //! `word_count` is the body's count as the app itself makes it
-//! ([`Block::word_count`]), so the stated and the computed counts agree.
+//! ([`Article::word_count`]), so the stated and the computed counts agree.
 
 use std::collections::{HashMap, HashSet};
 
 use super::model::*;
+use super::pack::Content;
+use crate::datetime::{days_from_civil, Date, DateTime, VIETNAM_OFFSET_SECS};
+use crate::format;
+use crate::text;
 
-/// A whole synthetic feed, ready to be written out.
+/// A whole synthetic feed, ready to be written out: the content (articles
+/// newest first, weeks oldest first, documents newest first, 5 featured
+/// ids with covers) and the media and document files it refers to.
 pub struct Synthetic {
-    /// RFC 3339 with +07:00: `today` at 07:00.
-    pub generated_at: String,
-    pub site: Site,
-    pub categories: Vec<Category>,
-    /// 5 article ids (fewer if there are fewer articles), all with covers.
-    pub featured: Vec<String>,
-    /// Newest first.
-    pub articles: Vec<Article>,
-    /// Oldest first.
-    pub weeks: Vec<CalendarWeek>,
-    /// Newest first.
-    pub documents: Vec<Document>,
-    /// Relative path inside the feed directory -> bytes (media and document files).
+    pub content: Content,
+    /// Relative path inside the feed directory -> bytes.
     pub files: Vec<(String, Vec<u8>)>,
 }
 
@@ -64,9 +60,14 @@ pub struct Synthetic {
 /// # Panics
 /// If `today` is not a valid date "YYYY-MM-DD" with a year from 1900 to 9998.
 pub fn generate(articles: usize, seed: u64, today: &str) -> Synthetic {
-    let today_day = parse_date(today).unwrap_or_else(|| {
-        panic!("synth::generate: `today` must be a date \"YYYY-MM-DD\" (years 1900-9998), got {today:?}")
-    });
+    let today_day = Date::parse(today)
+        .filter(|d| (1900..=9998).contains(&d.year))
+        .map(Date::days)
+        .unwrap_or_else(|| {
+            panic!(
+                "synth::generate: `today` must be a date \"YYYY-MM-DD\" (years 1900-9998), got {today:?}"
+            )
+        });
     let gen_at = today_day * MIN_PER_DAY + 7 * 60;
 
     let mut rng = Rng::new(seed, 1);
@@ -113,13 +114,15 @@ pub fn generate(articles: usize, seed: u64, today: &str) -> Synthetic {
     let site = make_site(&mut rng, &world, &articles, &documents, &doc_meta);
 
     Synthetic {
-        generated_at: fmt_dt(gen_at),
-        site,
-        categories: categories(),
-        featured,
-        articles,
-        weeks,
-        documents,
+        content: Content {
+            generated_at: fmt_dt(gen_at),
+            site,
+            categories: categories(),
+            featured,
+            articles,
+            weeks,
+            documents,
+        },
         files,
     }
 }
@@ -200,91 +203,19 @@ impl Rng {
 
 // ------------------------------------------------------------------- dates
 
+// Days are day numbers (days since 1970-01-01, as [`Date::days`] counts
+// them) and times are minutes since 1970-01-01 00:00 Vietnam time; the
+// calendar arithmetic itself is `crate::datetime`'s.
+
 const MIN_PER_DAY: i64 = 1440;
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The civil date of a day number (inverse of [`days_from_civil`]).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
-/// 0 = Monday … 6 = Sunday.
-fn weekday(day: i64) -> i64 {
-    (day + 3).rem_euclid(7)
-}
-
-/// ISO 8601 week-numbering year and week of a day.
-fn iso_week(day: i64) -> (i64, u32) {
-    let thursday = day - weekday(day) + 3;
-    let (y, _, _) = civil_from_days(thursday);
-    (y, ((thursday - days_from_civil(y, 1, 1)) / 7 + 1) as u32)
-}
-
-/// "2026-W48".
-fn iso_week_id(day: i64) -> String {
-    let (y, w) = iso_week(day);
-    format!("{y:04}-W{w:02}")
-}
-
-fn parse_date(s: &str) -> Option<i64> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        let part = &s[r];
-        if part.bytes().all(|c| c.is_ascii_digit()) {
-            part.parse().ok()
-        } else {
-            None
-        }
-    };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if !(1900..=9998).contains(&y) || !(1..=12).contains(&m) || d == 0 {
-        return None;
-    }
-    let day = days_from_civil(i64::from(y), m, d);
-    (civil_from_days(day) == (i64::from(y), m, d)).then_some(day)
-}
-
-fn ymd(day: i64) -> (i64, u32, u32) {
-    civil_from_days(day)
-}
-
-/// "2026-11-23".
-fn fmt_date(day: i64) -> String {
-    let (y, m, d) = ymd(day);
-    format!("{y:04}-{m:02}-{d:02}")
-}
 
 /// RFC 3339 in Vietnam time, from minutes since 1970-01-01 00:00 (+07:00).
 fn fmt_dt(t: i64) -> String {
-    let (y, m, d) = ymd(t.div_euclid(MIN_PER_DAY));
-    let min = t.rem_euclid(MIN_PER_DAY);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:00+07:00",
-        min / 60,
-        min % 60
-    )
+    DateTime {
+        unix: t * 60 - VIETNAM_OFFSET_SECS,
+        offset: VIETNAM_OFFSET_SECS as i32,
+    }
+    .to_rfc3339()
 }
 
 /// "8h30", as schedules write a time.
@@ -292,62 +223,18 @@ fn fmt_hm(min_of_day: i64) -> String {
     format!("{}h{:02}", min_of_day / 60, min_of_day % 60)
 }
 
-/// "8.692.052": Vietnamese thousands separator.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
+/// The Monday that starts the ISO week of a day.
+fn monday_of(day: i64) -> i64 {
+    Date::from_days(day).iso_week().monday().days()
 }
 
-// ------------------------------------------------------------------ slugs
-
-/// Folds a Vietnamese letter to ASCII (lowercase); other characters pass.
-fn fold_char(c: char) -> char {
-    match c {
-        'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ'
-        | 'ẫ' | 'ậ' => 'a',
-        'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' => 'e',
-        'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => 'i',
-        'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở'
-        | 'ỡ' | 'ợ' => 'o',
-        'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => 'u',
-        'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
-        'đ' => 'd',
-        _ => c,
-    }
-}
-
-/// The words of `text`, folded to ASCII, lowercase, joined by '-'; at most
-/// `max_words` words. Empty if `text` has no letter or digit.
+/// [`text::slugify`], cut to its first `max_words` words.
 fn slugify(text: &str, max_words: usize) -> String {
-    let mut out = String::new();
-    let mut words = 0;
-    let mut in_word = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let f = fold_char(c);
-        if f.is_ascii_alphanumeric() {
-            if !in_word {
-                if words == max_words {
-                    break;
-                }
-                if words > 0 {
-                    out.push('-');
-                }
-                words += 1;
-                in_word = true;
-            }
-            out.push(f);
-        } else {
-            in_word = false;
-        }
-    }
-    out
+    text::slugify(text)
+        .split('-')
+        .take(max_words)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 // ------------------------------------------------------------------ the world
@@ -743,7 +630,7 @@ const SUBJECTS_PROVINCE: &[&str] = &[
 ];
 
 /// (name, year it happened, month, day).
-const ANNIVERSARIES: &[(&str, i64, u32, u32)] = &[
+const ANNIVERSARIES: &[(&str, i32, u8, u8)] = &[
     ("Ngày thành lập Đảng Cộng sản Việt Nam", 1930, 2, 3),
     (
         "Ngày thành lập Đoàn Thanh niên Cộng sản Hồ Chí Minh",
@@ -770,7 +657,7 @@ const ANNIVERSARIES: &[(&str, i64, u32, u32)] = &[
 /// An anniversary falling within `horizon` days from `day` (on or after
 /// it), as "96 năm Ngày … (3/2/1930 – 3/2/2026)"; `None` if there is none.
 fn anniversary(rng: &mut Rng, day: i64, horizon: i64) -> Option<String> {
-    let (y, _, _) = ymd(day);
+    let y = Date::from_days(day).year;
     let mut options = Vec::new();
     for &(name, base, m, d) in ANNIVERSARIES {
         for year in [y, y + 1] {
@@ -1773,7 +1660,8 @@ impl<'a> Tx<'a> {
 
     fn key(&mut self, key: &str, out: &mut RunBuf) {
         let topic = &TOPICS[self.ctx.topic];
-        let (year, month, _) = ymd(self.ctx.day);
+        let date = Date::from_days(self.ctx.day);
+        let (year, month) = (date.year, date.month);
         match key {
             "org" => out.text(&self.ctx.org),
             "org2" => {
@@ -1794,12 +1682,10 @@ impl<'a> Tx<'a> {
             "event" => out.text(&self.ctx.event),
             "ev" => out.text(self.ctx.ev),
             "sd" => {
-                let (_, m, d) = ymd(self.ctx.day);
-                out.text(&format!("{} {d}/{m}", self.ctx.session));
+                out.text(&format!("{} {}/{month}", self.ctx.session, date.day));
             }
             "dm" => {
-                let (_, m, d) = ymd(self.ctx.day);
-                out.text(&format!("{d}/{m}"));
+                out.text(&format!("{}/{month}", date.day));
             }
             "year" => out.text(&year.to_string()),
             "prevyear" => out.text(&(year - 1).to_string()),
@@ -1811,8 +1697,8 @@ impl<'a> Tx<'a> {
             "n" => out.text(&self.rng.range(2, 25).to_string()),
             "nth" => out.text(&self.ctx.nth.to_string()),
             "n100" => out.text(&self.rng.range(100, 950).to_string()),
-            "big" => out.text(&thousands(self.rng.range(12_000, 480_000) as u64)),
-            "sessions" => out.text(&thousands(self.rng.range(300, 4800) as u64)),
+            "big" => out.text(&format::number(self.rng.range(12_000, 480_000) as u64)),
+            "sessions" => out.text(&format::number(self.rng.range(300, 4800) as u64)),
             "pct" => {
                 let s = format!("{},{}", self.rng.range(70, 99), self.rng.range(0, 9));
                 out.text(&s);
@@ -2184,12 +2070,12 @@ fn make_documents(
         .collect();
     drafts.sort_by_key(|d| d.0);
 
-    let mut counters: HashMap<(&str, usize, i64), u32> = HashMap::new();
+    let mut counters: HashMap<(&str, usize, i32), u32> = HashMap::new();
     let mut docs: Vec<Document> = Vec::with_capacity(count);
     for &(day, iss, dtype) in &drafts {
         let issuer = &ISSUERS[iss];
         let (type_name, type_code, type_ascii) = DOC_TYPES[dtype];
-        let (year, _, _) = ymd(day);
+        let year = Date::from_days(day).year;
         let num = {
             let c = counters.entry((issuer.code, dtype, year)).or_insert(0);
             *c += if issuer.state {
@@ -2241,12 +2127,12 @@ fn make_documents(
         });
         let effective = match rng.below(10) {
             0 => None,
-            1 | 2 => Some(fmt_date(day + rng.range(1, 15))),
-            _ => Some(fmt_date(day)),
+            1 | 2 => Some(Date::from_days(day + rng.range(1, 15)).to_string()),
+            _ => Some(Date::from_days(day).to_string()),
         };
         let expires = rng
             .chance(120)
-            .then(|| fmt_date(day + rng.range(365, 5 * 365)));
+            .then(|| Date::from_days(day + rng.range(365, 5 * 365)).to_string());
         let mut fields = vec![rng.pick(FIELDS).to_string()];
         if rng.chance(300) {
             let f = rng.pick(FIELDS).to_string();
@@ -2277,7 +2163,7 @@ fn make_documents(
             doc_type: type_name.to_string(),
             issuer: issuer.name.to_string(),
             signer,
-            issued: fmt_date(day),
+            issued: Date::from_days(day).to_string(),
             effective,
             expires,
             fields,
@@ -2296,7 +2182,7 @@ fn make_documents(
     for i in (0..n).rev().take(12) {
         let day = drafts[i].0;
         if today - day <= 30 && (i == n - 1 || rng.chance(250)) {
-            docs[i].effective = Some(fmt_date(today + rng.range(1, 40)));
+            docs[i].effective = Some(Date::from_days(today + rng.range(1, 40)).to_string());
         }
     }
 
@@ -2442,7 +2328,7 @@ fn make_articles(
     for i in 0..n {
         let published = t;
         let mut gap = rng.range(25, 280);
-        if weekday(t.div_euclid(MIN_PER_DAY)) >= 5 {
+        if Date::from_days(t.div_euclid(MIN_PER_DAY)).weekday() >= 6 {
             gap *= 2;
         }
         t -= gap;
@@ -2472,14 +2358,15 @@ fn make_articles(
     for (i, d) in drafts.into_iter().enumerate() {
         let related = pick_related(rng, i, n);
         let body = make_body(rng, w, docs, meta, &d, &related, &slugs);
-        let mut summary = d.summary;
-        summary.word_count = Some(count_words(&body));
         let related = related.iter().map(|&j| format!("a{}", n - j)).collect();
-        out.push(Article {
-            summary,
+        let mut article = Article {
+            summary: d.summary,
             related,
             body,
-        });
+        };
+        // The count the app would make from the body (the summary has none yet).
+        article.summary.word_count = Some(article.word_count() as u32);
+        out.push(article);
     }
     out
 }
@@ -2599,7 +2486,7 @@ fn draft_article(
             title.push_str(" tại ");
             title.push_str(&ctx.place);
         }
-        let year = ymd(ctx.day).0.to_string();
+        let year = Date::from_days(ctx.day).year.to_string();
         if attempt >= 9 && !title.contains(&year) {
             title.push_str(" năm ");
             title.push_str(&year);
@@ -3056,7 +2943,7 @@ fn make_body(
 }
 
 fn table(tx: &mut Tx) -> Block {
-    let (year, _, _) = ymd(tx.ctx.day);
+    let year = Date::from_days(tx.ctx.day).year;
     if tx.rng.chance(600) {
         let activity = *tx.rng.pick(ACTIVITIES);
         let rows = (0..tx.rng.range(3, 6))
@@ -3074,7 +2961,7 @@ fn table(tx: &mut Tx) -> Block {
                         b.into_string()
                     },
                     sessions.to_string(),
-                    thousands(people as u64),
+                    format::number(people as u64),
                     format!("{},{}", tx.rng.range(75, 99), tx.rng.range(0, 9)),
                 ]
             })
@@ -3092,12 +2979,16 @@ fn table(tx: &mut Tx) -> Block {
             rows,
         }
     } else {
-        let start = tx.ctx.day - weekday(tx.ctx.day) + 7;
+        let start = monday_of(tx.ctx.day) + 7;
         let rows = (0..tx.rng.range(3, 5))
             .map(|i| {
-                let day = start + i;
-                let (_, m, d) = ymd(day);
-                let when = format!("{}, {d:02}/{m:02}", WEEKDAYS[weekday(day) as usize]);
+                let day = Date::from_days(start + i);
+                let when = format!(
+                    "{}, {:02}/{:02}",
+                    format::weekday_name(day.weekday()),
+                    day.day,
+                    day.month
+                );
                 let what = tx.string("{^task}");
                 let place = tx.string("{^venue}");
                 vec![when, what, place]
@@ -3109,21 +3000,6 @@ fn table(tx: &mut Tx) -> Block {
             rows,
         }
     }
-}
-
-const WEEKDAYS: [&str; 7] = [
-    "Thứ Hai",
-    "Thứ Ba",
-    "Thứ Tư",
-    "Thứ Năm",
-    "Thứ Sáu",
-    "Thứ Bảy",
-    "Chủ Nhật",
-];
-
-/// Words of a body, as the app counts them ([`Block::word_count`]).
-fn count_words(body: &[Block]) -> u32 {
-    body.iter().map(Block::word_count).sum::<usize>() as u32
 }
 
 // ---------------------------------------------------------------- calendar
@@ -3205,7 +3081,7 @@ fn make_calendar(
     docs: &[Document],
     meta: &[DocMeta],
 ) -> Vec<CalendarWeek> {
-    let this_monday = today - weekday(today);
+    let this_monday = monday_of(today);
     let first = this_monday + 7 - 7 * (weeks as i64 - 1);
     let topic_weights: Vec<u32> = TOPICS
         .iter()
@@ -3214,7 +3090,7 @@ fn make_calendar(
     (0..weeks)
         .map(|k| {
             let monday = first + 7 * k as i64;
-            let week = iso_week_id(monday);
+            let week = Date::from_days(monday).iso_week().to_string();
             let count = rng.range(8, 16);
             let mut entries: Vec<(i64, CalendarEntry)> = (0..count)
                 .map(|_| {
@@ -3356,8 +3232,7 @@ fn make_site(
 ) -> Site {
     let prov = w.prov;
     let editor = &w.cast[4];
-    let license_day = days_from_civil(2016, 1, 1) + rng.range(0, 1500);
-    let (ly, lm, ld) = ymd(license_day);
+    let license = Date::from_days(days_from_civil(2016, 1, 1) + rng.range(0, 1500));
     let mut quick_links = vec![
         Link {
             title: "Lịch công tác tuần".into(),
@@ -3419,8 +3294,9 @@ fn make_site(
             email: Some(format!("bantuyengiao@{}.example", w.prov_slug)),
             editor: Some(format!("{}, Phó Trưởng Ban Tuyên giáo Tỉnh ủy", editor.name)),
             license: Some(format!(
-                "Giấy phép số {}/GP-TTĐT do Sở Thông tin và Truyền thông tỉnh {prov} cấp ngày {ld:02}/{lm:02}/{ly}",
-                rng.range(10, 250)
+                "Giấy phép số {}/GP-TTĐT do Sở Thông tin và Truyền thông tỉnh {prov} cấp ngày {}",
+                rng.range(10, 250),
+                format::date(license)
             )),
         },
         linked_websites: vec![
@@ -3545,29 +3421,20 @@ fn media_files() -> Vec<(String, Vec<u8>)> {
 mod tests {
     use super::*;
     use crate::feed::model::{Article, Block, CalendarWeek, Document};
+    use crate::feed::validate::is_slug;
     use std::collections::HashSet;
 
     const TODAY: &str = "2026-11-23";
 
-    fn is_kebab(s: &str) -> bool {
-        !s.is_empty()
-            && s.split('-').all(|part| {
-                !part.is_empty()
-                    && part
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            })
-    }
-
     fn everything(s: &Synthetic) -> String {
         let mut out = String::new();
-        out.push_str(&s.generated_at);
-        out.push_str(&serde_json::to_string(&s.site).unwrap());
-        out.push_str(&serde_json::to_string(&s.categories).unwrap());
-        out.push_str(&serde_json::to_string(&s.featured).unwrap());
-        out.push_str(&serde_json::to_string(&s.articles).unwrap());
-        out.push_str(&serde_json::to_string(&s.weeks).unwrap());
-        out.push_str(&serde_json::to_string(&s.documents).unwrap());
+        out.push_str(&s.content.generated_at);
+        out.push_str(&serde_json::to_string(&s.content.site).unwrap());
+        out.push_str(&serde_json::to_string(&s.content.categories).unwrap());
+        out.push_str(&serde_json::to_string(&s.content.featured).unwrap());
+        out.push_str(&serde_json::to_string(&s.content.articles).unwrap());
+        out.push_str(&serde_json::to_string(&s.content.weeks).unwrap());
+        out.push_str(&serde_json::to_string(&s.content.documents).unwrap());
         for (path, bytes) in &s.files {
             out.push_str(path);
             out.push_str(&format!("{bytes:?}"));
@@ -3582,7 +3449,10 @@ mod tests {
         assert_eq!(everything(&a), everything(&b));
         let c = generate(300, 8, TODAY);
         assert_ne!(everything(&a), everything(&c));
-        assert_ne!(a.articles[0].summary.title, c.articles[0].summary.title);
+        assert_ne!(
+            a.content.articles[0].summary.title,
+            c.content.articles[0].summary.title
+        );
     }
 
     #[test]
@@ -3595,22 +3465,22 @@ mod tests {
             (1234, 246, 12),
         ] {
             let s = generate(n, 1, TODAY);
-            assert_eq!(s.articles.len(), n);
-            assert_eq!(s.documents.len(), docs);
-            assert_eq!(s.weeks.len(), weeks);
-            assert_eq!(s.categories.len(), 8);
-            assert_eq!(s.featured.len(), n.min(5));
-            for w in &s.weeks {
+            assert_eq!(s.content.articles.len(), n);
+            assert_eq!(s.content.documents.len(), docs);
+            assert_eq!(s.content.weeks.len(), weeks);
+            assert_eq!(s.content.categories.len(), 8);
+            assert_eq!(s.content.featured.len(), n.min(5));
+            for w in &s.content.weeks {
                 assert!((8..=16).contains(&w.entries.len()), "{}", w.entries.len());
             }
         }
-        assert_eq!(generate(30_000, 1, TODAY).weeks.len(), 260);
+        assert_eq!(generate(30_000, 1, TODAY).content.weeks.len(), 260);
     }
 
     #[test]
     fn generated_at_is_today_at_seven() {
         assert_eq!(
-            generate(3, 1, TODAY).generated_at,
+            generate(3, 1, TODAY).content.generated_at,
             "2026-11-23T07:00:00+07:00"
         );
     }
@@ -3622,44 +3492,49 @@ mod tests {
     }
 
     #[test]
-    fn dates_and_iso_weeks() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
-        for z in -800_000..800_000 {
-            if z % 997 == 0 {
-                let (y, m, d) = civil_from_days(z);
-                assert_eq!(days_from_civil(y, m, d), z);
-            }
-        }
-        let week = |s: &str| iso_week_id(parse_date(s).unwrap());
-        assert_eq!(weekday(parse_date("2026-11-23").unwrap()), 0); // a Monday
-        assert_eq!(week("2026-11-23"), "2026-W48");
-        assert_eq!(week("2026-01-01"), "2026-W01");
-        assert_eq!(week("2026-12-31"), "2026-W53");
-        assert_eq!(week("2027-01-03"), "2026-W53");
-        assert_eq!(week("2027-01-04"), "2027-W01");
-        assert_eq!(week("2021-01-03"), "2020-W53");
-        assert_eq!(week("2024-12-30"), "2025-W01");
-        assert_eq!(week("2008-12-29"), "2009-W01");
-        assert_eq!(week("2005-01-02"), "2004-W53");
-        assert_eq!(parse_date("2025-02-29"), None);
-        assert_eq!(parse_date("2026-1-01"), None);
+    #[should_panic]
+    fn rejects_a_year_out_of_range() {
+        generate(3, 1, "1899-12-31");
+    }
+
+    #[test]
+    fn day_numbers_and_minutes() {
+        let day = |s: &str| Date::parse(s).unwrap().days();
+        // Sunday 3 January 2027 is still in 2026-W53, which began on 28 December.
+        assert_eq!(monday_of(day("2027-01-03")), day("2026-12-28"));
+        assert_eq!(monday_of(day("2026-12-28")), day("2026-12-28"));
+        assert_eq!(
+            fmt_dt(day("2026-12-31") * MIN_PER_DAY + 23 * 60 + 59),
+            "2026-12-31T23:59:00+07:00"
+        );
+        assert_eq!(fmt_dt(8 * 60 + 30), "1970-01-01T08:30:00+07:00");
+        assert_eq!(fmt_hm(8 * 60 + 5), "8h05");
+    }
+
+    #[test]
+    fn slugs_keep_their_first_words() {
+        assert_eq!(
+            slugify("Hội nghị – Ban Chấp hành Đảng bộ", 4),
+            "hoi-nghi-ban-chap"
+        );
+        assert_eq!(slugify("  Chuyển đổi số!  ", 9), "chuyen-doi-so");
+        assert_eq!(slugify("–", 3), "");
     }
 
     #[test]
     fn weeks_at_a_year_boundary() {
         let s = generate(500, 3, "2026-12-31");
-        let ids: Vec<&str> = s.weeks.iter().map(|w| w.week.as_str()).collect();
+        let ids: Vec<&str> = s.content.weeks.iter().map(|w| w.week.as_str()).collect();
         assert_eq!(
             ids,
             ["2026-W50", "2026-W51", "2026-W52", "2026-W53", "2027-W01"]
         );
         // 2027-W01 runs from Monday 4 January 2027.
-        assert!(s.weeks[4]
+        assert!(s.content.weeks[4]
             .entries
             .iter()
             .all(|e| e.start.as_str() >= "2027-01-04"));
-        assert!(s.weeks[3]
+        assert!(s.content.weeks[3]
             .entries
             .iter()
             .all(|e| e.start.as_str() >= "2026-12-28"));
@@ -3670,21 +3545,21 @@ mod tests {
         let s = generate(1000, 11, TODAY);
         let mut ids = HashSet::new();
         let (mut changed, mut cancelled, mut total) = (0, 0, 0);
-        for (k, w) in s.weeks.iter().enumerate() {
+        for (k, w) in s.content.weeks.iter().enumerate() {
             if k > 0 {
-                let prev = parse_date(&s.weeks[k - 1].entries[0].start[..10]).unwrap();
-                let this = parse_date(&w.entries[0].start[..10]).unwrap();
-                assert_eq!(iso_week(prev - weekday(prev) + 7), iso_week(this));
+                let prev = Date::parse(&s.content.weeks[k - 1].entries[0].start[..10]).unwrap();
+                let this = Date::parse(&w.entries[0].start[..10]).unwrap();
+                assert_eq!(prev.iso_week().next(), this.iso_week());
             }
-            assert!(w.updated.as_deref().unwrap() <= s.generated_at.as_str());
+            assert!(w.updated.as_deref().unwrap() <= s.content.generated_at.as_str());
             let mut last = String::new();
             for e in &w.entries {
                 total += 1;
-                assert!(is_kebab(&e.id), "{}", e.id);
+                assert!(is_slug(&e.id), "{}", e.id);
                 assert!(ids.insert(e.id.clone()));
-                let day = parse_date(&e.start[..10]).unwrap();
-                assert_eq!(iso_week_id(day), w.week);
-                assert!(weekday(day) <= 5);
+                let day = Date::parse(&e.start[..10]).unwrap();
+                assert_eq!(day.iso_week().to_string(), w.week);
+                assert!(day.weekday() <= 6, "no entry on a Sunday");
                 assert!(e.start.ends_with("+07:00"));
                 let hour: u32 = e.start[11..13].parse().unwrap();
                 let expected = match hour {
@@ -3715,7 +3590,7 @@ mod tests {
             changed > 0 && cancelled > 0 && changed + cancelled < total / 5,
             "{changed} {cancelled} {total}"
         );
-        let last = s.weeks.last().unwrap();
+        let last = s.content.weeks.last().unwrap();
         assert_eq!(last.week, "2026-W49");
     }
 
@@ -3725,38 +3600,48 @@ mod tests {
         let mut slugs = HashSet::new();
         let mut ids = HashSet::new();
         let mut titles = HashSet::new();
-        for a in &s.articles {
-            assert!(is_kebab(&a.summary.slug), "{}", a.summary.slug);
+        for a in &s.content.articles {
+            assert!(is_slug(&a.summary.slug), "{}", a.summary.slug);
             assert!(a.summary.slug.ends_with(&format!("-{}", a.summary.id)));
             assert!(slugs.insert(a.summary.slug.clone()));
             assert!(ids.insert(a.summary.id.clone()));
             titles.insert(a.summary.title.clone());
         }
         assert!(
-            titles.len() * 100 >= s.articles.len() * 97,
+            titles.len() * 100 >= s.content.articles.len() * 97,
             "{} distinct titles",
             titles.len()
         );
         let mut doc_ids = HashSet::new();
-        for d in &s.documents {
-            assert!(is_kebab(&d.id), "{}", d.id);
+        for d in &s.content.documents {
+            assert!(is_slug(&d.id), "{}", d.id);
             assert!(doc_ids.insert(d.id.clone()), "{}", d.id);
         }
-        for c in &s.categories {
-            assert!(is_kebab(&c.slug));
+        for c in &s.content.categories {
+            assert!(is_slug(&c.slug));
         }
         let tag_slugs: HashSet<String> = TAGS.iter().map(|t| slugify(t, 20)).collect();
         assert_eq!(tag_slugs.len(), TAGS.len());
-        assert!(tag_slugs.iter().all(|t| is_kebab(t)));
+        assert!(tag_slugs.iter().all(|t| is_slug(t)));
     }
 
     #[test]
     fn references_resolve() {
         let s = generate(2000, 9, TODAY);
-        let article_ids: HashSet<&str> = s.articles.iter().map(|a| a.summary.id.as_str()).collect();
-        let slugs: HashSet<&str> = s.articles.iter().map(|a| a.summary.slug.as_str()).collect();
-        let doc_ids: HashSet<&str> = s.documents.iter().map(|d| d.id.as_str()).collect();
-        let cat_ids: HashSet<&str> = s.categories.iter().map(|c| c.id.as_str()).collect();
+        let article_ids: HashSet<&str> = s
+            .content
+            .articles
+            .iter()
+            .map(|a| a.summary.id.as_str())
+            .collect();
+        let slugs: HashSet<&str> = s
+            .content
+            .articles
+            .iter()
+            .map(|a| a.summary.slug.as_str())
+            .collect();
+        let doc_ids: HashSet<&str> = s.content.documents.iter().map(|d| d.id.as_str()).collect();
+        let cat_ids: HashSet<&str> = s.content.categories.iter().map(|c| c.id.as_str()).collect();
         let files: HashMap<&str, usize> =
             s.files.iter().map(|(p, b)| (p.as_str(), b.len())).collect();
         let link_ok = |url: &str| {
@@ -3769,12 +3654,17 @@ mod tests {
             }
         };
         let image_ok = |i: &Image| files.contains_key(i.src.as_str()) && !i.alt.is_empty();
-        for f in &s.featured {
-            let a = s.articles.iter().find(|a| &a.summary.id == f).unwrap();
+        for f in &s.content.featured {
+            let a = s
+                .content
+                .articles
+                .iter()
+                .find(|a| &a.summary.id == f)
+                .unwrap();
             assert!(a.summary.cover.is_some());
         }
         let (mut attachments, mut videos, mut tables, mut galleries) = (0, 0, 0, 0);
-        for a in &s.articles {
+        for a in &s.content.articles {
             assert!(cat_ids.contains(a.summary.category.as_str()));
             assert!(a
                 .summary
@@ -3826,10 +3716,14 @@ mod tests {
             }
         }
         assert!(attachments > 0 && videos > 0 && tables > 0 && galleries > 0);
-        let docs: HashMap<&str, &Document> =
-            s.documents.iter().map(|d| (d.id.as_str(), d)).collect();
+        let docs: HashMap<&str, &Document> = s
+            .content
+            .documents
+            .iter()
+            .map(|d| (d.id.as_str(), d))
+            .collect();
         let mut replaced = 0;
-        for d in &s.documents {
+        for d in &s.content.documents {
             for r in &d.replaces {
                 replaced += 1;
                 assert!(docs[r.as_str()].replaced_by.contains(&d.id));
@@ -3857,10 +3751,11 @@ mod tests {
             }
         }
         assert!(replaced > 0);
-        for l in &s.site.quick_links {
+        for l in &s.content.site.quick_links {
             assert!(l.url.starts_with('/') && link_ok(&l.url), "{}", l.url);
         }
         assert!(s
+            .content
             .site
             .linked_websites
             .iter()
@@ -3872,10 +3767,10 @@ mod tests {
         let s = generate(1500, 4, TODAY);
         let today = TODAY;
         let (mut future, mut expired) = (0, 0);
-        for (i, d) in s.documents.iter().enumerate() {
-            assert!(parse_date(&d.issued).is_some() && d.issued.as_str() <= today);
+        for (i, d) in s.content.documents.iter().enumerate() {
+            assert!(Date::parse(&d.issued).is_some() && d.issued.as_str() <= today);
             if i > 0 {
-                let prev = &s.documents[i - 1];
+                let prev = &s.content.documents[i - 1];
                 assert!(
                     prev.issued > d.issued || (prev.issued == d.issued && prev.id < d.id),
                     "newest first"
@@ -3909,7 +3804,7 @@ mod tests {
             );
         }
         assert!(future > 0 && expired > 0, "{future} {expired}");
-        let years: HashSet<&str> = s.documents.iter().map(|d| &d.issued[..4]).collect();
+        let years: HashSet<&str> = s.content.documents.iter().map(|d| &d.issued[..4]).collect();
         assert!(years.len() >= 3);
     }
 
@@ -3917,27 +3812,27 @@ mod tests {
     fn articles_are_dated_newest_first_before_generation() {
         let s = generate(2000, 2, TODAY);
         let mut days = HashSet::new();
-        for (i, a) in s.articles.iter().enumerate() {
+        for (i, a) in s.content.articles.iter().enumerate() {
             let p = &a.summary.published;
             assert_eq!(p.len(), 25);
-            assert!(p.ends_with("+07:00") && p.as_str() < s.generated_at.as_str());
+            assert!(p.ends_with("+07:00") && p.as_str() < s.content.generated_at.as_str());
             if i > 0 {
-                assert!(s.articles[i - 1].summary.published > *p);
+                assert!(s.content.articles[i - 1].summary.published > *p);
             }
             if let Some(u) = &a.summary.updated {
-                assert!(u > p && u.as_str() <= s.generated_at.as_str());
+                assert!(u > p && u.as_str() <= s.content.generated_at.as_str());
             }
             days.insert(&p[..10]);
             assert_eq!(a.summary.id, format!("a{}", 2000 - i));
         }
-        let per_day = s.articles.len() / days.len();
+        let per_day = s.content.articles.len() / days.len();
         assert!((3..=9).contains(&per_day), "{per_day} a day");
     }
 
     #[test]
     fn word_count_is_what_the_app_would_count() {
         let s = generate(200, 6, TODAY);
-        for a in &s.articles {
+        for a in &s.content.articles {
             let stated = a.summary.word_count.unwrap() as usize;
             let mut unstated = a.clone();
             unstated.summary.word_count = None;
@@ -3951,7 +3846,7 @@ mod tests {
         let s = generate(3000, 12, TODAY);
         let mut words = HashSet::new();
         let mut all = String::new();
-        for a in &s.articles {
+        for a in &s.content.articles {
             all.push_str(&a.summary.title);
             all.push(' ');
             all.push_str(&a.summary.sapo);
@@ -3980,10 +3875,10 @@ mod tests {
     #[test]
     fn every_template_expands() {
         let w = World::new(&mut Rng::new(1, 1), 1);
-        let docs = generate(10, 1, TODAY).documents;
+        let docs = generate(10, 1, TODAY).content.documents;
         let mut rng = Rng::new(5, 5);
         for (t, topic) in TOPICS.iter().enumerate() {
-            let mut ctx = Ctx::new(t, parse_date(TODAY).unwrap());
+            let mut ctx = Ctx::new(t, Date::parse(TODAY).unwrap().days());
             ctx.doc = Some(0);
             ctx.anniv = Some("a".into());
             let lists: [&[&str]; 9] = [
@@ -4074,22 +3969,23 @@ mod tests {
     #[test]
     fn everything_round_trips_through_json() {
         let s = generate(400, 13, TODAY);
-        for a in &s.articles {
+        for a in &s.content.articles {
             let json = serde_json::to_string(a).unwrap();
             let back: Article = serde_json::from_str(&json).unwrap();
             assert_eq!(&back, a);
         }
-        for w in &s.weeks {
+        for w in &s.content.weeks {
             let back: CalendarWeek =
                 serde_json::from_str(&serde_json::to_string(w).unwrap()).unwrap();
             assert_eq!(&back, w);
         }
-        for d in &s.documents {
+        for d in &s.content.documents {
             let back: Document = serde_json::from_str(&serde_json::to_string(d).unwrap()).unwrap();
             assert_eq!(&back, d);
         }
-        let site: Site = serde_json::from_str(&serde_json::to_string(&s.site).unwrap()).unwrap();
-        assert_eq!(site, s.site);
+        let site: Site =
+            serde_json::from_str(&serde_json::to_string(&s.content.site).unwrap()).unwrap();
+        assert_eq!(site, s.content.site);
     }
 
     #[test]
@@ -4109,6 +4005,6 @@ mod tests {
                 );
             }
         }
-        assert!(paths.contains(s.site.logo.as_ref().unwrap().src.as_str()));
+        assert!(paths.contains(s.content.site.logo.as_ref().unwrap().src.as_str()));
     }
 }

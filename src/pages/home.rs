@@ -7,8 +7,9 @@ use crate::api::{feed_url, use_feed};
 use crate::components::article_card::ArticleCard;
 use crate::components::feed_notice::FeedNotice;
 use crate::components::page_title::PageTitle;
+use crate::feed::model::EntryStatus;
 use crate::feed::model::{ArticleSummary, Index};
-use crate::{format, routes, strings};
+use crate::{calendar, format, routes, strings};
 
 /// How many stories the "latest" block and each category block show.
 const LATEST_COUNT: usize = 8;
@@ -108,6 +109,7 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
                 {blocks}
             </div>
             <aside class="home__side">
+                <TodayCalendar index=index.clone()/>
                 {(!documents.is_empty()).then(|| view! {
                     <section class="block" aria-labelledby="van-ban-moi">
                         <h2 class="block__title" id="van-ban-moi">{strings::NEW_DOCUMENTS}</h2>
@@ -157,5 +159,44 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
                 })}
             </aside>
         </div>
+    }
+}
+
+/// Today's entries from the weeks the index embeds, or a plain line saying
+/// there are none, with a link to the whole week either way.
+#[component]
+fn TodayCalendar(index: Arc<Index>) -> impl IntoView {
+    let today = calendar::today(js_sys::Date::now());
+    let entries = calendar::entries_on(&index.calendar.embedded, today);
+    view! {
+        <section class="block today" aria-labelledby="lich-hom-nay">
+            <h2 class="block__title" id="lich-hom-nay">{strings::TODAY_CALENDAR}</h2>
+            <p class="today__date">{format::date_with_weekday(today)}</p>
+            {if entries.is_empty() {
+                view! { <p>{strings::NO_ENTRIES_TODAY}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="today__list">
+                        {entries.into_iter().map(|e| {
+                            let status = match e.status {
+                                EntryStatus::Cancelled => Some(strings::CANCELLED),
+                                EntryStatus::Changed => Some(strings::CHANGED),
+                                EntryStatus::Scheduled => None,
+                            };
+                            view! {
+                                <li class:cancelled=e.status == EntryStatus::Cancelled class:emphasis=e.emphasis>
+                                    <span class="today__time">{calendar::time_range(&e)}</span>
+                                    {status.map(|s| view! { <span class="badge">{s}</span> })}
+                                    <span class="today__content">{e.content.clone()}</span>
+                                    {e.location.clone().map(|l| view! { <span class="today__place">{l}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            <p class="block__more"><A href=routes::CALENDAR>{strings::SEE_WEEK}</A></p>
+        </section>
     }
 }

@@ -1,12 +1,164 @@
-use leptos::prelude::*;
+//! `/tin-tuc`: every story, newest first; `?chuyen-muc=<slug>` narrows to a
+//! category and `?the=<slug>` to a tag. Older stories load a page at a
+//! time ("Xem thêm"); pages already loaded are never fetched again.
 
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{self, use_feed, LoadError};
+use crate::components::article_card::ArticleCard;
+use crate::components::feed_notice::FeedNotice;
 use crate::components::page_title::PageTitle;
-use crate::strings;
+use crate::feed::model::{ArticleSummary, Index};
+use crate::feed::pack::{self, LIST_ALL};
+use crate::{format, strings, text};
+
+/// The paged list the address asks for, and its heading.
+fn list_for(
+    category: Option<String>,
+    tag: Option<String>,
+    index: Option<&Index>,
+) -> (String, String) {
+    if let Some(slug) = category.filter(|s| !s.is_empty()) {
+        let name = index
+            .and_then(|i| i.categories.iter().find(|c| c.slug == slug))
+            .map_or_else(|| strings::HEADING_NEWS.to_string(), |c| c.name.clone());
+        return (pack::category_list_id(&slug), name);
+    }
+    if let Some(slug) = tag.filter(|s| !s.is_empty()) {
+        // The tag as written, if a story we hold carries it.
+        let name = index
+            .and_then(|i| {
+                i.latest
+                    .iter()
+                    .flat_map(|a| &a.tags)
+                    .find(|t| text::slugify(t) == slug)
+                    .cloned()
+            })
+            .unwrap_or_else(|| slug.clone());
+        return (
+            pack::tag_list_id(&slug),
+            format!("{}: {name}", strings::TAG_HEADING),
+        );
+    }
+    (LIST_ALL.to_string(), strings::HEADING_NEWS.to_string())
+}
+
+/// What one list has loaded so far.
+#[derive(Clone, Default)]
+struct Loaded {
+    list: String,
+    items: Vec<ArticleSummary>,
+    /// Pages fetched so far (1-based, contiguous).
+    pages: u32,
+    total_pages: u32,
+    total: u64,
+}
 
 #[component]
 pub fn NewsPage() -> impl IntoView {
+    let feed = use_feed();
+    let query = use_query_map();
+    let target = Memo::new(move |_| {
+        let q = query.read();
+        feed.index
+            .with(|i| list_for(q.get("chuyen-muc"), q.get("the"), i.as_deref()))
+    });
+    let loaded = RwSignal::new(Loaded::default());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<LoadError>);
+
+    let load_next = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        let (list, _) = target.get_untracked();
+        let current = loaded.get_untracked();
+        let page = if current.list == list {
+            current.pages + 1
+        } else {
+            1
+        };
+        busy.set(true);
+        spawn_local(async move {
+            match api::load_news_page(&list, page).await {
+                Ok(p) => {
+                    loaded.update(|l| {
+                        if l.list != list {
+                            *l = Loaded {
+                                list: list.clone(),
+                                ..Loaded::default()
+                            };
+                        }
+                        // A story can move between pages while we read: show it once.
+                        let known: std::collections::HashSet<String> =
+                            l.items.iter().map(|a| a.id.clone()).collect();
+                        l.items
+                            .extend(p.items.into_iter().filter(|a| !known.contains(&a.id)));
+                        l.pages = page;
+                        l.total_pages = p.pages;
+                        l.total = p.total;
+                    });
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+
+    // A new list (another category or tag): start from its first page.
+    Effect::new(move |_| {
+        let (list, _) = target.get();
+        if loaded.with_untracked(|l| l.list != list) {
+            loaded.set(Loaded {
+                list,
+                ..Loaded::default()
+            });
+            busy.set(false);
+            load_next();
+        }
+    });
+
+    let heading = move || target.get().1;
     view! {
-        <PageTitle text=strings::HEADING_NEWS.to_string()/>
-        <h1>{strings::HEADING_NEWS}</h1>
+        <PageTitle text=Signal::derive(heading)/>
+        <h1>{heading}</h1>
+        <FeedNotice/>
+        {move || {
+            let l = loaded.get();
+            (l.total > 0).then(|| view! { <p class="list-count">{format!("{} {}", format::number(l.total), strings::STORIES_COUNT)}</p> })
+        }}
+        <div class="card-list card-list--news">
+            {move || loaded.get().items.into_iter().map(|article| view! { <ArticleCard article/> }).collect_view()}
+        </div>
+        {move || match error.get() {
+            Some(LoadError::NotFound) if loaded.with(|l| l.items.is_empty()) => {
+                view! { <p class="notice">{strings::LIST_NOT_FOUND}</p> }.into_any()
+            }
+            Some(e) => view! {
+                <div class="notice notice--error" role="alert">
+                    <p>{e.message()}</p>
+                    <button type="button" class="button button--small" on:click=move |_| load_next()>{strings::RETRY}</button>
+                </div>
+            }
+            .into_any(),
+            None => ().into_any(),
+        }}
+        <div class="list-more">
+            {move || {
+                let l = loaded.get();
+                if busy.get() {
+                    view! { <p role="status">{strings::LOADING_MORE}</p> }.into_any()
+                } else if l.pages < l.total_pages {
+                    view! { <button type="button" class="button" on:click=move |_| load_next()>{strings::LOAD_MORE}</button> }.into_any()
+                } else if l.pages > 0 && !l.items.is_empty() {
+                    view! { <p class="list-end">{strings::NO_MORE}</p> }.into_any()
+                } else {
+                    ().into_any()
+                }
+            }}
+        </div>
     }
 }
