@@ -200,9 +200,24 @@ setup_e2e_deps() {
     fi
 }
 
+ICALENDAR_VERSION="7.3.0"
+
+# Python's icalendar, in a venv of our own: the end-to-end tests parse the
+# .ics downloads with a real iCalendar parser.
+setup_icalendar() {
+    local venv="$BANTIN_TOOLS/python"
+    if ! "$venv/bin/python" -c "import icalendar, sys; sys.exit(icalendar.__version__ != '$ICALENDAR_VERSION')" 2>/dev/null; then
+        say "installing Python icalendar $ICALENDAR_VERSION (for the .ics tests)"
+        python3 -m venv "$venv" || die "python3 -m venv failed (on Debian: apt-get install python3-venv)"
+        "$venv/bin/pip" install --quiet "icalendar==$ICALENDAR_VERSION" || die "pip install icalendar failed"
+    fi
+    export BANTIN_PYTHON="$venv/bin/python"
+}
+
 setup_test_tools() {
     setup_chromium
     setup_e2e_deps
+    setup_icalendar
     export CHROME_PATH=/usr/bin/chromium
     export CHROMEDRIVER=/usr/bin/chromedriver
 }

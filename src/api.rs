@@ -8,7 +8,7 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::feed::model::{Article, Index, NewsPage};
+use crate::feed::model::{Article, CalendarWeek, Index, NewsPage};
 use crate::feed::pack;
 use crate::feed::validate::{self, is_safe_url, Checked, Severity, UrlUse};
 use crate::strings;
@@ -119,6 +119,12 @@ pub async fn load_news_page(list: &str, page: u32) -> Result<NewsPage, LoadError
     let path = pack::news_page_path(list, page);
     let text = fetch_text(&path).await?;
     report(&path, validate::parse_news_page(&text))
+}
+
+pub async fn load_week(week: &str) -> Result<CalendarWeek, LoadError> {
+    let path = pack::week_path(week);
+    let text = fetch_text(&path).await?;
+    report(&path, validate::parse_calendar_week(&text))
 }
 
 /// The feed as the pages see it: the last good index, and what happened

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod datetime;
 pub mod feed;
 pub mod format;
+pub mod ics;
 pub mod routes;
 pub mod strings;
 pub mod text;

@@ -94,6 +94,47 @@ test("share copies the link and says so where the Web Share API is missing", asy
   await page.context().close();
 });
 
+test("an article with every block type shows every element of the page", async () => {
+  const types = ["paragraph", "heading", "image", "quote", "list", "table", "gallery", "attachment", "video"];
+  const a = articles.find((x) => types.every((t) => x.body.some((b) => b.type === t)));
+  assert.ok(a, "the sample has an article using every block type");
+  const index = JSON.parse(readFileSync(join(DIST, "feed", "index.json"), "utf8"));
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/tin-tuc/${a.slug}`);
+  await page.locator(".article-body").waitFor();
+  // Breadcrumb: Trang chủ › the main category.
+  const crumbs = (await page.locator(".breadcrumb li").allTextContents()).map((t) => t.trim());
+  assert.deepEqual(crumbs, ["Trang chủ", index.categories.find((c) => c.id === a.category).name]);
+  // Date line with the weekday, the update time, views, reading time.
+  const meta = await page.locator(".article__meta").textContent();
+  assert.match(meta, /^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+  assert.match(meta, /Cập nhật/);
+  assert.match(meta, /Lượt xem [\d.]+/);
+  assert.match(meta, /\d+ phút đọc/);
+  // Author, and the source linked where the feed links it.
+  assert.match(await page.locator(".article__author").textContent(), new RegExp(a.author));
+  assert.equal(await page.locator(".article__source a").getAttribute("href"), a.source.url);
+  // Sapo in bold.
+  const weight = await page.locator(".article__sapo").evaluate((el) => getComputedStyle(el).fontWeight);
+  assert.ok(Number(weight) >= 600);
+  // Every block kind.
+  for (const sel of ["p strong", "p em", "h2", "h3", "figure.figure figcaption", "blockquote", "ul li", "ol li",
+                     ".table-scroll table th", ".gallery img", ".attachment a", ".video a img"]) {
+    assert.ok((await page.locator(`.article-body ${sel}`).count()) > 0, `missing ${sel}`);
+  }
+  // Tags link to their lists; related stories are listed.
+  assert.equal(await page.locator(".tags a").count(), a.tags.length);
+  assert.ok((await page.locator("#lien-quan ~ .card-list .card").count()) > 0);
+  // Print: the source address is printed, the navigation is not.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".site-header").isVisible(), false);
+  assert.equal(await page.locator(".reading-tools").isVisible(), false);
+  const after = await page.locator(".article").evaluate((el) => getComputedStyle(el, "::after").content);
+  assert.match(after, new RegExp(`/tin-tuc/${a.slug}`));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("an unknown article says so and offers a way back", async () => {
   const page = await openPage(env.browser);
   await page.goto(`${env.url}/tin-tuc/bai-viet-khong-ton-tai`);

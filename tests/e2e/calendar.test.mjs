@@ -1,0 +1,175 @@
+// The working calendar on a fixed clock (Playwright's clock injection; the
+// machine's clock is never touched). The clock is set inside the week the
+// sample feed covers, whatever date the build moved it to.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { start, openPage, DIST } from "./harness.mjs";
+
+let env;
+let index;
+let week; // the generation week, embedded in the index
+let entry; // an entry on a weekday of that week, not cancelled, with an end
+before(async () => {
+  env = await start();
+  index = JSON.parse(readFileSync(join(DIST, "feed", "index.json"), "utf8"));
+  week = index.calendar.embedded[0];
+  entry = week.entries.find((e) => e.status !== "cancelled" && e.end && new Date(e.start).getUTCDay() !== 0);
+});
+after(async () => env?.stop());
+
+const vn = (iso) => {
+  // Day and month in Vietnam time.
+  const d = new Date(new Date(iso).getTime() + 7 * 3600 * 1000);
+  return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
+};
+const pad = (n) => String(n).padStart(2, "0");
+
+async function calendarAt(time, options = {}, path = "/lich-cong-tac") {
+  const page = await openPage(env.browser, options);
+  await page.clock.setFixedTime(new Date(time));
+  await page.goto(env.url + path);
+  await page.locator(".calendar__week").waitFor();
+  await page.locator(".cal-entry, .notice").first().waitFor({ state: "attached" });
+  return page;
+}
+
+test("the calendar opens on the current week with its ISO heading", async () => {
+  const page = await calendarAt(new Date(new Date(entry.start).getTime() + 10 * 60 * 1000));
+  const [y, w] = week.week.split("-W");
+  const heading = (await page.locator(".calendar__week").textContent()).trim();
+  assert.match(heading, new RegExp(`^Tuần ${Number(w)} năm ${y} \\(từ \\d\\d/\\d\\d đến \\d\\d/\\d\\d\\)$`));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("today is marked, the entry on now is marked, earlier entries of today are dimmed", async () => {
+  const now = new Date(new Date(entry.start).getTime() + 10 * 60 * 1000);
+  const page = await calendarAt(now, { viewport: { width: 1280, height: 900 } });
+  const { day, month } = vn(entry.start);
+  const todayCell = page.locator(".cal-group.is-today .cal-day");
+  assert.match(await todayCell.textContent(), new RegExp(`${pad(day)}/${pad(month)}.*Hôm nay`));
+  const current = page.locator(".cal-table .is-now");
+  assert.equal(await current.count(), 1);
+  assert.match(await current.textContent(), /Đang diễn ra/);
+  assert.ok((await current.textContent()).includes(entry.content));
+  // Everything of today that ended before now is dimmed.
+  const earlier = week.entries.filter((e) => vn(e.start).day === day && new Date(e.end ?? new Date(new Date(e.start).getTime() + 3600e3)) <= now);
+  assert.equal(await page.locator(".cal-table .cal-group.is-today .is-past").count(), earlier.length);
+  await page.context().close();
+});
+
+test("before the day's first entry, the next one is marked", async () => {
+  const { year, month, day } = vn(entry.start);
+  const page = await calendarAt(`${year}-${pad(month)}-${pad(day)}T06:00:00+07:00`, { viewport: { width: 1280, height: 900 } });
+  assert.equal(await page.locator(".cal-table .is-now").count(), 0);
+  const next = page.locator(".cal-table .is-next");
+  assert.equal(await next.count(), 1);
+  assert.match(await next.textContent(), /Sắp diễn ra/);
+  await page.context().close();
+});
+
+test("changed and cancelled entries show it", async () => {
+  const page = await calendarAt(entry.start, { viewport: { width: 1280, height: 900 } });
+  const cancelled = week.entries.find((e) => e.status === "cancelled");
+  const changed = week.entries.find((e) => e.status === "changed");
+  const c = page.locator(".cal-table .is-cancelled").first();
+  assert.match(await c.textContent(), /Đã hoãn/);
+  assert.equal(await c.locator(".cal-text").evaluate((el) => getComputedStyle(el).textDecorationLine), "line-through");
+  assert.ok((await page.locator(".cal-table .is-cancelled").allTextContents()).some((t) => t.includes(cancelled.content)));
+  const ch = page.locator(".cal-table .is-changed").filter({ hasText: changed.content });
+  assert.match(await ch.textContent(), /Có thay đổi/);
+  assert.ok((await ch.textContent()).includes(changed.change));
+  await page.context().close();
+});
+
+test("weeks are navigated through the URL, and a week without a calendar says so", async () => {
+  const page = await calendarAt(entry.start);
+  await page.getByRole("link", { name: "Tuần sau ›" }).click();
+  const next = index.calendar.weeks[index.calendar.weeks.indexOf(week.week) + 1];
+  await page.waitForURL(`${env.url}/lich-cong-tac?tuan=${next}`);
+  await page.locator(".cal-table .cal-entry").first().waitFor();
+  assert.match(await page.locator(".calendar__week").textContent(), new RegExp(`Tuần ${Number(next.split("-W")[1])} `));
+  // A reload keeps the week.
+  await page.reload();
+  await page.locator(".cal-table .cal-entry").first().waitFor();
+  assert.match(await page.locator(".calendar__week").textContent(), new RegExp(`Tuần ${Number(next.split("-W")[1])} `));
+  await page.goto(`${env.url}/lich-cong-tac?tuan=2019-W10`);
+  await page.getByText("Chưa có lịch công tác của tuần này.").waitFor();
+  await page.context().close();
+});
+
+test("phones get one card per entry under day headings, in the table's order", async () => {
+  const wide = await calendarAt(entry.start, { viewport: { width: 1280, height: 900 } });
+  const tableOrder = await wide.locator(".cal-table .cal-text").allTextContents();
+  await wide.context().close();
+  const page = await calendarAt(entry.start, { viewport: { width: 360, height: 740 }, isMobile: true });
+  assert.equal(await page.locator(".cal-table").isVisible(), false);
+  assert.equal(await page.locator(".cal-cards").isVisible(), true);
+  assert.deepEqual(await page.locator(".cal-card .cal-text").allTextContents(), tableOrder);
+  assert.equal(await page.locator(".cal-day-group h3").count(), 7);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${overflow}px too wide`);
+  await page.context().close();
+});
+
+test("the filter narrows the week with an unaccented query", async () => {
+  const withChair = week.entries.find((e) => e.chair);
+  const name = withChair.chair.split(",")[0].split(" ").slice(-2).join(" "); // e.g. "Minh Nguyệt"
+  const plain = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  const page = await calendarAt(entry.start, { viewport: { width: 1280, height: 900 } });
+  const all = await page.locator(".cal-table .cal-entry").count();
+  await page.getByPlaceholder("Lọc: tên người, địa điểm, nội dung…").fill(plain);
+  const rows = page.locator(".cal-table .cal-entry");
+  const expected = week.entries.filter((e) => [e.content, e.chair, e.participants, e.location].join(" ").includes(name)).length;
+  await page.waitForFunction((n) => document.querySelectorAll(".cal-table .cal-entry").length === n, expected);
+  assert.ok(expected > 0 && expected < all, `${expected} of ${all}`);
+  for (const t of await rows.allTextContents()) assert.ok(t.includes(name), t);
+  await page.getByPlaceholder("Lọc: tên người, địa điểm, nội dung…").fill("khong co ai ten nay");
+  await page.getByText("Không có mục nào khớp với bộ lọc.").waitFor();
+  await page.context().close();
+});
+
+test("printing gives the whole week in one table with the department and the print date", async () => {
+  const page = await calendarAt(entry.start, { viewport: { width: 360, height: 740 } });
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".cal-table").isVisible(), true);
+  assert.equal(await page.locator(".cal-cards").isVisible(), false);
+  assert.equal(await page.locator(".site-header").isVisible(), false);
+  assert.equal(await page.locator(".week-nav").isVisible(), false);
+  assert.equal((await page.locator(".print-head").textContent()).trim(), index.site.name);
+  const { day, month, year } = vn(entry.start);
+  assert.match(await page.locator(".calendar").textContent(), new RegExp(`In ngày ${pad(day)}/${pad(month)}/${year}`));
+  assert.equal(await page.locator(".cal-table .cal-entry").count(), week.entries.length);
+  await page.context().close();
+});
+
+// .ics downloads, parsed by Python's icalendar (scripts/test installs it
+// and names its interpreter in BANTIN_PYTHON).
+function parseIcs(text) {
+  assert.ok(!/[^\r]\n/.test(text), "CRLF line endings only");
+  for (const line of text.split("\r\n")) assert.ok(Buffer.byteLength(line) <= 75, `long line: ${line}`);
+  const py = `import sys, icalendar\ncal = icalendar.Calendar.from_ical(sys.stdin.read())\nfor e in cal.walk("VEVENT"):\n    print(e["UID"], e["STATUS"], e.decoded("DTSTART").isoformat(), sep="\\t")`;
+  return execFileSync(process.env.BANTIN_PYTHON || "python3", ["-c", py], { input: text, encoding: "utf8" })
+    .trim().split("\n").filter(Boolean).map((l) => l.split("\t"));
+}
+
+test("Thêm vào lịch downloads an .ics event, and the week downloads as one .ics", async () => {
+  const page = await calendarAt(entry.start, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const row = page.locator(".cal-table .cal-entry").filter({ hasText: entry.content }).first();
+  const [one] = await Promise.all([page.waitForEvent("download"), row.getByRole("button", { name: "Thêm vào lịch" }).click()]);
+  assert.equal(one.suggestedFilename(), `lich-${entry.id}.ics`);
+  const text = readFileSync(await one.path(), "utf8");
+  const events = parseIcs(text);
+  assert.equal(events.length, 1);
+  assert.match(events[0][0], new RegExp(`^${entry.id}@`));
+  assert.equal(new Date(events[0][2]).getTime(), new Date(entry.start).getTime());
+  const [all] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải lịch cả tuần (.ics)" }).click()]);
+  assert.equal(all.suggestedFilename(), `lich-cong-tac-${week.week}.ics`);
+  const weekEvents = parseIcs(readFileSync(await all.path(), "utf8"));
+  assert.equal(weekEvents.length, week.entries.length);
+  assert.equal(weekEvents.filter((e) => e[1] === "CANCELLED").length, week.entries.filter((e) => e.status === "cancelled").length);
+  await page.context().close();
+});
