@@ -8,7 +8,7 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::feed::model::{Article, CalendarWeek, Index, NewsPage};
+use crate::feed::model::{Article, CalendarWeek, Document, Index, NewsPage};
 use crate::feed::pack;
 use crate::feed::validate::{self, is_safe_url, Checked, Severity, UrlUse};
 use crate::strings;
@@ -127,6 +127,86 @@ pub async fn load_week(week: &str) -> Result<CalendarWeek, LoadError> {
     report(&path, validate::parse_calendar_week(&text))
 }
 
+pub async fn load_document(id: &str) -> Result<Document, LoadError> {
+    let path = pack::document_path(id);
+    let text = fetch_text(&path).await?;
+    report(&path, validate::parse_document(&text))
+}
+
+/// Every document of the feed, page after page (the list filters and the
+/// search need them all). Pages that fail are skipped after the first.
+pub async fn load_all_documents(pages: u32) -> Result<Vec<Document>, LoadError> {
+    let mut all = Vec::new();
+    for page in 1..=pages.max(1) {
+        let path = pack::documents_page_path(page);
+        let result = match fetch_text(&path).await {
+            Ok(text) => report(&path, validate::parse_documents_page(&text)),
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(p) => all.extend(p.items),
+            Err(e) if page == 1 => return Err(e),
+            Err(_) => {}
+        }
+    }
+    Ok(all)
+}
+
+/// Article bodies read in this visit, so search can look inside them too.
+#[derive(Clone, Copy)]
+pub struct ReadArticles(pub RwSignal<Vec<Arc<Article>>>);
+
+pub fn use_read_articles() -> ReadArticles {
+    use_context::<ReadArticles>().unwrap_or_else(|| {
+        let state = ReadArticles(RwSignal::new(Vec::new()));
+        provide_context(state);
+        state
+    })
+}
+
+impl ReadArticles {
+    pub fn remember(self, article: &Article) {
+        if !self
+            .0
+            .with_untracked(|list| list.iter().any(|a| a.summary.id == article.summary.id))
+        {
+            self.0.update(|list| list.push(Arc::new(article.clone())));
+        }
+    }
+}
+
+/// The whole document list, loaded once and shared by the pages that need it.
+#[derive(Clone, Copy)]
+pub struct DocumentsState {
+    pub list: RwSignal<Option<Result<Arc<Vec<Document>>, LoadError>>>,
+    requested: RwSignal<bool>,
+}
+
+impl DocumentsState {
+    /// Starts loading unless already loaded or loading.
+    pub fn ensure(self, pages: u32) {
+        if self.requested.get_untracked() && !matches!(self.list.get_untracked(), Some(Err(_))) {
+            return;
+        }
+        self.requested.set(true);
+        spawn_local(async move {
+            let result = load_all_documents(pages).await.map(Arc::new);
+            self.list.set(Some(result));
+        });
+    }
+}
+
+pub fn use_documents() -> DocumentsState {
+    use_context::<DocumentsState>().unwrap_or_else(|| {
+        let state = DocumentsState {
+            list: RwSignal::new(None),
+            requested: RwSignal::new(false),
+        };
+        provide_context(state);
+        state
+    })
+}
+
 /// The feed as the pages see it: the last good index, and what happened
 /// to the latest attempt to load it.
 #[derive(Clone, Copy)]
@@ -161,6 +241,9 @@ pub fn provide_feed() -> FeedState {
         error: RwSignal::new(None),
     };
     provide_context(state);
+    // The document list and the articles read are shared app-wide too.
+    use_documents();
+    use_read_articles();
     state.refresh();
     state
 }

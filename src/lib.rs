@@ -5,10 +5,12 @@
 // Pure logic: no web-sys, tested natively, shared with the bantin-feed CLI.
 pub mod calendar;
 pub mod datetime;
+pub mod documents;
 pub mod feed;
 pub mod format;
 pub mod ics;
 pub mod routes;
+pub mod search;
 pub mod strings;
 pub mod text;
 

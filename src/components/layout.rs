@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api::use_feed;
 use crate::{routes, strings};
@@ -89,6 +89,7 @@ fn Header() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
+            <SearchBox/>
         </header>
     }
 }
@@ -121,5 +122,33 @@ fn Footer() -> impl IntoView {
                 <A href=routes::KIOSK>{strings::NAV_KIOSK}</A>
             </p>
         </footer>
+    }
+}
+
+/// The search box on every page: a real GET form to /tim-kiem, followed in
+/// the app without a reload.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let navigate = use_navigate();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = input.get().map(|i| i.value()).unwrap_or_default();
+        let q = q.trim();
+        let href = if q.is_empty() {
+            routes::SEARCH.to_string()
+        } else {
+            format!("{}?q={}", routes::SEARCH, js_sys::encode_uri_component(q))
+        };
+        navigate(&href, Default::default());
+    };
+    view! {
+        <form class="header-search" role="search" action=routes::SEARCH method="get" on:submit=submit>
+            <label>
+                <span class="sr-only">{strings::SEARCH_LABEL}</span>
+                <input node_ref=input type="search" name="q" placeholder=strings::SEARCH_PLACEHOLDER/>
+            </label>
+            <button type="submit" class="header-search__button">{strings::SEARCH_BUTTON}</button>
+        </form>
     }
 }

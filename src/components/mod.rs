@@ -2,6 +2,7 @@
 
 pub mod article_body;
 pub mod article_card;
+pub mod document_files;
 pub mod feed_notice;
 pub mod layout;
 pub mod page_title;

@@ -64,6 +64,7 @@ fn neighbours(
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
     let feed = use_feed();
+    api::use_read_articles().remember(&article);
     let s = article.summary.clone();
     browser::set_meta_description(&s.sapo);
     let minutes = text::reading_minutes(article.word_count());

@@ -1,16 +1,150 @@
+//! `/van-ban/:id`: one document with every field the feed has, its files,
+//! and the documents it replaces, is replaced by and relates to.
+
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::{self, use_documents, use_feed, LoadError};
+use crate::browser;
+use crate::components::document_files::FileLinks;
 use crate::components::page_title::PageTitle;
-use crate::strings;
+use crate::datetime::Date;
+use crate::documents::{self, Status};
+use crate::feed::model::Document;
+use crate::{calendar, format, routes, strings};
 
 #[component]
 pub fn DocumentPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
+    let doc = LocalResource::new(move || {
+        let id = id();
+        async move { api::load_document(&id).await }
+    });
     view! {
-        <PageTitle text=strings::HEADING_DOCUMENT.to_string()/>
-        <h1>{strings::HEADING_DOCUMENT}</h1>
-        <p>{id}</p>
+        {move || match doc.get() {
+            None => view! { <p class="notice notice--loading" role="status">{strings::LOADING}</p> }.into_any(),
+            Some(Ok(d)) => view! { <DocumentView doc=d/> }.into_any(),
+            Some(Err(LoadError::NotFound | LoadError::Invalid)) => view! {
+                <PageTitle text=strings::DOC_NOT_FOUND.to_string()/>
+                <section class="not-found">
+                    <h1>{strings::DOC_NOT_FOUND}</h1>
+                    <p>{strings::DOC_NOT_FOUND_TEXT}</p>
+                    <p><A href=routes::DOCUMENTS attr:class="button">{strings::DOC_BACK}</A></p>
+                </section>
+            }.into_any(),
+            Some(Err(e)) => view! {
+                <h1>{strings::HEADING_DOCUMENT}</h1>
+                <div class="notice notice--error" role="alert">
+                    <p>{e.message()}</p>
+                    <button type="button" class="button button--small" on:click=move |_| doc.refetch()>{strings::RETRY}</button>
+                </div>
+            }.into_any(),
+        }}
+    }
+}
+
+fn show_date(s: &str) -> String {
+    Date::parse(s).map_or_else(|| s.to_string(), format::date)
+}
+
+#[component]
+fn DocumentView(doc: Document) -> impl IntoView {
+    let today = calendar::today(js_sys::Date::now());
+    let status = documents::status(&doc, today);
+    browser::set_meta_description(&doc.summary);
+    let all = use_documents();
+    let feed = use_feed();
+    Effect::new(move |_| {
+        if let Some(pages) = feed.index.with(|i| i.as_ref().map(|i| i.documents.pages)) {
+            all.ensure(pages);
+        }
+    });
+    // Numbers of linked documents, once the list is loaded; ids until then.
+    let name_of = move |id: String| {
+        all.list
+            .with(|l| match l {
+                Some(Ok(list)) => list
+                    .iter()
+                    .find(|d| d.id == id)
+                    .map(|d| format!("{} – {}", d.number, d.summary)),
+                _ => None,
+            })
+            .unwrap_or(id)
+    };
+    let links = move |ids: Vec<String>| {
+        view! {
+            <ul class="doc-links">
+                {ids.into_iter().map(|id| {
+                    let href = routes::document(&id);
+                    view! { <li><A href=href>{move || name_of(id.clone())}</A></li> }
+                }).collect_view()}
+            </ul>
+        }
+    };
+    let banner = if documents::is_replaced(&doc) {
+        Some(
+            view! {
+                <div class="banner banner--replaced" role="note">
+                    <p>{strings::DOC_BANNER_REPLACED}</p>
+                    {links(doc.replaced_by.clone())}
+                </div>
+            }
+            .into_any(),
+        )
+    } else {
+        match status {
+            Status::Expired => Some(view! { <div class="banner" role="note"><p>{strings::DOC_BANNER_EXPIRED}</p></div> }.into_any()),
+            Status::NotYetInForce => Some(view! { <div class="banner" role="note"><p>{strings::DOC_BANNER_NOT_YET}</p></div> }.into_any()),
+            Status::InForce => None,
+        }
+    };
+    let row = |label: &'static str, value: Option<String>| {
+        value
+            .filter(|v| !v.is_empty())
+            .map(|v| view! { <tr><th scope="row">{label}</th><td>{v}</td></tr> })
+    };
+    view! {
+        <PageTitle text=doc.number.clone()/>
+        <article class="document">
+            <nav class="breadcrumb" aria-label=strings::BREADCRUMB_LABEL>
+                <ol>
+                    <li><A href=routes::HOME>{strings::NAV_HOME}</A></li>
+                    <li><A href=routes::DOCUMENTS>{strings::NAV_DOCUMENTS}</A></li>
+                </ol>
+            </nav>
+            <h1>{format!("{} {}", doc.doc_type, doc.number)}</h1>
+            {banner}
+            <p class="document__summary">{doc.summary.clone()}</p>
+            <table class="document__fields">
+                <tbody>
+                    {row(strings::DOC_NUMBER, Some(doc.number.clone()))}
+                    {row(strings::DOC_TYPE, Some(doc.doc_type.clone()))}
+                    {row(strings::DOC_ISSUER, Some(doc.issuer.clone()))}
+                    {row(strings::DOC_SIGNER, doc.signer.as_ref().map(|s| match &s.position {
+                        Some(p) => format!("{} – {p}", s.name),
+                        None => s.name.clone(),
+                    }))}
+                    {row(strings::DOC_ISSUED, Some(show_date(&doc.issued)))}
+                    {row(strings::DOC_EFFECTIVE, doc.effective.as_deref().map(show_date))}
+                    {row(strings::DOC_EXPIRES, doc.expires.as_deref().map(show_date))}
+                    {row(strings::DOC_STATUS, Some(status.label().to_string()))}
+                    {row(strings::DOC_FIELDS, Some(doc.fields.join(", ")))}
+                    {row(strings::VIEWS, Some(format::number(doc.views)))}
+                    {row(strings::DOWNLOADS, Some(format::number(doc.downloads)))}
+                </tbody>
+            </table>
+            {(!doc.files.is_empty()).then(|| view! {
+                <section aria-labelledby="tep">
+                    <h2 id="tep">{strings::DOC_FILES}</h2>
+                    <FileLinks files=doc.files.clone()/>
+                </section>
+            })}
+            {(!doc.replaces.is_empty()).then(|| view! { <section><h2>{strings::DOC_REPLACES}</h2>{links(doc.replaces.clone())}</section> })}
+            {(!doc.replaced_by.is_empty()).then(|| view! { <section><h2>{strings::DOC_REPLACED_BY}</h2>{links(doc.replaced_by.clone())}</section> })}
+            {(!doc.related.is_empty()).then(|| view! { <section><h2>{strings::DOC_RELATED}</h2>{links(doc.related.clone())}</section> })}
+            <p><A href=routes::DOCUMENTS>{strings::DOC_BACK}</A></p>
+        </article>
     }
 }

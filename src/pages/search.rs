@@ -1,12 +1,352 @@
-use leptos::prelude::*;
+//! `/tim-kiem?q=…`: one query across the articles, documents and calendar
+//! entries the app holds, grouped by kind, best first, matches highlighted.
+//! Works offline on whatever has been loaded.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::api::{use_documents, use_feed, use_read_articles};
 use crate::components::page_title::PageTitle;
-use crate::strings;
+use crate::feed::model::{Article, ArticleSummary, Block, Index};
+use crate::search::{self, Field, Hit, Kind, SearchIndex};
+use crate::{format, routes, strings};
+
+/// Results shown per kind.
+const PER_KIND: usize = 20;
+/// Typing pauses this long before the address (and the results) follow.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// What a hit links to and the line under its title.
+#[derive(Clone, PartialEq)]
+struct Target {
+    href: String,
+    detail: String,
+}
+
+/// The search index and where each hit leads. Compared by identity: a
+/// rebuilt index is always "new" to the memo that holds it.
+#[derive(Clone)]
+struct Built(Arc<(SearchIndex, Targets)>);
+
+/// Where each hit leads, by kind and key.
+type Targets = HashMap<(Kind, String), Target>;
+
+impl PartialEq for Built {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The words of an article's body, for search.
+fn body_text(article: &Article) -> String {
+    let mut out = String::new();
+    for block in &article.body {
+        match block {
+            Block::Paragraph { runs } => runs.iter().for_each(|r| out.push_str(&r.text)),
+            Block::Heading { text, .. } | Block::Quote { text, .. } => out.push_str(text),
+            Block::List { items, .. } => items.iter().for_each(|i| {
+                out.push_str(i);
+                out.push(' ');
+            }),
+            _ => {}
+        }
+        out.push(' ');
+    }
+    out
+}
+
+/// Builds the index over everything the app holds: the index's stories,
+/// the bodies of the articles read, the documents and the calendar weeks.
+fn build(
+    index: &Index,
+    documents: &[crate::feed::model::Document],
+    read: &[Arc<Article>],
+) -> Built {
+    let mut s = SearchIndex::new();
+    let mut targets = HashMap::new();
+    let mut add_article = |a: &ArticleSummary, body: &str| {
+        let tags = a.tags.join(" ");
+        s.add(
+            Kind::Article,
+            &a.slug,
+            &a.title,
+            &[
+                Field {
+                    text: &a.title,
+                    weight: 8,
+                },
+                Field {
+                    text: &a.sapo,
+                    weight: 4,
+                },
+                Field {
+                    text: &tags,
+                    weight: 4,
+                },
+                Field {
+                    text: body,
+                    weight: 1,
+                },
+            ],
+        );
+        targets.insert(
+            (Kind::Article, a.slug.clone()),
+            Target {
+                href: routes::article(&a.slug),
+                detail: a.sapo.clone(),
+            },
+        );
+    };
+    for a in &index.latest {
+        let body = read
+            .iter()
+            .find(|r| r.summary.id == a.id)
+            .map(|r| body_text(r))
+            .unwrap_or_default();
+        add_article(a, &body);
+    }
+    // Articles read in this visit that the index does not list.
+    for r in read
+        .iter()
+        .filter(|r| !index.latest.iter().any(|a| a.id == r.summary.id))
+    {
+        add_article(&r.summary, &body_text(r));
+    }
+    let docs = if documents.is_empty() {
+        &index.documents.latest[..]
+    } else {
+        documents
+    };
+    for d in docs {
+        let signer = d
+            .signer
+            .as_ref()
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        let title = format!("{} {}", d.doc_type, d.number);
+        s.add(
+            Kind::Document,
+            &d.id,
+            &title,
+            &[
+                Field {
+                    text: &d.number,
+                    weight: 8,
+                },
+                Field {
+                    text: &d.summary,
+                    weight: 4,
+                },
+                Field {
+                    text: &d.issuer,
+                    weight: 3,
+                },
+                Field {
+                    text: &signer,
+                    weight: 3,
+                },
+            ],
+        );
+        targets.insert(
+            (Kind::Document, d.id.clone()),
+            Target {
+                href: routes::document(&d.id),
+                detail: d.summary.clone(),
+            },
+        );
+    }
+    for w in &index.calendar.embedded {
+        for e in &w.entries {
+            let key = format!("{}:{}", w.week, e.id);
+            let (chair, place, people) = (
+                e.chair.clone().unwrap_or_default(),
+                e.location.clone().unwrap_or_default(),
+                e.participants.clone().unwrap_or_default(),
+            );
+            s.add(
+                Kind::Entry,
+                &key,
+                &e.content,
+                &[
+                    Field {
+                        text: &e.content,
+                        weight: 8,
+                    },
+                    Field {
+                        text: &chair,
+                        weight: 3,
+                    },
+                    Field {
+                        text: &place,
+                        weight: 3,
+                    },
+                    Field {
+                        text: &people,
+                        weight: 2,
+                    },
+                ],
+            );
+            let when = crate::format::feed_time(&e.start);
+            let detail = [Some(when), e.chair.clone(), e.location.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
+            targets.insert(
+                (Kind::Entry, key),
+                Target {
+                    href: format!("{}?tuan={}", routes::CALENDAR, w.week),
+                    detail,
+                },
+            );
+        }
+    }
+    Built(Arc::new((s, targets)))
+}
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
+    let feed = use_feed();
+    let docs = use_documents();
+    let read = use_read_articles();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(pages) = feed.index.with(|i| i.as_ref().map(|i| i.documents.pages)) {
+            docs.ensure(pages);
+        }
+    });
+
+    let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let typed = RwSignal::new(q.get_untracked());
+    // Rebuilt only when the feed or the document list changes, not per keystroke.
+    let built = Memo::new(move |_| {
+        let list = docs.list.with(|l| match l {
+            Some(Ok(list)) => list.as_ref().clone(),
+            _ => Vec::new(),
+        });
+        let read = read.0.get();
+        feed.index.get().map(|index| build(&index, &list, &read))
+    });
+    let hits = Memo::new(move |_| {
+        let query = typed.get();
+        built.with(|b| {
+            b.as_ref()
+                .map(|b| b.0 .0.search(&query, PER_KIND))
+                .unwrap_or_default()
+        })
+    });
+
+    // The address follows the typing (debounced), so results can be shared and reloaded.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        typed.set(value.clone());
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let navigate = navigate.clone();
+        let handle = set_timeout_with_handle(
+            move || {
+                let href = if value.trim().is_empty() {
+                    routes::SEARCH.to_string()
+                } else {
+                    format!(
+                        "{}?q={}",
+                        routes::SEARCH,
+                        js_sys::encode_uri_component(value.trim())
+                    )
+                };
+                navigate(
+                    &href,
+                    NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                );
+            },
+            DEBOUNCE,
+        );
+        pending.set_value(handle.ok());
+    };
+    // A new address (the header's box, back/forward) replaces what is typed.
+    Effect::new(move |_| typed.set(q.get()));
+
     view! {
         <PageTitle text=strings::HEADING_SEARCH.to_string()/>
         <h1>{strings::HEADING_SEARCH}</h1>
+        <form class="search-form" role="search" on:submit=|ev| ev.prevent_default()>
+            <label>
+                <span class="sr-only">{strings::SEARCH_LABEL}</span>
+                <input type="search" name="q" autofocus placeholder=strings::SEARCH_PLACEHOLDER
+                    prop:value=move || typed.get() on:input=on_input/>
+            </label>
+        </form>
+        {move || {
+            let query = typed.get();
+            if query.trim().is_empty() {
+                return view! { <p class="notice">{strings::SEARCH_HINT}</p> }.into_any();
+            }
+            let hits = hits.get();
+            if hits.is_empty() {
+                return view! { <p class="notice" role="status">{strings::SEARCH_NONE}</p> }.into_any();
+            }
+            let targets = built.get();
+            view! {
+                <p class="list-count" role="status">{format!("{} {}", format::number(hits.len() as u64), strings::SEARCH_RESULTS)}</p>
+                {[Kind::Article, Kind::Document, Kind::Entry].into_iter().filter_map(|kind| {
+                    let group: Vec<Hit> = hits.iter().filter(|h| h.kind == kind).cloned().collect();
+                    (!group.is_empty()).then(|| {
+                        let title = match kind {
+                            Kind::Article => strings::SEARCH_ARTICLES,
+                            Kind::Document => strings::SEARCH_DOCUMENTS,
+                            Kind::Entry => strings::SEARCH_ENTRIES,
+                        };
+                        let targets = targets.clone();
+                        let query = query.clone();
+                        view! {
+                            <section class="block search-group">
+                                <h2 class="block__title">{title}</h2>
+                                <ol class="search-results">
+                                    {group.into_iter().map(|h| {
+                                        let t = targets.as_ref().and_then(|b| b.0 .1.get(&(h.kind, h.key.clone())).cloned())
+                                            .unwrap_or(Target { href: routes::SEARCH.into(), detail: String::new() });
+                                        let (q1, q2) = (query.clone(), query.clone());
+                                        view! {
+                                            <li class="search-hit">
+                                                <A href=t.href><Marked text=h.title.clone() query=q1/></A>
+                                                <p><Marked text=t.detail query=q2/></p>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ol>
+                            </section>
+                        }
+                    })
+                }).collect_view()}
+            }.into_any()
+        }}
     }
+}
+
+/// Text with the query's words wrapped in <mark>.
+#[component]
+fn Marked(text: String, query: String) -> impl IntoView {
+    search::highlight(&text, &query)
+        .into_iter()
+        .map(|(part, hit)| {
+            if hit {
+                view! { <mark>{part}</mark> }.into_any()
+            } else {
+                part.into_any()
+            }
+        })
+        .collect_view()
 }

@@ -110,3 +110,16 @@ test("pages fit every width from 320 px to 1920 px; screenshots at 360 and 1280 
     await page.context().close();
   }
 });
+
+test("a dark system theme gets a dark page", async () => {
+  const bg = async (scheme) => {
+    const page = await openPage(env.browser, { colorScheme: scheme });
+    await page.goto(env.url + "/");
+    await page.locator(".card__title").first().waitFor();
+    const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.context().close();
+    return color.match(/\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+  };
+  assert.ok((await bg("dark")) < 150, "dark background in dark mode");
+  assert.ok((await bg("light")) > 600, "light background otherwise");
+});

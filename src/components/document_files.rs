@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+
+use crate::api::feed_url;
+use crate::documents;
+use crate::feed::model::DocumentFileRef;
+use crate::strings;
+
+/// A document's files: each a real download link (the download attribute
+/// and the file's name, so phones save it), plus a "Xem" link that opens
+/// it in the browser where the browser can show the format. Every URL here
+/// passed validation (http(s) or relative).
+#[component]
+pub fn FileLinks(files: Vec<DocumentFileRef>) -> impl IntoView {
+    (!files.is_empty()).then(|| {
+        view! {
+            <ul class="file-list">
+                {files.into_iter().map(|f| {
+                    let href = feed_url(&f.url);
+                    let label = documents::file_label(&f);
+                    let inline = documents::opens_inline(&f);
+                    view! {
+                        <li class="file">
+                            <a class="file__download" href=href.clone() download=f.name.clone()>
+                                <span class="file__action">{strings::DOWNLOAD}</span>
+                                <span class="file__name">{f.name.clone()}</span>
+                                <span class="file__label">{label}</span>
+                            </a>
+                            {inline.then(|| view! {
+                                <a class="file__open" href=href target="_blank" rel="noopener">{strings::OPEN_FILE}</a>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
