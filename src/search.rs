@@ -1013,25 +1013,9 @@ mod tests {
         for article in &feed.content.articles {
             let s = &article.summary;
             let tags = s.tags.join(", ");
-            index.add(
-                Kind::Article,
-                &s.slug,
-                &s.title,
-                &[
-                    Field {
-                        text: &s.title,
-                        weight: 8,
-                    },
-                    Field {
-                        text: &s.sapo,
-                        weight: 4,
-                    },
-                    Field {
-                        text: &tags,
-                        weight: 4,
-                    },
-                ],
-            );
+            let fields = [(&s.title, 8), (&s.sapo, 4), (&tags, 4)]
+                .map(|(text, weight)| Field { text, weight });
+            index.add(Kind::Article, &s.slug, &s.title, &fields);
         }
         assert_eq!(index.len(), 10_000);
 
