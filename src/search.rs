@@ -17,6 +17,7 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
+use crate::feed::model::{ArticleSummary, CalendarEntry, Document};
 use crate::text::fold;
 
 /// What a hit is; results come grouped in this order.
@@ -608,6 +609,103 @@ fn lowercase_nfc(s: &str) -> String {
         out.extend(VOWELS[row].chars().nth(tone));
     }
     out
+}
+
+// How feed items are indexed: one place for the fields and their weights,
+// shared by the search page and the benchmark.
+
+/// Indexes an article by its title, sapo and tags, and its body text when
+/// the app has it (`body` may be empty).
+pub fn add_article(index: &mut SearchIndex, a: &ArticleSummary, body: &str) {
+    let tags = a.tags.join(" ");
+    index.add(
+        Kind::Article,
+        &a.slug,
+        &a.title,
+        &[
+            Field {
+                text: &a.title,
+                weight: 8,
+            },
+            Field {
+                text: &a.sapo,
+                weight: 4,
+            },
+            Field {
+                text: &tags,
+                weight: 4,
+            },
+            Field {
+                text: body,
+                weight: 1,
+            },
+        ],
+    );
+}
+
+/// Indexes a document by its number, summary, issuer and signer; results
+/// show "Hướng dẫn 112-HD/BTGTU".
+pub fn add_document(index: &mut SearchIndex, d: &Document) {
+    let signer = d
+        .signer
+        .as_ref()
+        .map(|s| s.name.as_str())
+        .unwrap_or_default();
+    let title = format!("{} {}", d.doc_type, d.number);
+    index.add(
+        Kind::Document,
+        &d.id,
+        &title,
+        &[
+            Field {
+                text: &d.number,
+                weight: 8,
+            },
+            Field {
+                text: &d.summary,
+                weight: 4,
+            },
+            Field {
+                text: &d.issuer,
+                weight: 3,
+            },
+            Field {
+                text: signer,
+                weight: 3,
+            },
+        ],
+    );
+}
+
+/// Indexes a calendar entry by its content, chair, location and
+/// participants, under `key` (unique across weeks).
+pub fn add_entry(index: &mut SearchIndex, key: &str, e: &CalendarEntry) {
+    fn text(v: &Option<String>) -> &str {
+        v.as_deref().unwrap_or_default()
+    }
+    index.add(
+        Kind::Entry,
+        key,
+        &e.content,
+        &[
+            Field {
+                text: &e.content,
+                weight: 8,
+            },
+            Field {
+                text: text(&e.chair),
+                weight: 3,
+            },
+            Field {
+                text: text(&e.location),
+                weight: 3,
+            },
+            Field {
+                text: text(&e.participants),
+                weight: 2,
+            },
+        ],
+    );
 }
 
 /// Splits `text` into (segment, matched) pieces, marking every occurrence of

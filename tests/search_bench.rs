@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use bantin::feed::synth;
-use bantin::search::{Field, Kind, SearchIndex};
+use bantin::search::{self, SearchIndex};
 use bantin::text::fold;
 use wasm_bindgen_test::*;
 
@@ -23,60 +23,14 @@ fn search_over_ten_thousand_articles() {
     let t0 = now_ms();
     let mut index = SearchIndex::new();
     for a in &content.articles {
-        let s = &a.summary;
-        let tags = s.tags.join(" ");
-        index.add(
-            Kind::Article,
-            &s.slug,
-            &s.title,
-            &[
-                Field {
-                    text: &s.title,
-                    weight: 8,
-                },
-                Field {
-                    text: &s.sapo,
-                    weight: 4,
-                },
-                Field {
-                    text: &tags,
-                    weight: 4,
-                },
-            ],
-        );
+        search::add_article(&mut index, &a.summary, "");
     }
     for d in &content.documents {
-        index.add(
-            Kind::Document,
-            &d.id,
-            &d.number,
-            &[
-                Field {
-                    text: &d.number,
-                    weight: 8,
-                },
-                Field {
-                    text: &d.summary,
-                    weight: 4,
-                },
-                Field {
-                    text: &d.issuer,
-                    weight: 3,
-                },
-            ],
-        );
+        search::add_document(&mut index, d);
     }
     for w in &content.weeks {
         for e in &w.entries {
-            index.add(
-                Kind::Entry,
-                &e.id,
-                &e.content,
-                &[Field {
-                    text: &e.content,
-                    weight: 8,
-                }],
-            );
+            search::add_entry(&mut index, &format!("{}:{}", w.week, e.id), e);
         }
     }
     let build_ms = now_ms() - t0;

@@ -14,7 +14,7 @@ use leptos_router::NavigateOptions;
 use crate::api::{use_documents, use_feed, use_read_articles};
 use crate::components::page_title::PageTitle;
 use crate::feed::model::{Article, ArticleSummary, Block, Index};
-use crate::search::{self, Field, Hit, Kind, SearchIndex};
+use crate::search::{self, Hit, Kind, SearchIndex};
 use crate::{format, routes, strings};
 
 /// Results shown per kind.
@@ -71,30 +71,7 @@ fn build(
     let mut s = SearchIndex::new();
     let mut targets = HashMap::new();
     let mut add_article = |a: &ArticleSummary, body: &str| {
-        let tags = a.tags.join(" ");
-        s.add(
-            Kind::Article,
-            &a.slug,
-            &a.title,
-            &[
-                Field {
-                    text: &a.title,
-                    weight: 8,
-                },
-                Field {
-                    text: &a.sapo,
-                    weight: 4,
-                },
-                Field {
-                    text: &tags,
-                    weight: 4,
-                },
-                Field {
-                    text: body,
-                    weight: 1,
-                },
-            ],
-        );
+        search::add_article(&mut s, a, body);
         targets.insert(
             (Kind::Article, a.slug.clone()),
             Target {
@@ -124,35 +101,7 @@ fn build(
         documents
     };
     for d in docs {
-        let signer = d
-            .signer
-            .as_ref()
-            .map(|s| s.name.clone())
-            .unwrap_or_default();
-        let title = format!("{} {}", d.doc_type, d.number);
-        s.add(
-            Kind::Document,
-            &d.id,
-            &title,
-            &[
-                Field {
-                    text: &d.number,
-                    weight: 8,
-                },
-                Field {
-                    text: &d.summary,
-                    weight: 4,
-                },
-                Field {
-                    text: &d.issuer,
-                    weight: 3,
-                },
-                Field {
-                    text: &signer,
-                    weight: 3,
-                },
-            ],
-        );
+        search::add_document(&mut s, d);
         targets.insert(
             (Kind::Document, d.id.clone()),
             Target {
@@ -164,34 +113,7 @@ fn build(
     for w in &index.calendar.embedded {
         for e in &w.entries {
             let key = format!("{}:{}", w.week, e.id);
-            let (chair, place, people) = (
-                e.chair.clone().unwrap_or_default(),
-                e.location.clone().unwrap_or_default(),
-                e.participants.clone().unwrap_or_default(),
-            );
-            s.add(
-                Kind::Entry,
-                &key,
-                &e.content,
-                &[
-                    Field {
-                        text: &e.content,
-                        weight: 8,
-                    },
-                    Field {
-                        text: &chair,
-                        weight: 3,
-                    },
-                    Field {
-                        text: &place,
-                        weight: 3,
-                    },
-                    Field {
-                        text: &people,
-                        weight: 2,
-                    },
-                ],
-            );
+            search::add_entry(&mut s, &key, e);
             let when = crate::format::feed_time(&e.start);
             let detail = [Some(when), e.chair.clone(), e.location.clone()]
                 .into_iter()
