@@ -179,28 +179,51 @@ impl ReadArticles {
 #[derive(Clone, Copy)]
 pub struct DocumentsState {
     pub list: RwSignal<Option<Result<Arc<Vec<Document>>, LoadError>>>,
-    requested: RwSignal<bool>,
+    /// The page count asked for, once loading has started.
+    pages: RwSignal<Option<u32>>,
 }
 
 impl DocumentsState {
     /// Starts loading unless already loaded or loading.
     pub fn ensure(self, pages: u32) {
-        if self.requested.get_untracked() && !matches!(self.list.get_untracked(), Some(Err(_))) {
+        if self.pages.get_untracked().is_some()
+            && !matches!(self.list.get_untracked(), Some(Err(_)))
+        {
             return;
         }
-        self.requested.set(true);
+        self.pages.set(Some(pages));
         spawn_local(async move {
             let result = load_all_documents(pages).await.map(Arc::new);
             self.list.set(Some(result));
         });
     }
+
+    /// Tries again after a failure, with the page count asked for before.
+    pub fn retry(self) {
+        if let Some(pages) = self.pages.get_untracked() {
+            self.ensure(pages);
+        }
+    }
+}
+
+/// The document list, loading as soon as the index says how many pages it
+/// has: for the pages that need every document.
+pub fn load_documents() -> DocumentsState {
+    let docs = use_documents();
+    let feed = use_feed();
+    Effect::new(move |_| {
+        if let Some(pages) = feed.index.with(|i| i.as_ref().map(|i| i.documents.pages)) {
+            docs.ensure(pages);
+        }
+    });
+    docs
 }
 
 pub fn use_documents() -> DocumentsState {
     use_context::<DocumentsState>().unwrap_or_else(|| {
         let state = DocumentsState {
             list: RwSignal::new(None),
-            requested: RwSignal::new(false),
+            pages: RwSignal::new(None),
         };
         provide_context(state);
         state

@@ -18,23 +18,29 @@ pub fn FeedNotice() -> impl IntoView {
                 } else {
                     error.message()
                 };
-                Some(
-                    view! {
-                        <div class="notice notice--error" role="alert">
-                            <p>{text}</p>
-                            <button type="button" class="button button--small" on:click=move |_| feed.refresh()>
-                                {strings::RETRY}
-                            </button>
-                        </div>
-                    }
-                    .into_any(),
-                )
+                Some(view! { <Failed message=text on_retry=move || feed.refresh()/> }.into_any())
             }
-            None if feed.loading.get() && !has_content => Some(
-                view! { <p class="notice notice--loading" role="status">{strings::LOADING}</p> }
-                    .into_any(),
-            ),
+            None if feed.loading.get() && !has_content => Some(view! { <Loading/> }.into_any()),
             None => None,
         }
+    }
+}
+
+/// The line shown where content is on its way.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="notice notice--loading" role="status">{strings::LOADING}</p> }
+}
+
+/// A failure worded for the reader, with a button to try again.
+#[component]
+pub fn Failed(message: &'static str, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="notice notice--error" role="alert">
+            <p>{message}</p>
+            <button type="button" class="button button--small" on:click=move |_| on_retry.run(())>
+                {strings::RETRY}
+            </button>
+        </div>
     }
 }

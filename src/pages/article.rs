@@ -8,6 +8,7 @@ use crate::api::{self, feed_url, use_feed, LoadError};
 use crate::browser;
 use crate::components::article_body::ArticleBody;
 use crate::components::article_card::ArticleCard;
+use crate::components::feed_notice::{Failed, Loading};
 use crate::components::page_title::PageTitle;
 use crate::components::reading_tools::ReadingTools;
 use crate::feed::model::{Article, ArticleSummary, Index};
@@ -23,17 +24,12 @@ pub fn ArticlePage() -> impl IntoView {
     });
     view! {
         {move || match article.get() {
-            None => view! { <p class="notice notice--loading" role="status">{strings::LOADING}</p> }.into_any(),
+            None => view! { <Loading/> }.into_any(),
             Some(Ok(a)) => view! { <ArticleView article=a/> }.into_any(),
             Some(Err(LoadError::NotFound | LoadError::Invalid)) => view! { <ArticleNotFound/> }.into_any(),
             Some(Err(e)) => view! {
                 <h1>{strings::HEADING_ARTICLE}</h1>
-                <div class="notice notice--error" role="alert">
-                    <p>{e.message()}</p>
-                    <button type="button" class="button button--small" on:click=move |_| article.refetch()>
-                        {strings::RETRY}
-                    </button>
-                </div>
+                <Failed message=e.message() on_retry=move || article.refetch()/>
             }
             .into_any(),
         }}

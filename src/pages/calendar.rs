@@ -11,6 +11,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{self, use_feed};
 use crate::browser;
 use crate::calendar::{self, Day, Timing};
+use crate::components::feed_notice::{Failed, Loading};
 use crate::components::page_title::PageTitle;
 use crate::datetime::{Date, IsoWeek};
 use crate::feed::model::{CalendarEntry, CalendarWeek, EntryStatus, Session};
@@ -130,12 +131,9 @@ pub fn CalendarPage() -> impl IntoView {
                 }}
             </div>
             {move || match data.get() {
-                None | Some(None) => view! { <p class="notice notice--loading" role="status">{strings::LOADING}</p> }.into_any(),
+                None | Some(None) => view! { <Loading/> }.into_any(),
                 Some(Some(Err(e))) => view! {
-                    <div class="notice notice--error" role="alert">
-                        <p>{e.message()}</p>
-                        <button type="button" class="button button--small" on:click=move |_| data.refetch()>{strings::RETRY}</button>
-                    </div>
+                    <Failed message=e.message() on_retry=move || data.refetch()/>
                 }
                 .into_any(),
                 Some(Some(Ok(None))) => view! { <p class="notice">{strings::WEEK_NOT_PUBLISHED}</p> }.into_any(),

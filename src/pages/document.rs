@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{self, use_documents, use_feed, LoadError};
+use crate::api::{self, load_documents, LoadError};
 use crate::browser;
 use crate::components::document_files::FileLinks;
+use crate::components::feed_notice::{Failed, Loading};
 use crate::components::page_title::PageTitle;
 use crate::datetime::Date;
 use crate::documents::{self, Status};
@@ -24,7 +25,7 @@ pub fn DocumentPage() -> impl IntoView {
     });
     view! {
         {move || match doc.get() {
-            None => view! { <p class="notice notice--loading" role="status">{strings::LOADING}</p> }.into_any(),
+            None => view! { <Loading/> }.into_any(),
             Some(Ok(d)) => view! { <DocumentView doc=d/> }.into_any(),
             Some(Err(LoadError::NotFound | LoadError::Invalid)) => view! {
                 <PageTitle text=strings::DOC_NOT_FOUND.to_string()/>
@@ -36,10 +37,7 @@ pub fn DocumentPage() -> impl IntoView {
             }.into_any(),
             Some(Err(e)) => view! {
                 <h1>{strings::HEADING_DOCUMENT}</h1>
-                <div class="notice notice--error" role="alert">
-                    <p>{e.message()}</p>
-                    <button type="button" class="button button--small" on:click=move |_| doc.refetch()>{strings::RETRY}</button>
-                </div>
+                <Failed message=e.message() on_retry=move || doc.refetch()/>
             }.into_any(),
         }}
     }
@@ -54,13 +52,7 @@ fn DocumentView(doc: Document) -> impl IntoView {
     let today = calendar::today(js_sys::Date::now());
     let status = documents::status(&doc, today);
     browser::set_meta_description(&doc.summary);
-    let all = use_documents();
-    let feed = use_feed();
-    Effect::new(move |_| {
-        if let Some(pages) = feed.index.with(|i| i.as_ref().map(|i| i.documents.pages)) {
-            all.ensure(pages);
-        }
-    });
+    let all = load_documents();
     // Numbers of linked documents, once the list is loaded; ids until then.
     let name_of = move |id: String| {
         all.list

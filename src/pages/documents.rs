@@ -7,8 +7,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::api::{use_documents, use_feed};
+use crate::api::load_documents;
 use crate::components::document_files::FileLinks;
+use crate::components::feed_notice::{Failed, Loading};
 use crate::components::page_title::PageTitle;
 use crate::documents::{self, Filter, Status};
 use crate::feed::model::Document;
@@ -31,18 +32,12 @@ fn query_string(filter: &Filter) -> String {
 
 #[component]
 pub fn DocumentsPage() -> impl IntoView {
-    let feed = use_feed();
-    let docs = use_documents();
+    let docs = load_documents();
     let query = use_query_map();
     let navigate = use_navigate();
     let today = calendar::today(js_sys::Date::now());
 
     // Load every page once the index says how many there are.
-    Effect::new(move |_| {
-        if let Some(pages) = feed.index.with(|i| i.as_ref().map(|i| i.documents.pages)) {
-            docs.ensure(pages);
-        }
-    });
 
     let filter = Memo::new(move |_| {
         let q = query.read();
@@ -152,15 +147,9 @@ pub fn DocumentsPage() -> impl IntoView {
             })}
         </form>
         {move || match docs.list.get() {
-            None => view! { <p class="notice notice--loading" role="status">{strings::LOADING}</p> }.into_any(),
+            None => view! { <Loading/> }.into_any(),
             Some(Err(e)) => view! {
-                <div class="notice notice--error" role="alert">
-                    <p>{e.message()}</p>
-                    <button type="button" class="button button--small"
-                        on:click=move |_| docs.ensure(feed.index.with_untracked(|i| i.as_ref().map_or(1, |i| i.documents.pages)))>
-                        {strings::RETRY}
-                    </button>
-                </div>
+                <Failed message=e.message() on_retry=move || docs.retry()/>
             }.into_any(),
             Some(Ok(_)) => view! {
                 <p class="list-count" role="status">{move || format!("{} {}", format::number(matching.with(|m| m.len()) as u64), strings::DOC_COUNT)}</p>

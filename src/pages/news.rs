@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{self, use_feed, LoadError};
 use crate::components::article_card::ArticleCard;
-use crate::components::feed_notice::FeedNotice;
+use crate::components::feed_notice::{Failed, FeedNotice};
 use crate::components::page_title::PageTitle;
 use crate::feed::model::{ArticleSummary, Index};
 use crate::feed::pack::{self, LIST_ALL};
@@ -138,10 +138,7 @@ pub fn NewsPage() -> impl IntoView {
                 view! { <p class="notice">{strings::LIST_NOT_FOUND}</p> }.into_any()
             }
             Some(e) => view! {
-                <div class="notice notice--error" role="alert">
-                    <p>{e.message()}</p>
-                    <button type="button" class="button button--small" on:click=move |_| load_next()>{strings::RETRY}</button>
-                </div>
+                <Failed message=e.message() on_retry=move || load_next()/>
             }
             .into_any(),
             None => ().into_any(),

@@ -11,7 +11,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::api::{use_documents, use_feed, use_read_articles};
+use crate::api::{load_documents, use_feed, use_read_articles};
 use crate::components::page_title::PageTitle;
 use crate::feed::model::{Article, ArticleSummary, Block, Index};
 use crate::search::{self, Hit, Kind, SearchIndex};
@@ -135,15 +135,10 @@ fn build(
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let feed = use_feed();
-    let docs = use_documents();
+    let docs = load_documents();
     let read = use_read_articles();
     let query = use_query_map();
     let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(pages) = feed.index.with(|i| i.as_ref().map(|i| i.documents.pages)) {
-            docs.ensure(pages);
-        }
-    });
 
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let typed = RwSignal::new(q.get_untracked());
