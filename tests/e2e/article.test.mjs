@@ -2,16 +2,13 @@
 // and a clear page for an unknown slug.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
-import { start, openPage, DIST } from "./harness.mjs";
+import { start, openPage, feedFile, feedFiles } from "./harness.mjs";
 
 let env;
 let articles;
 before(async () => {
   env = await start();
-  const dir = join(DIST, "feed", "articles");
-  articles = readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")).article);
+  articles = feedFiles("articles").map((x) => x.article);
 });
 after(async () => env?.stop());
 
@@ -98,7 +95,7 @@ test("an article with every block type shows every element of the page", async (
   const types = ["paragraph", "heading", "image", "quote", "list", "table", "gallery", "attachment", "video"];
   const a = articles.find((x) => types.every((t) => x.body.some((b) => b.type === t)));
   assert.ok(a, "the sample has an article using every block type");
-  const index = JSON.parse(readFileSync(join(DIST, "feed", "index.json"), "utf8"));
+  const index = feedFile("index.json");
   const page = await openPage(env.browser);
   await page.goto(`${env.url}/tin-tuc/${a.slug}`);
   await page.locator(".article-body").waitFor();

@@ -3,10 +3,9 @@
 // sample feed covers, whatever date the build moved it to.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { join } from "node:path";
-import { start, openPage, DIST } from "./harness.mjs";
+import { start, openPage, feedFile } from "./harness.mjs";
 
 let env;
 let index;
@@ -14,7 +13,7 @@ let week; // the generation week, embedded in the index
 let entry; // an entry on a weekday of that week, not cancelled, with an end
 before(async () => {
   env = await start();
-  index = JSON.parse(readFileSync(join(DIST, "feed", "index.json"), "utf8"));
+  index = feedFile("index.json");
   week = index.calendar.embedded[0];
   entry = week.entries.find((e) => e.status !== "cancelled" && e.end && new Date(e.start).getUTCDay() !== 0);
 });

@@ -1,16 +1,15 @@
 // The document library: combined filters in the URL, downloads, banners.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { start, openPage, DIST } from "./harness.mjs";
+import { start, openPage, DIST, feedFiles } from "./harness.mjs";
 
 let env;
 let docs;
 before(async () => {
   env = await start();
-  const dir = join(DIST, "feed", "documents", "items");
-  docs = readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")).document);
+  docs = feedFiles("documents/items").map((x) => x.document);
 });
 after(async () => env?.stop());
 

@@ -2,15 +2,13 @@
 // content; a broken or missing feed gives a clear Vietnamese message.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { start, openPage, DIST } from "./harness.mjs";
+import { start, openPage, feedFile } from "./harness.mjs";
 
 let env;
 let index;
 before(async () => {
   env = await start();
-  index = JSON.parse(readFileSync(join(DIST, "feed", "index.json"), "utf8"));
+  index = feedFile("index.json");
 });
 after(async () => env?.stop());
 

@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end tests: the release build in dist/,
 // served by server.mjs, driven in Debian's Chromium through playwright-core.
 import { chromium } from "playwright-core";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { serve } from "./server.mjs";
@@ -47,3 +47,9 @@ export async function openPage(browser, options = {}) {
   });
   return page;
 }
+
+/** A JSON file of the built feed, e.g. feedFile("index.json"). */
+export const feedFile = (path) => JSON.parse(readFileSync(join(DIST, "feed", path), "utf8"));
+
+/** Every file of a feed folder, parsed, e.g. feedFiles("articles"). */
+export const feedFiles = (dir) => readdirSync(join(DIST, "feed", dir)).map((f) => feedFile(`${dir}/${f}`));

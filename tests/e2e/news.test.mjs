@@ -1,13 +1,10 @@
 // News lists: all stories, a category, a tag; older stories on demand.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { start, openPage, DIST } from "./harness.mjs";
+import { start, openPage, feedFile } from "./harness.mjs";
 
 let env;
 let index;
-const feedFile = (p) => JSON.parse(readFileSync(join(DIST, "feed", p), "utf8"));
 before(async () => {
   env = await start();
   index = feedFile("index.json");

@@ -1,15 +1,13 @@
 // One search box: unaccented queries find articles, documents and calendar entries.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { start, openPage, DIST } from "./harness.mjs";
+import { start, openPage, feedFile, feedFiles } from "./harness.mjs";
 
 let env;
 let index;
 before(async () => {
   env = await start();
-  index = JSON.parse(readFileSync(join(DIST, "feed", "index.json"), "utf8"));
+  index = feedFile("index.json");
 });
 after(async () => env?.stop());
 
@@ -66,9 +64,7 @@ test("results follow the typing and every word must match", async () => {
 });
 
 test("after reading an article, words of its body find it too", async () => {
-  const { readdirSync } = await import("node:fs");
-  const dir = join(DIST, "feed", "articles");
-  const articles = readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")).article);
+  const articles = feedFiles("articles").map((x) => x.article);
   const shallow = index.latest.map((a) => fold([a.title, a.sapo, ...a.tags].join(" "))).join(" ");
   // A body word of some listed article that no title, sapo or tag contains.
   let a, word;
