@@ -177,16 +177,32 @@ setup_build_tools() {
 }
 
 # --- test-only tools ---------------------------------------------------------
-setup_chromium() {
-    if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
-        return
-    fi
+# apt_install WHAT CHECK PACKAGES...: installs Debian packages unless CHECK
+# (a shell test) already holds.
+apt_install() {
+    local what="$1" check="$2"
+    shift 2
+    eval "$check" && return
     if [ "$(id -u)" != 0 ]; then
-        die "Chromium is missing. As root, run: apt-get install chromium chromium-driver"
+        die "$what is missing. As root, run: apt-get install $*"
     fi
-    say "installing Chromium and ChromeDriver from Debian (apt-get)"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) ||
-        die "apt-get install chromium chromium-driver failed"
+    say "installing $what from Debian (apt-get install $*)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null) ||
+        die "apt-get install $* failed"
+}
+
+setup_chromium() {
+    apt_install "Chromium and ChromeDriver" \
+        "command -v chromium >/dev/null && command -v chromedriver >/dev/null" \
+        chromium chromium-driver
+}
+
+# The end-to-end tests serve dist/ with the nginx config the project ships,
+# with Debian's nginx and its brotli_static module.
+setup_nginx() {
+    apt_install "nginx" \
+        "[ -x /usr/sbin/nginx ] && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]" \
+        nginx libnginx-mod-http-brotli-static
 }
 
 setup_e2e_deps() {
@@ -216,6 +232,7 @@ setup_icalendar() {
 
 setup_test_tools() {
     setup_chromium
+    setup_nginx
     setup_e2e_deps
     setup_icalendar
     export CHROME_PATH=/usr/bin/chromium

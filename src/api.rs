@@ -13,24 +13,47 @@ use crate::feed::pack;
 use crate::feed::validate::{self, is_safe_url, Checked, Severity, UrlUse};
 use crate::strings;
 
-/// Where the feed is when the deployment does not say.
-const DEFAULT_FEED_BASE: &str = "/feed/";
+/// Where the feed is when the deployment does not say (under the app's base).
+const DEFAULT_FEED_BASE: &str = "feed/";
 
-/// The feed's base URL, from `<meta name="bantin-feed" content="…">` in
-/// index.html: set by whoever deploys, never taken from the page URL.
-pub fn feed_base() -> String {
-    let configured = document()
-        .query_selector("meta[name='bantin-feed']")
+/// The content of `<meta name="{name}">` in index.html, if safe as a URL.
+pub fn meta(name: &str) -> Option<String> {
+    document()
+        .query_selector(&format!("meta[name='{name}']"))
         .ok()
         .flatten()
         .and_then(|m| m.get_attribute("content"))
         .map(|s| s.trim().to_string())
-        .filter(|s| is_safe_url(s, UrlUse::Link));
-    let mut base = configured.unwrap_or_else(|| DEFAULT_FEED_BASE.to_string());
-    if !base.ends_with('/') {
-        base.push('/');
+        .filter(|s| is_safe_url(s, UrlUse::Link))
+}
+
+fn with_slash(mut s: String) -> String {
+    if !s.ends_with('/') {
+        s.push('/');
     }
-    base
+    s
+}
+
+/// The path the app is deployed under ("/" or "/bantin/"), written into
+/// index.html by the build from trunk's `--public-url`.
+pub fn app_base() -> String {
+    meta("bantin-base")
+        .filter(|b| b.starts_with('/'))
+        .map_or_else(|| "/".to_string(), with_slash)
+}
+
+/// The feed's base URL, from `<meta name="bantin-feed" content="…">` in
+/// index.html: set by whoever deploys, never taken from the page URL. A
+/// relative value is under the app's base path.
+pub fn feed_base() -> String {
+    let configured = meta("bantin-feed").unwrap_or_else(|| DEFAULT_FEED_BASE.to_string());
+    let lower = configured.to_ascii_lowercase();
+    if configured.starts_with('/') || lower.starts_with("http://") || lower.starts_with("https://")
+    {
+        with_slash(configured)
+    } else {
+        with_slash(format!("{}{configured}", app_base()))
+    }
 }
 
 /// Resolves a URL found in the feed (relative to the feed directory) for
@@ -75,14 +98,31 @@ impl LoadError {
 }
 
 async fn fetch_text(path: &str) -> Result<String, LoadError> {
+    fetch_with_origin(path).await.map(|(text, _)| text)
+}
+
+/// A file and, when the service worker answered with its stored copy
+/// because the network did not, when that copy was fetched.
+async fn fetch_with_origin(path: &str) -> Result<(String, Option<String>), LoadError> {
     let url = format!("{}{path}", feed_base());
     let response = Request::get(&url)
         .send()
         .await
         .map_err(|_| LoadError::Network)?;
+    let headers = response.headers();
+    // Set by public/sw.js: "offline" or "stale", and the fetch time.
+    let stored_at = headers
+        .get("x-bantin-source")
+        .filter(|s| s == "offline" || s == "stale")
+        .map(|_| headers.get("x-bantin-fetched").unwrap_or_default());
     match response.status() {
-        200..=299 => response.text().await.map_err(|_| LoadError::Network),
+        200..=299 => response
+            .text()
+            .await
+            .map(|t| (t, stored_at))
+            .map_err(|_| LoadError::Network),
         404 | 410 => Err(LoadError::NotFound),
+        504 if headers.get("x-bantin-source").is_some() => Err(LoadError::Network),
         status => Err(LoadError::Server(status)),
     }
 }
@@ -104,9 +144,10 @@ fn report<T>(path: &str, checked: Checked<T>) -> Result<T, LoadError> {
     checked.value.ok_or(LoadError::Invalid)
 }
 
-pub async fn load_index() -> Result<Index, LoadError> {
-    let text = fetch_text("index.json").await?;
-    report("index.json", validate::parse_index(&text))
+/// The index, and when it was fetched if it is the stored copy.
+pub async fn load_index() -> Result<(Index, Option<String>), LoadError> {
+    let (text, stored_at) = fetch_with_origin("index.json").await?;
+    report("index.json", validate::parse_index(&text)).map(|i| (i, stored_at))
 }
 
 pub async fn load_article(slug: &str) -> Result<Article, LoadError> {
@@ -237,16 +278,38 @@ pub struct FeedState {
     pub index: RwSignal<Option<Arc<Index>>>,
     pub loading: RwSignal<bool>,
     pub error: RwSignal<Option<LoadError>>,
+    /// Set while the index shown is the stored copy (no network): when
+    /// that copy was fetched (RFC 3339; empty if unknown).
+    pub stored_at: RwSignal<Option<String>>,
 }
+
+/// While offline, how often the app tries the network again.
+const OFFLINE_RETRY: std::time::Duration = std::time::Duration::from_secs(8);
 
 impl FeedState {
     /// (Re)loads the index. A failure keeps the index that was shown.
     pub fn refresh(self) {
+        if self.loading.get_untracked() && self.index.with_untracked(Option::is_some) {
+            return;
+        }
         self.loading.set(true);
         spawn_local(async move {
             match load_index().await {
-                Ok(index) => {
-                    self.index.set(Some(Arc::new(index)));
+                Ok((index, stored_at)) => {
+                    let online = stored_at.is_none();
+                    let changed = self.index.with_untracked(|old| {
+                        old.as_ref()
+                            .is_none_or(|o| o.generated_at != index.generated_at)
+                    });
+                    let first_online = online && !self.stored_once();
+                    if changed || stored_at != self.stored_at.get_untracked() {
+                        let index = Arc::new(index);
+                        if online && (changed || first_online) {
+                            crate::pwa::store_in_background(&index);
+                        }
+                        self.index.set(Some(index));
+                    }
+                    self.stored_at.set(stored_at);
                     self.error.set(None);
                 }
                 Err(e) => self.error.set(Some(e)),
@@ -254,20 +317,54 @@ impl FeedState {
             self.loading.set(false);
         });
     }
+
+    fn stored_once(self) -> bool {
+        !matches!(
+            crate::pwa::use_pwa().store.get_untracked(),
+            crate::pwa::StoreStatus::Idle
+        )
+    }
+
+    /// Tries the network again while offline, and when the browser says it
+    /// is back; the banner goes as soon as a fresh index arrives.
+    fn watch_network(self) {
+        let _ = set_interval_with_handle(
+            move || {
+                if self.stored_at.get_untracked().is_some()
+                    || self
+                        .error
+                        .with_untracked(|e| matches!(e, Some(LoadError::Network)))
+                {
+                    self.refresh();
+                }
+            },
+            OFFLINE_RETRY,
+        );
+        let on_online = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || self.refresh());
+        let _ = window().add_event_listener_with_callback(
+            "online",
+            wasm_bindgen::JsCast::unchecked_ref(on_online.as_ref()),
+        );
+        on_online.forget();
+    }
 }
 
 /// Creates the feed state, starts loading, and shares it with every page.
 pub fn provide_feed() -> FeedState {
     let state = FeedState {
         index: RwSignal::new(None),
-        loading: RwSignal::new(true),
+        loading: RwSignal::new(false),
         error: RwSignal::new(None),
+        stored_at: RwSignal::new(None),
     };
     provide_context(state);
-    // The document list and the articles read are shared app-wide too.
+    // The document list, the articles read and the offline side are shared
+    // app-wide too.
     use_documents();
     use_read_articles();
+    crate::pwa::use_pwa();
     state.refresh();
+    state.watch_network();
     state
 }
 

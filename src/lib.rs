@@ -9,6 +9,8 @@ pub mod documents;
 pub mod feed;
 pub mod format;
 pub mod ics;
+pub mod offline;
+pub mod qr;
 pub mod routes;
 pub mod search;
 pub mod strings;
@@ -25,6 +27,8 @@ pub mod components;
 pub mod crash;
 #[cfg(feature = "app")]
 pub mod pages;
+#[cfg(feature = "app")]
+pub mod pwa;
 
 #[cfg(feature = "app")]
 pub use app::{mount, App};
@@ -39,14 +43,17 @@ mod app {
     use crate::pages::{
         article::ArticlePage, calendar::CalendarPage, document::DocumentPage,
         documents::DocumentsPage, home::HomePage, kiosk::KioskPage, news::NewsPage,
-        not_found::NotFoundPage, search::SearchPage,
+        not_found::NotFoundPage, offline::OfflinePage, search::SearchPage,
     };
 
     #[component]
     pub fn App() -> impl IntoView {
         crate::api::provide_feed();
+        crate::pwa::register();
+        // Under a sub-path ("/bantin/"), links and routes are under it too.
+        let base = crate::api::app_base().trim_end_matches('/').to_string();
         view! {
-            <Router>
+            <Router base=base>
                 <Shell>
                     <Routes fallback=|| view! { <NotFoundPage/> }>
                         <Route path=path!("/") view=HomePage/>
@@ -57,6 +64,7 @@ mod app {
                         <Route path=path!("/van-ban/:id") view=DocumentPage/>
                         <Route path=path!("/tim-kiem") view=SearchPage/>
                         <Route path=path!("/kiosk") view=KioskPage/>
+                        <Route path=path!("/ngoai-tuyen") view=OfflinePage/>
                     </Routes>
                 </Shell>
             </Router>

@@ -9,6 +9,7 @@ pub const CALENDAR: &str = "/lich-cong-tac";
 pub const DOCUMENTS: &str = "/van-ban";
 pub const SEARCH: &str = "/tim-kiem";
 pub const KIOSK: &str = "/kiosk";
+pub const OFFLINE: &str = "/ngoai-tuyen";
 
 /// One entry of the main navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +65,22 @@ pub fn is_current(path: &str, href: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// The app's own path of a browser path: without the base path the app is
+/// deployed under ("/bantin/tin-tuc" under "/bantin/" is "/tin-tuc").
+pub fn strip_base<'a>(path: &'a str, base: &str) -> &'a str {
+    let base = base.trim_end_matches('/');
+    match path.strip_prefix(base) {
+        Some(rest) if !base.is_empty() && (rest.is_empty() || rest.starts_with('/')) => {
+            if rest.is_empty() {
+                "/"
+            } else {
+                rest
+            }
+        }
+        _ => path,
+    }
+}
+
 /// The kiosk screen runs full-screen, without the site's header and footer.
 pub fn is_kiosk(path: &str) -> bool {
     is_current(path, KIOSK)
@@ -72,6 +89,15 @@ pub fn is_kiosk(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_path_is_stripped_only_as_a_whole_segment() {
+        assert_eq!(strip_base("/bantin/tin-tuc", "/bantin/"), "/tin-tuc");
+        assert_eq!(strip_base("/bantin", "/bantin/"), "/");
+        assert_eq!(strip_base("/bantin/", "/bantin/"), "/");
+        assert_eq!(strip_base("/bantinx/kiosk", "/bantin/"), "/bantinx/kiosk");
+        assert_eq!(strip_base("/kiosk", "/"), "/kiosk");
+    }
 
     #[test]
     fn home_is_current_only_on_itself() {

@@ -188,3 +188,42 @@ pub const SEARCH_ENTRIES: &str = "Lịch công tác";
 pub const SEARCH_NONE: &str = "Không tìm thấy kết quả phù hợp.";
 pub const SEARCH_HINT: &str = "Gõ từ cần tìm; có thể gõ không dấu, ví dụ \"tuyen giao\".";
 pub const SEARCH_RESULTS: &str = "kết quả";
+
+// Offline reading, updates and installing.
+pub const NAV_OFFLINE: &str = "Ngoại tuyến";
+pub const HEADING_OFFLINE: &str = "Đọc ngoại tuyến";
+/// Followed by the time the stored feed was fetched ("08:05 23/11").
+pub const OFFLINE_BANNER: &str = "Đang ngoại tuyến — nội dung cập nhật lúc";
+pub const OFFLINE_BANNER_UNKNOWN: &str = "Đang ngoại tuyến — đang hiển thị nội dung đã lưu";
+pub const UPDATE_READY: &str = "Đã có phiên bản mới";
+pub const UPDATE_RELOAD: &str = "Tải lại";
+pub const ARTICLE_NOT_STORED: &str = "Bài viết này chưa được lưu để đọc ngoại tuyến";
+pub const ARTICLE_NOT_STORED_TEXT: &str =
+    "Máy đang không có mạng và bài này chưa có trong bộ nhớ. Khi có mạng trở lại, bài sẽ tự mở được. Trong lúc chờ, bạn có thể đọc các bài đã lưu:";
+pub const ARTICLE_NOT_STORED_NONE: &str = "Chưa có bài nào được lưu trên máy này.";
+pub const OFFLINE_INTRO: &str =
+    "Sau lần mở đầu tiên, ứng dụng tự lưu trang chủ, 30 bài mới nhất kèm ảnh, lịch công tác tuần trước, tuần này, tuần sau và danh mục văn bản, để đọc được cả khi không có mạng.";
+pub const OFFLINE_NOT_SUPPORTED: &str =
+    "Trình duyệt này không cho phép lưu để đọc ngoại tuyến (hoặc đang ở chế độ riêng tư).";
+pub const OFFLINE_STATUS_STORING: &str = "Đang lưu nội dung…";
+pub const OFFLINE_STATUS_DONE: &str = "Đã lưu xong nội dung để đọc ngoại tuyến.";
+pub const OFFLINE_STATUS_IDLE: &str = "Chưa lưu nội dung nào trong lần mở này.";
+pub const OFFLINE_STORED: &str = "Đã lưu trên máy này";
+pub const OFFLINE_APP_FILES: &str = "Tệp của ứng dụng";
+pub const OFFLINE_ARTICLES: &str = "Bài viết";
+pub const OFFLINE_WEEKS: &str = "Tuần lịch công tác";
+pub const OFFLINE_DOCUMENTS: &str = "Tệp danh mục văn bản";
+pub const OFFLINE_OTHER: &str = "Tệp dữ liệu khác";
+pub const OFFLINE_IMAGES: &str = "Ảnh";
+pub const OFFLINE_SAVED: &str = "Tệp văn bản bạn đã lưu";
+pub const OFFLINE_SIZE: &str = "Dung lượng đang dùng";
+pub const OFFLINE_STORE_NOW: &str = "Lưu lại ngay";
+pub const OFFLINE_CLEAR: &str = "Xoá nội dung đã lưu";
+pub const OFFLINE_CLEARED: &str = "Đã xoá nội dung đã lưu. Ứng dụng vẫn mở được khi không có mạng.";
+pub const OFFLINE_RELEASE: &str = "Phiên bản";
+pub const DOC_SAVE: &str = "Lưu để đọc ngoại tuyến";
+pub const DOC_SAVED: &str = "Đã lưu để đọc ngoại tuyến";
+pub const DOC_UNSAVE: &str = "Bỏ lưu";
+pub const DOC_SAVE_FAILED: &str = "Không lưu được văn bản (máy hết chỗ lưu hoặc không có mạng).";
+pub const DOC_FROM_LIST: &str =
+    "Đang không có mạng: đây là thông tin văn bản trong danh mục đã lưu.";

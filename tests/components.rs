@@ -5,10 +5,12 @@
 use std::sync::Arc;
 
 use bantin::api::{FeedState, LoadError};
+use bantin::components::offline_status::{OfflineBanner, UpdatePrompt};
 use bantin::components::{
     article_body::ArticleBody, article_card::ArticleCard, feed_notice::FeedNotice,
 };
 use bantin::feed::model::{ArticleSummary, Block, Image, Run};
+use bantin::pwa::{use_pwa, PwaState};
 use bantin::{crash, strings, App};
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -174,7 +176,49 @@ fn feed_state() -> FeedState {
         index: RwSignal::new(None),
         loading: RwSignal::new(false),
         error: RwSignal::new(None),
+        stored_at: RwSignal::new(None),
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_offline_banner_says_when_the_stored_feed_was_fetched_and_goes_online() {
+    let root = container();
+    let state = feed_state();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <OfflineBanner/> }
+    });
+    leptos::task::tick().await;
+    assert!(root.query_selector(".offline-banner").unwrap().is_none());
+    // 01:05 UTC is 08:05 in Vietnam.
+    state.stored_at.set(Some("2026-11-23T01:05:00Z".into()));
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, ".offline-banner"),
+        format!("{} 08:05 23/11", strings::OFFLINE_BANNER)
+    );
+    state.stored_at.set(None);
+    leptos::task::tick().await;
+    assert!(root.query_selector(".offline-banner").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_update_prompt_appears_only_when_a_release_waits() {
+    let root = container();
+    let state = RwSignal::new(None::<PwaState>);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        state.set(Some(use_pwa()));
+        view! { <UpdatePrompt/> }
+    });
+    leptos::task::tick().await;
+    assert!(root.query_selector(".update-prompt").unwrap().is_none());
+    state.get_untracked().unwrap().update_ready.set(true);
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, ".update-prompt p"), strings::UPDATE_READY);
+    assert_eq!(
+        text_of(&root, ".update-prompt button"),
+        strings::UPDATE_RELOAD
+    );
 }
 
 #[wasm_bindgen_test]

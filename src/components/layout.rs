@@ -5,17 +5,32 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::api::use_feed;
-use crate::{routes, strings};
+use crate::api::{app_base, use_feed};
+use crate::components::offline_status::{OfflineBanner, UpdatePrompt};
+use crate::{pwa, routes, strings};
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let location = use_location();
-    let kiosk = Memo::new(move |_| routes::is_kiosk(&location.pathname.get()));
+    let base = app_base();
+    let kiosk = Memo::new(move |_| {
+        location
+            .pathname
+            .with(|p| routes::is_kiosk(routes::strip_base(p, &base)))
+    });
+    // A reader who moves around the app may have a new release waiting.
+    Effect::new(move |first: Option<()>| {
+        location.pathname.track();
+        if first.is_some() {
+            pwa::check_after_navigation();
+        }
+    });
     view! {
+        <UpdatePrompt/>
         <Show when=move || !kiosk.get()>
             <a class="skip-link" href="#noi-dung">{strings::SKIP_TO_CONTENT}</a>
             <Header/>
+            <OfflineBanner/>
         </Show>
         <main id="noi-dung" tabindex="-1" class:kiosk-main=move || kiosk.get()>
             {children()}
@@ -118,7 +133,8 @@ fn Footer() -> impl IntoView {
             {contact}
             <p>{strings::FOOTER_ABOUT}</p>
             <p>{strings::FOOTER_SOURCE_NOTE}</p>
-            <p>
+            <p class="site-footer__links">
+                <A href=routes::OFFLINE>{strings::NAV_OFFLINE}</A>
                 <A href=routes::KIOSK>{strings::NAV_KIOSK}</A>
             </p>
         </footer>

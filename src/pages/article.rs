@@ -27,6 +27,7 @@ pub fn ArticlePage() -> impl IntoView {
             None => view! { <Loading/> }.into_any(),
             Some(Ok(a)) => view! { <ArticleView article=a/> }.into_any(),
             Some(Err(LoadError::NotFound | LoadError::Invalid)) => view! { <ArticleNotFound/> }.into_any(),
+            Some(Err(LoadError::Network)) => view! { <ArticleNotStored on_retry=move || article.refetch()/> }.into_any(),
             Some(Err(e)) => view! {
                 <h1>{strings::HEADING_ARTICLE}</h1>
                 <Failed message=e.message() on_retry=move || article.refetch()/>
@@ -171,5 +172,54 @@ fn ArticleNotFound() -> impl IntoView {
         <div class="card-list">
             {move || latest().into_iter().map(|article| view! { <ArticleCard article/> }).collect_view()}
         </div>
+    }
+}
+
+/// No network and no stored copy of this article: say so, and offer the
+/// articles that are stored. The page loads it by itself once the network
+/// is back.
+#[component]
+fn ArticleNotStored(#[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let feed = use_feed();
+    // Back online (a fresh index): try the article again.
+    Effect::new(move |first: Option<()>| {
+        let online = feed.stored_at.with(Option::is_none) && feed.error.with(Option::is_none);
+        if first.is_some() && online {
+            on_retry.run(());
+        }
+    });
+    let stored = LocalResource::new(move || {
+        let latest: Vec<ArticleSummary> = feed
+            .index
+            .with(|i| i.as_ref().map(|i| i.latest.clone()))
+            .unwrap_or_default();
+        async move {
+            let slugs = latest.iter().map(|a| a.slug.clone()).collect();
+            let kept = crate::pwa::stored_articles(slugs).await;
+            latest
+                .into_iter()
+                .filter(|a| kept.contains(&a.slug))
+                .collect::<Vec<_>>()
+        }
+    });
+    view! {
+        <PageTitle text=strings::ARTICLE_NOT_STORED.to_string()/>
+        <section class="not-stored">
+            <h1>{strings::ARTICLE_NOT_STORED}</h1>
+            <p>{strings::ARTICLE_NOT_STORED_TEXT}</p>
+            {move || stored.get().map(|list| {
+                if list.is_empty() {
+                    view! { <p>{strings::ARTICLE_NOT_STORED_NONE}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="stored-list">
+                            {list.into_iter().map(|a| view! {
+                                <li><A href=routes::article(&a.slug)>{a.title}</A></li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            })}
+        </section>
     }
 }

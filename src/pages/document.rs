@@ -6,13 +6,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, load_documents, LoadError};
-use crate::browser;
 use crate::components::document_files::FileLinks;
 use crate::components::feed_notice::{Failed, Loading};
 use crate::components::page_title::PageTitle;
 use crate::datetime::Date;
 use crate::documents::{self, Status};
 use crate::feed::model::Document;
+use crate::{browser, pwa};
 use crate::{calendar, format, routes, strings};
 
 #[component]
@@ -35,11 +35,75 @@ pub fn DocumentPage() -> impl IntoView {
                     <p><A href=routes::DOCUMENTS attr:class="button">{strings::DOC_BACK}</A></p>
                 </section>
             }.into_any(),
-            Some(Err(e)) => view! {
-                <h1>{strings::HEADING_DOCUMENT}</h1>
-                <Failed message=e.message() on_retry=move || doc.refetch()/>
-            }.into_any(),
+            Some(Err(e)) => view! { <FromList id=id() error=e on_retry=move || doc.refetch()/> }.into_any(),
         }}
+    }
+}
+
+/// The document's own file did not come (no network, and not stored): the
+/// stored document list has the same fields, so show it from there.
+#[component]
+fn FromList(id: String, error: LoadError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let all = load_documents();
+    move || {
+        let found = all.list.with(|l| match l {
+            Some(Ok(list)) => list.iter().find(|d| d.id == id).cloned(),
+            _ => None,
+        });
+        match found {
+            Some(d) => view! {
+                <p class="notice" role="status">{strings::DOC_FROM_LIST}</p>
+                <DocumentView doc=d/>
+            }
+            .into_any(),
+            None => view! {
+                <h1>{strings::HEADING_DOCUMENT}</h1>
+                <Failed message=error.message() on_retry=on_retry/>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// "Lưu để đọc ngoại tuyến": keeps the document and its files on this device.
+#[component]
+fn SaveOffline(doc: Document) -> impl IntoView {
+    let saved = RwSignal::new(None::<bool>);
+    let failed = RwSignal::new(false);
+    let doc = StoredValue::new(doc);
+    leptos::task::spawn_local(async move {
+        let is = pwa::is_document_saved(&doc.get_value()).await;
+        saved.set(Some(is));
+    });
+    let toggle = move |_| {
+        failed.set(false);
+        leptos::task::spawn_local(async move {
+            let d = doc.get_value();
+            if saved.get_untracked() == Some(true) {
+                pwa::unsave_document(&d).await;
+                saved.set(Some(false));
+            } else {
+                let ok = pwa::save_document(&d).await.is_ok();
+                failed.set(!ok);
+                saved.set(Some(ok));
+            }
+        });
+    };
+    view! {
+        <div class="save-offline">
+            {move || match saved.get() {
+                Some(true) => view! {
+                    <p class="save-offline__done" role="status">{strings::DOC_SAVED}</p>
+                    <button type="button" class="button button--small" on:click=toggle>{strings::DOC_UNSAVE}</button>
+                }.into_any(),
+                _ => view! {
+                    <button type="button" class="button" on:click=toggle>{strings::DOC_SAVE}</button>
+                }.into_any(),
+            }}
+            <Show when=move || failed.get()>
+                <p class="notice notice--error" role="alert">{strings::DOC_SAVE_FAILED}</p>
+            </Show>
+        </div>
     }
 }
 
@@ -133,6 +197,7 @@ fn DocumentView(doc: Document) -> impl IntoView {
                     <FileLinks files=doc.files.clone()/>
                 </section>
             })}
+            <SaveOffline doc=doc.clone()/>
             {(!doc.replaces.is_empty()).then(|| view! { <section><h2>{strings::DOC_REPLACES}</h2>{links(doc.replaces.clone())}</section> })}
             {(!doc.replaced_by.is_empty()).then(|| view! { <section><h2>{strings::DOC_REPLACED_BY}</h2>{links(doc.replaced_by.clone())}</section> })}
             {(!doc.related.is_empty()).then(|| view! { <section><h2>{strings::DOC_RELATED}</h2>{links(doc.related.clone())}</section> })}

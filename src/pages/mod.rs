@@ -8,4 +8,5 @@ pub mod home;
 pub mod kiosk;
 pub mod news;
 pub mod not_found;
+pub mod offline;
 pub mod search;

@@ -2,7 +2,7 @@
 // content; a broken or missing feed gives a clear Vietnamese message.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, openPage, feedFile } from "./harness.mjs";
+import { start, openPage, feedFile, isoWeek } from "./harness.mjs";
 
 let env;
 let index;
@@ -41,13 +41,7 @@ test("the newest documents and linked websites appear on the home page", async (
 });
 
 test("the sample calendar was moved to the weeks around today", () => {
-  // ISO week of today in Vietnam time (UTC+7): the week of its Thursday.
-  const now = new Date(Date.now() + 7 * 3600 * 1000);
-  const thursday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  thursday.setUTCDate(thursday.getUTCDate() - ((thursday.getUTCDay() + 6) % 7) + 3);
-  const jan4 = new Date(Date.UTC(thursday.getUTCFullYear(), 0, 4));
-  const week = 1 + Math.round(((thursday - jan4) / 86400000 - 3 + ((jan4.getUTCDay() + 6) % 7)) / 7);
-  const id = `${thursday.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
+  const id = isoWeek();
   assert.ok(index.calendar.weeks.includes(id), `${id} not in ${index.calendar.weeks}`);
   const current = index.calendar.embedded.find((w) => w.week === id);
   assert.ok(current && current.entries.length > 0, "the current week has entries");

@@ -1,0 +1,165 @@
+// bantin's service worker. scripts/post-build.mjs fills in the release's
+// version and its exact list of app files; this file is the template.
+//
+// Caches:
+//   bantin-app-<version>  the app files of one release (precached, cache-first)
+//   bantin-feed           feed JSON (network-first with a short timeout)
+//   bantin-images         images (stale-while-revalidate)
+//   bantin-saved          documents the reader saved (never cleared by us)
+const VERSION = "__BANTIN_VERSION__";
+const RELEASE = "__BANTIN_RELEASE__";
+const APP_FILES = [/* __BANTIN_APP_FILES__ */];
+
+const APP_CACHE = `bantin-app-${VERSION}`;
+const FEED_CACHE = "bantin-feed";
+const IMAGE_CACHE = "bantin-images";
+const SAVED_CACHE = "bantin-saved";
+// How long the feed may take before the stored copy is shown instead.
+const FEED_TIMEOUT_MS = 3500;
+
+const SCOPE = new URL(self.registration.scope);
+const appUrl = (file) => new URL(file, SCOPE).href;
+const APP_URLS = new Set(APP_FILES.map(appUrl));
+const SHELL = appUrl("index.html");
+
+self.addEventListener("install", (event) => {
+  // "reload" skips the HTTP cache, so a release never mixes in old files.
+  event.waitUntil(
+    caches.open(APP_CACHE).then((cache) => cache.addAll(APP_FILES.map((f) => new Request(appUrl(f), { cache: "reload" })))),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith("bantin-app-") && name !== APP_CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  const data = event.data || {};
+  if (data.type === "skip-waiting") self.skipWaiting();
+  if (data.type === "version" && event.ports[0]) event.ports[0].postMessage({ version: VERSION, release: RELEASE });
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  const sameOrigin = url.origin === SCOPE.origin;
+
+  if (request.mode === "navigate" && sameOrigin && isAppRoute(url)) {
+    event.respondWith(appShell(request));
+  } else if (APP_URLS.has(url.origin + url.pathname)) {
+    event.respondWith(cacheFirst(request));
+  } else if (url.pathname.endsWith(".json")) {
+    event.respondWith(networkFirst(request, event));
+  } else if (request.destination === "image" || /\.(png|jpe?g|gif|webp|avif|svg)$/i.test(url.pathname)) {
+    event.respondWith(staleWhileRevalidate(request, event));
+  } else if (sameOrigin) {
+    event.respondWith(networkThenStored(request));
+  }
+});
+
+// A page of the app (a path without a file extension, under the scope):
+// answered with this release's index.html, so pages open with no network.
+function isAppRoute(url) {
+  if (!url.pathname.startsWith(SCOPE.pathname)) return false;
+  const last = url.pathname.slice(SCOPE.pathname.length).split("/").pop();
+  return !last.includes(".") || last === "index.html";
+}
+
+async function appShell(request) {
+  const cached = await caches.match(SHELL, { cacheName: APP_CACHE });
+  if (cached) return cached;
+  return fetch(request);
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { cacheName: APP_CACHE });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await put(APP_CACHE, request, response.clone());
+  return response;
+}
+
+// The feed: the network when it answers in time, else the stored copy,
+// marked so the app can say it is offline and since when.
+async function networkFirst(request, event) {
+  const network = fetch(request, { cache: "no-cache" }).then(async (response) => {
+    if (response.ok) {
+      const stamped = await withHeaders(response.clone(), { "x-bantin-fetched": new Date().toISOString() });
+      await put(FEED_CACHE, request, stamped);
+    }
+    return response;
+  });
+  // A late answer still refreshes the store.
+  event.waitUntil(network.catch(() => {}));
+  const timeout = new Promise((resolve) => setTimeout(() => resolve("timeout"), FEED_TIMEOUT_MS));
+  let outcome;
+  try {
+    outcome = await Promise.race([network, timeout]);
+  } catch {
+    outcome = "offline";
+  }
+  // A server error is treated like no network: the stored copy is better.
+  if (outcome instanceof Response && outcome.status < 500) return outcome;
+  const stored = await caches.match(request);
+  if (stored) {
+    return withHeaders(stored, { "x-bantin-source": outcome instanceof Response ? "stale" : "offline" });
+  }
+  if (outcome instanceof Response) return outcome;
+  if (outcome === "timeout") {
+    try {
+      return await network;
+    } catch {}
+  }
+  return new Response("", { status: 504, statusText: "Offline", headers: { "x-bantin-source": "missing" } });
+}
+
+async function staleWhileRevalidate(request, event) {
+  const stored = await caches.match(request);
+  const network = fetch(request)
+    .then(async (response) => {
+      if (response.ok || response.type === "opaque") await put(IMAGE_CACHE, request, response.clone());
+      return response;
+    })
+    .catch(() => null);
+  if (stored) {
+    event.waitUntil(network);
+    return stored;
+  }
+  return (await network) || new Response("", { status: 504, statusText: "Offline" });
+}
+
+// Document files and anything else of ours: the network, else whatever
+// copy is stored (a document the reader saved, say).
+async function networkThenStored(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const stored = await caches.match(request);
+    if (stored) return stored;
+    throw error;
+  }
+}
+
+async function withHeaders(response, extra) {
+  const headers = new Headers(response.headers);
+  for (const [k, v] of Object.entries(extra)) headers.set(k, v);
+  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
+}
+
+// Storing may fail (quota, private mode): the answer still reaches the page.
+async function put(cacheName, request, response) {
+  try {
+    const cache = await caches.open(cacheName);
+    await cache.put(request, response);
+  } catch (error) {
+    console.warn("bantin: could not store", request.url, error && error.name);
+  }
+}

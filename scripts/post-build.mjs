@@ -1,0 +1,127 @@
+// Finishes a release in a build directory (trunk's staging dir, or a dist/
+// given as argument). Safe to run twice on the same directory.
+//
+// 1. Writes the base path (trunk's --public-url) and a release label into
+//    index.html, and points its static links (icons, manifest) at the base.
+// 2. Hashes the inline loader script trunk writes, and puts a strict
+//    Content-Security-Policy in index.html (<meta>) and in bantin-csp.conf,
+//    which the shipped nginx config includes as a header.
+// 3. Writes sw.js from public/sw.js with this release's exact file list and
+//    version, so a release precaches only its own files.
+// 4. Copies index.html to 404.html, for static hosts without SPA fallback.
+// 5. Precompresses the app files (.br and .gz) for nginx's *_static.
+//
+// Environment: TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL (set by trunk),
+// BANTIN_RELEASE (a label for this release; default: git commit and time).
+import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync, readdirSync, statSync, existsSync, rmSync } from "node:fs";
+import { join, relative, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
+if (!dir || !existsSync(join(dir, "index.html"))) {
+  console.error("post-build: no index.html in", dir ?? "(no directory given)");
+  process.exit(1);
+}
+
+// Paths that are not app files: the feed and its schema change without a
+// release, the service worker and server snippets are not cached by the SW.
+const NOT_APP = [/^feed\//, /^schema\//, /^sw\.js$/, /^404\.html$/, /\.conf$/, /\.(br|gz)$/];
+const COMPRESS = /\.(html|js|wasm|css|svg|webmanifest)$/;
+const sha256 = (data, enc = "hex") => createHash("sha256").update(data).digest(enc);
+
+function files(root) {
+  const out = [];
+  for (const name of readdirSync(root)) {
+    const path = join(root, name);
+    if (statSync(path).isDirectory()) out.push(...files(path));
+    else out.push(relative(dir, path).split("\\").join("/"));
+  }
+  return out.sort();
+}
+
+// <meta name=NAME content=VALUE>, replaced if present (minified or not).
+function setMeta(html, name, content) {
+  const tag = `<meta name="${name}" content="${content}">`;
+  const re = new RegExp(`<meta[^>]*\\bname="?${name}"?[^>]*>`);
+  return re.test(html) ? html.replace(re, tag) : html.replace(/<head>/, `<head>${tag}`);
+}
+
+function defaultRelease() {
+  let commit = "dev";
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
+  } catch {}
+  return `${commit}-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "")}`;
+}
+
+let base = process.env.TRUNK_PUBLIC_URL || "";
+let html = readFileSync(join(dir, "index.html"), "utf8");
+if (!base) base = html.match(/name="?bantin-base"?[^>]*content="?([^" >]+)/)?.[1] ?? "/";
+if (!base.startsWith("/") && !/^https?:/.test(base)) base = `/${base}`;
+if (!base.endsWith("/")) base += "/";
+const release = (process.env.BANTIN_RELEASE || defaultRelease()).replace(/[^\w.-]/g, "");
+
+html = setMeta(html, "bantin-base", base);
+html = setMeta(html, "bantin-release", release);
+// Static links in index.html are written for "/": move them under the base.
+if (base !== "/") {
+  html = html.replace(/(href|src)=("?)\/(favicon\.svg|manifest\.webmanifest|icons\/)/g, (m, attr, q, rest) => `${attr}=${q}${base}${rest}`);
+}
+
+// The policy. Scripts: this release's own files, wasm, and the hash of each
+// inline script trunk wrote (its loader); never 'unsafe-inline'.
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${sha256(m[1], "base64")}'`);
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${inline.join(" ")}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "media-src 'self' https:",
+  "connect-src 'self' https:",
+  "font-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+html = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>/i, "");
+html = html.replace(/<head>/, `<head>${cspMeta}`);
+// frame-ancestors only works as a header: nginx sends the full policy.
+writeFileSync(join(dir, "bantin-csp.conf"), `# Made by scripts/post-build.mjs for release ${release}.\nset $bantin_csp "${policy}; frame-ancestors 'none'";\n`);
+
+writeFileSync(join(dir, "index.html"), html);
+writeFileSync(join(dir, "404.html"), html);
+
+// The service worker, with this release's files and a version that changes
+// whenever any of them does.
+const appFiles = files(dir).filter((f) => !NOT_APP.some((re) => re.test(f)));
+const version = sha256(appFiles.map((f) => `${f} ${sha256(readFileSync(join(dir, f)))}\n`).join("")).slice(0, 16);
+const template = readFileSync(join(ROOT, "public", "sw.js"), "utf8");
+const sw = template
+  .replace('"__BANTIN_VERSION__"', JSON.stringify(version))
+  .replace('"__BANTIN_RELEASE__"', JSON.stringify(release))
+  .replace("[/* __BANTIN_APP_FILES__ */]", JSON.stringify(appFiles));
+if (sw === template) throw new Error("public/sw.js lacks the placeholders");
+writeFileSync(join(dir, "sw.js"), sw);
+
+// Precompressed copies for nginx (gzip_static, brotli_static). Stale ones
+// from an earlier run go first.
+for (const f of files(dir)) if (/\.(br|gz)$/.test(f) && !/^feed\//.test(f)) rmSync(join(dir, f));
+let compressed = 0;
+for (const f of files(dir)) {
+  if (/^(feed|schema)\//.test(f) || !COMPRESS.test(f)) continue;
+  const data = readFileSync(join(dir, f));
+  writeFileSync(join(dir, `${f}.gz`), gzipSync(data, { level: 9 }));
+  writeFileSync(join(dir, `${f}.br`), brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  compressed++;
+}
+console.log(`post-build: release ${release}, version ${version}, base ${base}, ${appFiles.length} app files precached, ${compressed} files precompressed`);

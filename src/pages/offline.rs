@@ -1,0 +1,84 @@
+//! `/ngoai-tuyen`: what is stored on this device for reading offline, how
+//! much room it takes, and a way to store again or clear it.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::use_feed;
+use crate::components::page_title::PageTitle;
+use crate::pwa::{self, use_pwa, StoreStatus};
+use crate::{format, offline, strings};
+
+#[component]
+pub fn OfflinePage() -> impl IntoView {
+    let pwa_state = use_pwa();
+    let feed = use_feed();
+    let cleared = RwSignal::new(false);
+    // Counted again whenever storing moves on or the reader clears.
+    let stored = LocalResource::new(move || {
+        pwa_state.store.track();
+        cleared.track();
+        pwa::stored()
+    });
+    let status = move || match pwa_state.store.get() {
+        StoreStatus::Idle => strings::OFFLINE_STATUS_IDLE.to_string(),
+        StoreStatus::Storing { done, total } => {
+            format!("{} {done}/{total}", strings::OFFLINE_STATUS_STORING)
+        }
+        StoreStatus::Done { .. } => strings::OFFLINE_STATUS_DONE.to_string(),
+    };
+    let store_now = move |_| {
+        cleared.set(false);
+        if let Some(index) = feed.index.get_untracked() {
+            pwa::store_in_background(&index);
+        }
+    };
+    let clear = move |_| {
+        spawn_local(async move {
+            pwa::clear().await;
+            cleared.set(true);
+        });
+    };
+    let row = |label: &'static str, n: usize| {
+        view! { <tr><th scope="row">{label}</th><td>{format::number(n as u64)}</td></tr> }
+    };
+    view! {
+        <PageTitle text=strings::HEADING_OFFLINE.to_string()/>
+        <section class="offline-page">
+            <h1>{strings::HEADING_OFFLINE}</h1>
+            <p>{strings::OFFLINE_INTRO}</p>
+            <Show
+                when=move || pwa_state.active.get()
+                fallback=|| view! { <p class="notice">{strings::OFFLINE_NOT_SUPPORTED}</p> }
+            >
+                <p class="offline-page__status" role="status">{status}</p>
+            </Show>
+            <h2>{strings::OFFLINE_STORED}</h2>
+            {move || stored.get().map(|s| view! {
+                <table class="offline-table">
+                    <tbody>
+                        {row(strings::OFFLINE_ARTICLES, s.articles)}
+                        {row(strings::OFFLINE_WEEKS, s.weeks)}
+                        {row(strings::OFFLINE_DOCUMENTS, s.documents)}
+                        {row(strings::OFFLINE_OTHER, s.other_feed)}
+                        {row(strings::OFFLINE_IMAGES, s.images)}
+                        {row(strings::OFFLINE_SAVED, s.saved_files)}
+                        {row(strings::OFFLINE_APP_FILES, s.app_files)}
+                        <tr>
+                            <th scope="row">{strings::OFFLINE_SIZE}</th>
+                            <td>{s.bytes.map(offline::size_label).unwrap_or_else(|| "—".into())}</td>
+                        </tr>
+                    </tbody>
+                </table>
+            })}
+            <p class="offline-page__actions">
+                <button type="button" class="button" on:click=store_now>{strings::OFFLINE_STORE_NOW}</button>
+                <button type="button" class="button button--secondary" on:click=clear>{strings::OFFLINE_CLEAR}</button>
+            </p>
+            <Show when=move || cleared.get()>
+                <p class="notice" role="status">{strings::OFFLINE_CLEARED}</p>
+            </Show>
+            <p class="offline-page__release">{strings::OFFLINE_RELEASE}" "<span data-release>{pwa::release()}</span></p>
+        </section>
+    }
+}
