@@ -37,9 +37,13 @@ fn with_slash(mut s: String) -> String {
 /// The path the app is deployed under ("/" or "/bantin/"), written into
 /// index.html by the build from trunk's `--public-url`.
 pub fn app_base() -> String {
-    meta("bantin-base")
-        .filter(|b| b.starts_with('/'))
-        .map_or_else(|| "/".to_string(), with_slash)
+    thread_local! {
+        // index.html does not change while the page lives.
+        static BASE: String = meta("bantin-base")
+            .filter(|b| b.starts_with('/'))
+            .map_or_else(|| "/".to_string(), with_slash);
+    }
+    BASE.with(Clone::clone)
 }
 
 /// The feed's base URL, from `<meta name="bantin-feed" content="…">` in
@@ -58,11 +62,13 @@ pub fn feed_base() -> String {
 
 /// Resolves a URL found in the feed (relative to the feed directory) for
 /// use in the page. Feed URLs were validated: http(s), data:image, or
-/// relative; site-absolute paths ("/van-ban/…") stay as they are.
+/// relative. Site-absolute paths ("/van-ban/…") are the app's own routes,
+/// so they move under the base path when the app is deployed under one.
 pub fn feed_url(url: &str) -> String {
     let lower = url.to_ascii_lowercase();
-    if url.starts_with('/')
-        || url.starts_with('?')
+    if url.starts_with('/') {
+        format!("{}{url}", app_base().trim_end_matches('/'))
+    } else if url.starts_with('?')
         || url.starts_with('#')
         || lower.starts_with("http")
         || lower.starts_with("data:")

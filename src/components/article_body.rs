@@ -3,7 +3,7 @@
 //! by the validator (http(s), relative, or data:image for pictures).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 
 use crate::api::feed_url;
 use crate::feed::model::{Block, Image, Run};

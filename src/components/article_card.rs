@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 
 use crate::api::feed_url;
 use crate::feed::model::ArticleSummary;

@@ -2,7 +2,7 @@
 //! navigation, and footer. The kiosk screen goes without it.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api::{app_base, use_feed};

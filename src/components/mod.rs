@@ -5,6 +5,7 @@ pub mod article_card;
 pub mod document_files;
 pub mod feed_notice;
 pub mod layout;
+pub mod link;
 pub mod offline_status;
 pub mod page_title;
 pub mod reading_tools;

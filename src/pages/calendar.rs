@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{self, use_feed};

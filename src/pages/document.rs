@@ -2,7 +2,7 @@
 //! and the documents it replaces, is replaced by and relates to.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, load_documents, LoadError};

@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 
 use crate::api::{feed_url, use_feed};
 use crate::components::article_card::ArticleCard;

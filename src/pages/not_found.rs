@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 
 use crate::components::page_title::PageTitle;
 use crate::{routes, strings};
