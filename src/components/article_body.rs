@@ -2,8 +2,8 @@
 //! component; text only ever becomes text nodes, and every URL was checked
 //! by the validator (http(s), relative, or data:image for pictures).
 
-use leptos::prelude::*;
 use crate::components::link::A;
+use leptos::prelude::*;
 
 use crate::api::feed_url;
 use crate::feed::model::{Block, Image, Run};

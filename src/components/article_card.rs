@@ -1,5 +1,5 @@
-use leptos::prelude::*;
 use crate::components::link::A;
+use leptos::prelude::*;
 
 use crate::api::feed_url;
 use crate::feed::model::ArticleSummary;

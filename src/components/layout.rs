@@ -1,8 +1,8 @@
 //! The frame around every page: skip link, header with the site name and
 //! navigation, and footer. The kiosk screen goes without it.
 
-use leptos::prelude::*;
 use crate::components::link::A;
+use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api::{app_base, use_feed};

@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
-use leptos::prelude::*;
 use crate::components::link::A;
+use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, feed_url, use_feed, LoadError};

@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
-use leptos::prelude::*;
 use crate::components::link::A;
+use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{self, use_feed};

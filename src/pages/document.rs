@@ -1,8 +1,8 @@
 //! `/van-ban/:id`: one document with every field the feed has, its files,
 //! and the documents it replaces, is replaced by and relates to.
 
-use leptos::prelude::*;
 use crate::components::link::A;
+use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, load_documents, LoadError};

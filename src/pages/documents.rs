@@ -2,8 +2,8 @@
 //! combine and live in the URL (`?loai=…&nam=2026&q=112-hd`), shown a
 //! page at a time.
 
-use leptos::prelude::*;
 use crate::components::link::A;
+use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 

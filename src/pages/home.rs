@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
-use leptos::prelude::*;
 use crate::components::link::A;
+use leptos::prelude::*;
 
 use crate::api::{feed_url, use_feed};
 use crate::components::article_card::ArticleCard;

@@ -1,5 +1,5 @@
-use leptos::prelude::*;
 use crate::components::link::A;
+use leptos::prelude::*;
 
 use crate::components::page_title::PageTitle;
 use crate::{routes, strings};
