@@ -14,10 +14,19 @@ pub fn OfflinePage() -> impl IntoView {
     let pwa_state = use_pwa();
     let feed = use_feed();
     let cleared = RwSignal::new(false);
-    // Counted again whenever storing moves on or the reader clears.
+    // Counted again whenever storing moves on or the reader clears, and
+    // every few seconds (the service worker also stores pages as they load).
+    let tick = RwSignal::new(0u32);
+    if let Ok(handle) = set_interval_with_handle(
+        move || tick.update(|t| *t += 1),
+        std::time::Duration::from_secs(3),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
     let stored = LocalResource::new(move || {
         pwa_state.store.track();
         cleared.track();
+        tick.track();
         pwa::stored()
     });
     let status = move || match pwa_state.store.get() {

@@ -63,6 +63,21 @@ test("the first visit stores the feed in the background, after the first screen"
   assert.deepEqual(page.errors, []);
 });
 
+// A document outside the index's newest, with two files: only saving keeps it.
+const SAVED_DOC = "112-hd-btgtu-2026";
+
+test("a document saved for offline reading keeps its files", async () => {
+  await page.goto(`${env.url}/van-ban/${SAVED_DOC}`);
+  await page.getByRole("button", { name: "Lưu để đọc ngoại tuyến" }).click();
+  await page.getByText("Đã lưu để đọc ngoại tuyến").waitFor();
+  const saved = await page.evaluate(async () => (await (await caches.open("bantin-saved")).keys()).map((r) => new URL(r.url).pathname));
+  const doc = feedFile(`documents/items/${SAVED_DOC}.json`).document;
+  assert.equal(saved.length, 1 + doc.files.length, saved.join());
+  // It stays saved on the next visit.
+  await page.reload();
+  await page.getByRole("button", { name: "Bỏ lưu" }).waitFor();
+});
+
 test("with nginx stopped, pages open by direct URL from what was stored", async () => {
   await env.server.stop();
   const refused = await fetch(env.url + "/").then(
@@ -102,6 +117,17 @@ test("with nginx stopped, pages open by direct URL from what was stored", async 
   await page.goto(`${env.url}/tin-tuc`);
   await page.locator(".card__title").first().waitFor();
 
+  // The saved document: its page and its files.
+  const saved = feedFile(`documents/items/${SAVED_DOC}.json`).document;
+  await page.goto(`${env.url}/van-ban/${SAVED_DOC}`);
+  await page.getByText("Đã lưu để đọc ngoại tuyến").waitFor();
+  const hrefs = await page.locator(".file__download").evaluateAll((as) => as.map((a) => a.href));
+  assert.equal(hrefs.length, saved.files.length);
+  for (const href of hrefs) {
+    const status = await page.evaluate(async (u) => (await fetch(u)).status, href);
+    assert.equal(status, 200, href);
+  }
+
   // A search over the stored feed.
   const word = newest[0].title.split(" ").slice(0, 2).join(" ");
   await page.goto(`${env.url}/tim-kiem?q=${encodeURIComponent(word)}`);
@@ -128,7 +154,29 @@ test("when nginx is back, the banner goes by itself", async () => {
   await page.locator(".card__title").first().waitFor();
 });
 
+test("the Ngoại tuyến page clears what is stored, and storing again refills it", async () => {
+  await page.goto(env.url + "/ngoai-tuyen");
+  const row = (label) => page.locator(".offline-table tr", { hasText: label }).locator("td");
+  await page.locator(".offline-table").waitFor();
+  assert.equal((await row("Bài viết").textContent()).trim(), "30");
+  await page.getByRole("button", { name: "Xoá nội dung đã lưu" }).click();
+  await page.getByText("Đã xoá nội dung đã lưu").waitFor();
+  await page.waitForFunction(() => {
+    const r = [...document.querySelectorAll(".offline-table tr")].find((tr) => tr.textContent.includes("Bài viết"));
+    return r && r.querySelector("td").textContent.trim() === "0";
+  });
+  assert.equal((await row("Tệp văn bản bạn đã lưu").textContent()).trim(), "0");
+  assert.notEqual((await row("Tệp của ứng dụng").textContent()).trim(), "0", "the app itself stays");
+  await page.getByRole("button", { name: "Lưu lại ngay" }).click();
+  await page.waitForFunction(() => {
+    const r = [...document.querySelectorAll(".offline-table tr")].find((tr) => tr.textContent.includes("Bài viết"));
+    return r && r.querySelector("td").textContent.trim() === "30";
+  }, null, { timeout: 60000 });
+});
+
 test("a release deployed while the app is open is offered, and the reload runs it whole", async () => {
+  await page.goto(env.url + "/");
+  await page.locator(".card__title").first().waitFor();
   const second = mkdtempSync(join(tmpdir(), "bantin-release-"));
   try {
     cpSync(DIST, second, { recursive: true });
