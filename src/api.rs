@@ -287,6 +287,8 @@ pub struct FeedState {
     /// Set while the index shown is the stored copy (no network): when
     /// that copy was fetched (RFC 3339; empty if unknown).
     pub stored_at: RwSignal<Option<String>>,
+    /// When the index last came from the network (ms since the epoch).
+    pub checked_at: RwSignal<Option<f64>>,
 }
 
 /// While offline, how often the app tries the network again.
@@ -314,6 +316,9 @@ impl FeedState {
                             crate::pwa::store_in_background(&index);
                         }
                         self.index.set(Some(index));
+                    }
+                    if online {
+                        self.checked_at.set(Some(js_sys::Date::now()));
                     }
                     self.stored_at.set(stored_at);
                     self.error.set(None);
@@ -362,6 +367,7 @@ pub fn provide_feed() -> FeedState {
         loading: RwSignal::new(false),
         error: RwSignal::new(None),
         stored_at: RwSignal::new(None),
+        checked_at: RwSignal::new(None),
     };
     provide_context(state);
     // The document list, the articles read and the offline side are shared

@@ -175,3 +175,22 @@ pub fn is_narrow() -> bool {
         .and_then(|v| v.as_f64())
         .is_some_and(|w| w < 640.0)
 }
+
+/// Asks the screen to stay on (Screen Wake Lock API), where the browser has
+/// it. The lock is dropped when the tab is hidden; call again when visible.
+pub fn request_wake_lock() {
+    let Some(lock) = navigator().and_then(|n| Reflect::get(&n, &"wakeLock".into()).ok()) else {
+        return;
+    };
+    let Some(request) = method(&lock, "request") else {
+        return;
+    };
+    if let Ok(promise) = request.call1(&lock, &"screen".into()) {
+        if let Ok(promise) = promise.dyn_into::<Promise>() {
+            // Refused (no user gesture yet, battery saver): the screen may sleep.
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = JsFuture::from(promise).await;
+            });
+        }
+    }
+}

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod feed;
 pub mod format;
 pub mod ics;
+pub mod kiosk;
 pub mod offline;
 pub mod qr;
 pub mod routes;

@@ -227,3 +227,16 @@ pub const DOC_UNSAVE: &str = "Bỏ lưu";
 pub const DOC_SAVE_FAILED: &str = "Không lưu được văn bản (máy hết chỗ lưu hoặc không có mạng).";
 pub const DOC_FROM_LIST: &str =
     "Đang không có mạng: đây là thông tin văn bản trong danh mục đã lưu.";
+
+// The kiosk screen.
+pub const KIOSK_TOMORROW: &str = "Ngày mai";
+pub const KIOSK_NO_ENTRIES: &str = "Không có lịch công tác.";
+pub const KIOSK_QR_CAPTION: &str = "Quét mã để đọc tiếp trên điện thoại";
+pub const KIOSK_QR_LABEL: &str = "Mã QR dẫn tới bài viết";
+pub const KIOSK_TAP_HINT: &str = "Chạm vào tin để đọc";
+pub const KIOSK_BACK: &str = "Quay lại bảng tin";
+/// Followed by "HH:MM".
+pub const KIOSK_UPDATED: &str = "Cập nhật lúc";
+pub const KIOSK_OFFLINE: &str = "không có mạng";
+pub const KIOSK_STORY: &str = "Tin";
+pub const KIOSK_NO_STORIES: &str = "Chưa có tin để hiển thị.";

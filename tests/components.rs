@@ -177,6 +177,7 @@ fn feed_state() -> FeedState {
         loading: RwSignal::new(false),
         error: RwSignal::new(None),
         stored_at: RwSignal::new(None),
+        checked_at: RwSignal::new(None),
     }
 }
 

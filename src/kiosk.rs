@@ -1,0 +1,263 @@
+//! The kiosk screen's logic: its settings from the URL, which stories rotate,
+//! the clock line, and the calendar of today and tomorrow with now/next.
+//! Pure, so it is tested natively; `pages/kiosk.rs` only draws it.
+
+use crate::calendar::{self, Timing};
+use crate::datetime::{Date, LocalTime};
+use crate::feed::model::{ArticleSummary, CalendarEntry, Index};
+use crate::format;
+
+/// Timings of an unattended screen, each settable in the kiosk's URL
+/// (`/kiosk?xoay=20&cho=90&lammoi=10`): the deployer chooses per screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Settings {
+    /// Seconds each story stays (`xoay`).
+    pub rotate_secs: f64,
+    /// Seconds without a touch before the screen returns to the rotation (`cho`).
+    pub idle_secs: f64,
+    /// Minutes between feed refreshes (`lammoi`).
+    pub refresh_mins: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            rotate_secs: 12.0,
+            idle_secs: 60.0,
+            refresh_mins: 5.0,
+        }
+    }
+}
+
+/// Reads a positive number ("20", "0.5", "0,5"), kept within `min..=max`.
+fn number(value: Option<&str>, default: f64, min: f64, max: f64) -> f64 {
+    value
+        .map(|v| v.trim().replace(',', "."))
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .map_or(default, |v| v.clamp(min, max))
+}
+
+impl Settings {
+    /// From the query parameters; a missing or unreadable value keeps the
+    /// default. The low limits are for tests and soak runs (a 50 ms
+    /// rotation); screens use seconds and minutes.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Settings {
+        let d = Settings::default();
+        Settings {
+            rotate_secs: number(get("xoay").as_deref(), d.rotate_secs, 0.05, 3600.0),
+            idle_secs: number(get("cho").as_deref(), d.idle_secs, 1.0, 3600.0),
+            refresh_mins: number(get("lammoi").as_deref(), d.refresh_mins, 0.001, 1440.0),
+        }
+    }
+
+    pub fn rotate_ms(&self) -> u64 {
+        (self.rotate_secs * 1000.0).round() as u64
+    }
+
+    pub fn idle_ms(&self) -> f64 {
+        self.idle_secs * 1000.0
+    }
+
+    pub fn refresh_ms(&self) -> u64 {
+        (self.refresh_mins * 60_000.0).round() as u64
+    }
+}
+
+/// How many stories rotate at most.
+pub const MAX_STORIES: usize = 8;
+
+/// The stories that rotate: the feed's featured ones in its order, then the
+/// newest with a picture, without repeats.
+pub fn stories(index: &Index) -> Vec<ArticleSummary> {
+    let featured = index
+        .featured
+        .iter()
+        .filter_map(|id| index.latest.iter().find(|a| &a.id == id));
+    let with_cover = index.latest.iter().filter(|a| a.cover.is_some());
+    let mut out: Vec<ArticleSummary> = Vec::new();
+    for a in featured.chain(with_cover) {
+        if out.len() == MAX_STORIES {
+            break;
+        }
+        if !out.iter().any(|o| o.id == a.id) {
+            out.push(a.clone());
+        }
+    }
+    out
+}
+
+/// After the feed changed, where the rotation goes on: the same story if
+/// it is still there, otherwise the same place (wrapped).
+pub fn keep_position(old_id: Option<&str>, old_pos: usize, new: &[ArticleSummary]) -> usize {
+    if new.is_empty() {
+        return 0;
+    }
+    old_id
+        .and_then(|id| new.iter().position(|a| a.id == id))
+        .unwrap_or(old_pos % new.len())
+}
+
+/// The clock: ("Thứ Hai, 23/11/2026", "08:05:09") in Vietnam time.
+pub fn clock(millis: f64) -> (String, String) {
+    let t = LocalTime::vietnam_from_millis(millis);
+    let secs = ((millis / 1000.0).floor() as i64).rem_euclid(60);
+    (
+        format::date_with_weekday(t.date),
+        format!("{}:{secs:02}", format::clock(t)),
+    )
+}
+
+/// A calendar entry as the kiosk lists it, with where it stands now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slot {
+    pub entry: CalendarEntry,
+    pub timing: Timing,
+}
+
+/// One day of the kiosk's calendar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Day {
+    pub date: Date,
+    pub slots: Vec<Slot>,
+}
+
+/// Today's and tomorrow's entries from the weeks the index embeds, with
+/// now/next marked on today (tomorrow's are all still to come).
+pub fn agenda(index: &Index, now_millis: f64) -> [Day; 2] {
+    let today = calendar::today(now_millis);
+    let now_unix = (now_millis / 1000.0).floor() as i64;
+    let day = |date: Date, mark: bool| {
+        let entries = calendar::entries_on(&index.calendar.embedded, date);
+        let timings = if mark {
+            calendar::timings(&entries, now_unix)
+        } else {
+            vec![Timing::Later; entries.len()]
+        };
+        Day {
+            date,
+            slots: entries
+                .into_iter()
+                .zip(timings)
+                .map(|(entry, timing)| Slot { entry, timing })
+                .collect(),
+        }
+    };
+    [day(today, true), day(today.add_days(1), false)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::datetime::DateTime;
+
+    fn sample_index() -> Index {
+        let text = std::fs::read_to_string("public/feed/index.json").unwrap();
+        crate::feed::validate::parse_index(&text).value.unwrap()
+    }
+
+    fn query<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(key, _)| *key == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn settings_default_to_12_s_60_s_and_5_minutes() {
+        let s = Settings::from_query(|_| None);
+        assert_eq!(s, Settings::default());
+        assert_eq!(s.rotate_ms(), 12_000);
+        assert_eq!(s.idle_ms(), 60_000.0);
+        assert_eq!(s.refresh_ms(), 300_000);
+    }
+
+    #[test]
+    fn settings_come_from_the_url_and_are_kept_in_bounds() {
+        let s = Settings::from_query(query(&[("xoay", "20"), ("cho", "90"), ("lammoi", "0,5")]));
+        assert_eq!(s.rotate_ms(), 20_000);
+        assert_eq!(s.idle_ms(), 90_000.0);
+        assert_eq!(s.refresh_ms(), 30_000);
+        let silly =
+            Settings::from_query(query(&[("xoay", "-3"), ("cho", "abc"), ("lammoi", "1e9")]));
+        assert_eq!(silly.rotate_secs, 12.0, "negative: default");
+        assert_eq!(silly.idle_secs, 60.0, "unreadable: default");
+        assert_eq!(silly.refresh_mins, 1440.0, "too large: clamped to a day");
+        let tiny = Settings::from_query(query(&[("xoay", "0.001"), ("cho", "NaN")]));
+        assert_eq!(tiny.rotate_ms(), 50);
+        assert_eq!(tiny.idle_secs, 60.0);
+    }
+
+    #[test]
+    fn stories_are_the_featured_first_then_newest_with_pictures() {
+        let index = sample_index();
+        let stories = stories(&index);
+        assert!(stories.len() <= MAX_STORIES && !stories.is_empty());
+        let featured: Vec<&str> = index
+            .featured
+            .iter()
+            .filter(|id| index.latest.iter().any(|a| &a.id == *id))
+            .map(String::as_str)
+            .take(MAX_STORIES)
+            .collect();
+        let ids: Vec<&str> = stories.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(&ids[..featured.len()], &featured[..]);
+        for a in &stories[featured.len()..] {
+            assert!(a.cover.is_some());
+        }
+        let unique: std::collections::HashSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len());
+    }
+
+    #[test]
+    fn the_rotation_keeps_its_story_when_the_feed_changes() {
+        let index = sample_index();
+        let stories = stories(&index);
+        let third = stories[2].id.clone();
+        let mut changed = stories.clone();
+        changed.remove(0);
+        assert_eq!(keep_position(Some(&third), 2, &changed), 1);
+        assert_eq!(keep_position(Some("gone"), 7, &changed), 7 % changed.len());
+        assert_eq!(keep_position(None, 3, &[]), 0);
+    }
+
+    #[test]
+    fn the_clock_is_vietnamese_with_seconds() {
+        let t = DateTime::parse_rfc3339("2026-11-23T08:05:09+07:00").unwrap();
+        let (date, time) = clock(t.unix as f64 * 1000.0 + 999.0);
+        assert_eq!(date, "Thứ Hai, 23/11/2026");
+        assert_eq!(time, "08:05:09");
+        let t = DateTime::parse_rfc3339("2026-11-29T23:59:59+07:00").unwrap();
+        assert_eq!(
+            clock(t.unix as f64 * 1000.0),
+            ("Chủ Nhật, 29/11/2026".into(), "23:59:59".into())
+        );
+    }
+
+    #[test]
+    fn the_agenda_marks_now_today_and_lists_tomorrow() {
+        let index = sample_index();
+        // Find a day of the sample with entries, and a time inside one.
+        let entry = index
+            .calendar
+            .embedded
+            .iter()
+            .flat_map(|w| &w.entries)
+            .find(|e| e.end.is_some() && e.status == crate::feed::model::EntryStatus::Scheduled)
+            .unwrap();
+        let start = DateTime::parse_rfc3339(&entry.start).unwrap();
+        let millis = (start.unix + 60) as f64 * 1000.0;
+        let [today, tomorrow] = agenda(&index, millis);
+        assert_eq!(today.date, start.vietnam().date);
+        assert_eq!(tomorrow.date, today.date.add_days(1));
+        let now: Vec<_> = today
+            .slots
+            .iter()
+            .filter(|s| s.timing == Timing::Now)
+            .collect();
+        assert_eq!(now.len(), 1);
+        assert!(tomorrow.slots.iter().all(|s| s.timing == Timing::Later));
+    }
+}
