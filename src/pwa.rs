@@ -4,10 +4,11 @@
 //! stored. What to store is decided in `offline.rs`; here it is fetched
 //! through the service worker, which keeps a copy of every answer.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::sync::Arc;
 
 use gloo_net::http::Request;
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Object, Promise, Reflect};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
@@ -57,16 +58,18 @@ pub struct PwaState {
     pub active: RwSignal<bool>,
 }
 
+/// The one state of the page's service worker side. Not a context: it is
+/// also reached from timers and futures, which run outside any owner (a
+/// context lookup there would find nothing and make new signals each time).
 pub fn use_pwa() -> PwaState {
-    use_context::<PwaState>().unwrap_or_else(|| {
-        let state = PwaState {
+    thread_local! {
+        static STATE: PwaState = PwaState {
             update_ready: RwSignal::new(false),
             store: RwSignal::new(StoreStatus::Idle),
             active: RwSignal::new(false),
         };
-        provide_context(state);
-        state
-    })
+    }
+    STATE.with(|s| *s)
 }
 
 async fn wait(promise: Promise) -> Result<JsValue, JsValue> {
@@ -99,6 +102,10 @@ thread_local! {
     /// controller reloads the page (the first install's claim does not).
     static RELOAD_ON_CHANGE: Cell<bool> = const { Cell::new(false) };
     static LAST_CHECK: Cell<f64> = const { Cell::new(0.0) };
+    /// The index to store once a service worker controls the page (the
+    /// first visit): only the newest is kept, whatever number of refreshes
+    /// came before.
+    static PENDING: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
 }
 
 /// Registers the service worker and watches for new releases. Browsers
@@ -111,6 +118,8 @@ pub fn register() {
         state.active.set(true);
         if RELOAD_ON_CHANGE.with(Cell::get) {
             let _ = window().location().reload();
+        } else if let Some(index) = PENDING.with(|p| p.borrow_mut().take()) {
+            store_in_background(&index);
         }
     });
     spawn_local(async move {
@@ -219,23 +228,6 @@ pub fn apply_update() {
     });
 }
 
-/// Resolves once a service worker controls the page (at once if one does;
-/// after the first install's claim otherwise). `false` without one.
-async fn controlled() -> bool {
-    let Some(sw) = container() else { return false };
-    if sw.controller().is_some() {
-        return true;
-    }
-    let became = Promise::new(&mut |resolve: Function, _reject| {
-        let closure = Closure::once_into_js(move || {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        let _ = sw.add_event_listener_with_callback("controllerchange", closure.unchecked_ref());
-    });
-    let _ = wait(became).await;
-    true
-}
-
 async fn fetch_ok(url: String) -> bool {
     let cross_origin = is_cross_origin(&url);
     let mut request = Request::get(&url);
@@ -258,9 +250,16 @@ fn is_cross_origin(url: &str) -> bool {
 /// stored articles, through the service worker, a few files at a time. Runs
 /// after the first screen and never blocks it; a file that fails is counted
 /// and skipped.
-pub fn store_in_background(index: &Index) {
+pub fn store_in_background(index: &Arc<Index>) {
     let state = use_pwa();
     if matches!(state.store.get_untracked(), StoreStatus::Storing { .. }) {
+        return;
+    }
+    // Without a controlling service worker the fetches would store nothing:
+    // wait for it (the first visit), or read online only (none at all).
+    let Some(sw) = container() else { return };
+    if sw.controller().is_none() {
+        PENDING.with(|p| *p.borrow_mut() = Some(index.clone()));
         return;
     }
     let today = calendar::today(js_sys::Date::now());
@@ -275,9 +274,6 @@ pub fn store_in_background(index: &Index) {
         .map(|s| format!("{base}{}", pack::article_path(s)))
         .collect();
     spawn_local(async move {
-        if !controlled().await {
-            return;
-        }
         state.active.set(true);
         ask_persistence().await;
         let total = urls.len();

@@ -170,6 +170,9 @@ fn Rotation(
 ) -> impl IntoView {
     let feed = use_feed();
     let current = move || stories.with(|s| s.get(position.get()).cloned());
+    // The dots are redrawn only when their number changes, not on every
+    // refresh of the feed (redrawing them leaked their class closures).
+    let count = Memo::new(move |_| stories.with(Vec::len));
     view! {
         <section class="kiosk__stories" aria-roledescription="carousel" aria-label=strings::HEADING_KIOSK>
             {move || match current() {
@@ -185,9 +188,9 @@ fn Rotation(
                 }}
             </div>
             <ol class="kiosk__dots" aria-label=move || format!(
-                "{} {}/{}", strings::KIOSK_STORY, position.get() + 1, stories.with(Vec::len)
+                "{} {}/{}", strings::KIOSK_STORY, position.get() + 1, count.get()
             )>
-                {move || (0..stories.with(Vec::len)).map(|i| view! {
+                {move || (0..count.get()).map(|i| view! {
                     <li class:active=move || position.get() == i></li>
                 }).collect_view()}
             </ol>
