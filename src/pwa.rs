@@ -63,13 +63,27 @@ pub struct PwaState {
 /// context lookup there would find nothing and make new signals each time).
 pub fn use_pwa() -> PwaState {
     thread_local! {
-        static STATE: PwaState = PwaState {
+        static STATE: PwaState = without_owner(|| PwaState {
             update_ready: RwSignal::new(false),
             store: RwSignal::new(StoreStatus::Idle),
             active: RwSignal::new(false),
-        };
+        });
     }
     STATE.with(|s| *s)
+}
+
+/// Runs `f` with no reactive owner, so what it creates lives as long as
+/// the page instead of being disposed with whichever component came first.
+fn without_owner<T>(f: impl FnOnce() -> T) -> T {
+    let current = Owner::current();
+    if let Some(owner) = &current {
+        owner.clone().unset();
+    }
+    let value = f();
+    if let Some(owner) = current {
+        owner.set();
+    }
+    value
 }
 
 async fn wait(promise: Promise) -> Result<JsValue, JsValue> {
