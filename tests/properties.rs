@@ -193,11 +193,7 @@ fn promises<T>(checked: &Checked<T>) -> Result<(), TestCaseError> {
         .filter(|p| p.severity == Severity::Fatal)
         .collect();
     if checked.value.is_some() {
-        let unexpected: Vec<_> = fatal.iter().filter(|p| !known_embedded_week(p)).collect();
-        prop_assert!(
-            unexpected.is_empty(),
-            "a value with fatal problems: {unexpected:?}"
-        );
+        prop_assert!(fatal.is_empty(), "a value with fatal problems: {fatal:?}");
     } else {
         prop_assert!(
             !fatal.is_empty(),
@@ -209,13 +205,6 @@ fn promises<T>(checked: &Checked<T>) -> Result<(), TestCaseError> {
         prop_assert!(!p.message.is_empty(), "{p:?}");
     }
     Ok(())
-}
-
-/// Known issue, reported rather than fixed here: `parse_index` reports a
-/// bad `calendar.embedded[i].week` as fatal but still returns the index
-/// (see `index_with_a_bad_embedded_week` in tests/bad_feeds.rs).
-fn known_embedded_week(p: &validate::Problem) -> bool {
-    p.path.starts_with("calendar.embedded[") && p.path.ends_with("].week")
 }
 
 fn all_parsers(text: &str) -> Result<(), TestCaseError> {

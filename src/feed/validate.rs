@@ -93,10 +93,12 @@ struct Sink {
 
 impl Sink {
     fn push(&mut self, severity: Severity, path: &str, message: impl Into<String>) {
+        // Messages quote the feed (serde's own do too): a 10 MB value must
+        // not make a 10 MB report.
         self.problems.push(Problem {
             severity,
-            path: path.to_string(),
-            message: message.into(),
+            path: clip_to(path, 200),
+            message: clip_to(&message.into(), 300),
         });
     }
     fn error(&mut self, path: &str, message: impl Into<String>) {
@@ -238,11 +240,13 @@ fn check_date(sink: &mut Sink, path: &str, value: &str) -> Option<Date> {
 
 /// Shortens a value quoted in a message, so a 10 MB string makes a short line.
 fn clip(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(MAX).collect::<String>())
+    clip_to(s, 60)
+}
+
+fn clip_to(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((end, _)) => format!("{}…", &s[..end]),
     }
 }
 
@@ -777,7 +781,34 @@ pub fn parse_index(text: &str) -> Checked<Index> {
     for (i, week) in index.calendar.embedded.iter().enumerate() {
         check_week_frame(week, &format!("calendar.embedded[{i}]"), &mut sink);
     }
-    index.news.lists.retain(|l| is_slug(&l.id));
+    // A copied week that names no real week is dropped, not the whole
+    // index: its own file (calendar/{week}.json) is where that is fatal.
+    for p in sink.problems.iter_mut().filter(|p| {
+        p.severity == Severity::Fatal
+            && p.path.starts_with("calendar.embedded[")
+            && p.path.ends_with("].week")
+    }) {
+        p.severity = Severity::Error;
+    }
+    index
+        .calendar
+        .embedded
+        .retain(|w| IsoWeek::parse(&w.week).is_some());
+    let mut lists = Vec::new();
+    for (i, list) in std::mem::take(&mut index.news.lists)
+        .into_iter()
+        .enumerate()
+    {
+        if is_slug(&list.id) {
+            lists.push(list);
+        } else {
+            sink.error(
+                &format!("news.lists[{i}]"),
+                format!("list id \"{}\" is not a slug: list dropped", clip(&list.id)),
+            );
+        }
+    }
+    index.news.lists = lists;
     // References that point nowhere are kept but reported.
     let category_ids: HashSet<&str> = index.categories.iter().map(|c| c.id.as_str()).collect();
     for (i, a) in index.latest.iter().enumerate() {
