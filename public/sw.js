@@ -91,7 +91,9 @@ async function cacheFirst(request) {
 // marked so the app can say it is offline and since when.
 async function networkFirst(request, event) {
   const network = fetch(request, { cache: "no-cache" }).then(async (response) => {
-    if (response.ok) {
+    // Only a whole JSON file replaces the stored copy: a truncated answer
+    // or an HTML error page must not overwrite what works.
+    if (response.ok && (await isJson(response.clone()))) {
       const stamped = await withHeaders(response.clone(), { "x-bantin-fetched": new Date().toISOString() });
       await put(FEED_CACHE, request, stamped);
     }
@@ -145,6 +147,15 @@ async function networkThenStored(request) {
     const stored = await caches.match(request);
     if (stored) return stored;
     throw error;
+  }
+}
+
+async function isJson(response) {
+  try {
+    JSON.parse(await response.text());
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -90,6 +90,8 @@ pub enum LoadError {
     Server(u16),
     /// The file arrived but cannot be used.
     Invalid,
+    /// No complete answer in time.
+    Timeout,
 }
 
 impl LoadError {
@@ -99,6 +101,7 @@ impl LoadError {
             LoadError::NotFound => strings::ERROR_NOT_FOUND,
             LoadError::Server(_) => strings::ERROR_SERVER,
             LoadError::Invalid => strings::ERROR_INVALID,
+            LoadError::Timeout => strings::ERROR_TIMEOUT,
         }
     }
 }
@@ -111,26 +114,76 @@ async fn fetch_text(path: &str) -> Result<String, LoadError> {
 /// because the network did not, when that copy was fetched.
 async fn fetch_with_origin(path: &str) -> Result<(String, Option<String>), LoadError> {
     let url = format!("{}{path}", feed_base());
+    // A server that never finishes must not leave the page loading forever.
+    let abort = web_sys::AbortController::new().ok();
+    let timed_out = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let _timer = abort.clone().map(|a| {
+        let flag = timed_out.clone();
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                flag.store(true, std::sync::atomic::Ordering::Relaxed);
+                a.abort();
+            },
+            FETCH_TIMEOUT,
+        )
+    });
+    let failed = |_| {
+        if timed_out.load(std::sync::atomic::Ordering::Relaxed) {
+            LoadError::Timeout
+        } else {
+            LoadError::Network
+        }
+    };
     let response = Request::get(&url)
+        .abort_signal(abort.as_ref().map(|a| a.signal()).as_ref())
         .send()
         .await
-        .map_err(|_| LoadError::Network)?;
+        .map_err(failed)?;
     let headers = response.headers();
     // Set by public/sw.js: "offline" or "stale", and the fetch time.
     let stored_at = headers
         .get("x-bantin-source")
         .filter(|s| s == "offline" || s == "stale")
         .map(|_| headers.get("x-bantin-fetched").unwrap_or_default());
-    match response.status() {
-        200..=299 => response
-            .text()
-            .await
-            .map(|t| (t, stored_at))
-            .map_err(|_| LoadError::Network),
+    let result = match response.status() {
+        200..=299 => match response.text().await {
+            // A feed file is small (the index under 150 KB): tens of
+            // megabytes would only freeze a phone while being parsed.
+            Ok(t) if t.len() > MAX_FILE_BYTES => {
+                web_sys::console::error_1(
+                    &format!("bantin feed {path}: {} bytes, over the {MAX_FILE_BYTES} a feed file may have", t.len()).into(),
+                );
+                Err(LoadError::Invalid)
+            }
+            Ok(t) => Ok((t, stored_at)),
+            Err(e) => Err(failed(e)),
+        },
         404 | 410 => Err(LoadError::NotFound),
         504 if headers.get("x-bantin-source").is_some() => Err(LoadError::Network),
         status => Err(LoadError::Server(status)),
+    };
+    if let Some(Ok(timer)) = _timer {
+        timer.clear();
     }
+    result
+}
+
+/// The largest feed file the app reads.
+const MAX_FILE_BYTES: usize = 4 << 20;
+
+/// How long a feed file may take, body included.
+const FETCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(12);
+
+/// The last index that came from the network and passed validation, kept
+/// in the browser's storage: what the reader sees when the feed turns bad
+/// before anything was on screen (a reload, a new visit).
+const LAST_GOOD_INDEX: &str = "bantin-index";
+const LAST_GOOD_AT: &str = "bantin-index-at";
+
+fn last_good_index() -> Option<(Index, String)> {
+    let text = crate::browser::load_pref(LAST_GOOD_INDEX)?;
+    let at = crate::browser::load_pref(LAST_GOOD_AT).unwrap_or_default();
+    validate::parse_index(&text).value.map(|i| (i, at))
 }
 
 /// Reports a file's problems on the console, for whoever runs the portal.
@@ -153,7 +206,16 @@ fn report<T>(path: &str, checked: Checked<T>) -> Result<T, LoadError> {
 /// The index, and when it was fetched if it is the stored copy.
 pub async fn load_index() -> Result<(Index, Option<String>), LoadError> {
     let (text, stored_at) = fetch_with_origin("index.json").await?;
-    report("index.json", validate::parse_index(&text)).map(|i| (i, stored_at))
+    let index = report("index.json", validate::parse_index(&text))?;
+    if stored_at.is_none() {
+        crate::browser::save_pref(LAST_GOOD_INDEX, &text);
+        let now = crate::datetime::DateTime {
+            unix: (js_sys::Date::now() / 1000.0) as i64,
+            offset: 0,
+        };
+        crate::browser::save_pref(LAST_GOOD_AT, &now.to_rfc3339());
+    }
+    Ok((index, stored_at))
 }
 
 pub async fn load_article(slug: &str) -> Result<Article, LoadError> {
@@ -323,7 +385,19 @@ impl FeedState {
                     self.stored_at.set(stored_at);
                     self.error.set(None);
                 }
-                Err(e) => self.error.set(Some(e)),
+                Err(e) => {
+                    // Nothing on screen yet: show the last good index rather
+                    // than an empty page, and say why it is not the newest.
+                    if self.index.with_untracked(Option::is_none) {
+                        if let Some((index, at)) = last_good_index() {
+                            if matches!(e, LoadError::Network | LoadError::Timeout) {
+                                self.stored_at.set(Some(at));
+                            }
+                            self.index.set(Some(Arc::new(index)));
+                        }
+                    }
+                    self.error.set(Some(e));
+                }
             }
             self.loading.set(false);
         });
@@ -341,10 +415,9 @@ impl FeedState {
     fn watch_network(self) {
         let _ = set_interval_with_handle(
             move || {
+                // Offline, or a feed that failed: try again until it works.
                 if self.stored_at.get_untracked().is_some()
-                    || self
-                        .error
-                        .with_untracked(|e| matches!(e, Some(LoadError::Network)))
+                    || self.error.with_untracked(Option::is_some)
                 {
                     self.refresh();
                 }

@@ -46,6 +46,7 @@ pub const ERROR_NOT_FOUND: &str = "Không tìm thấy dữ liệu trên máy ch�
 pub const ERROR_SERVER: &str =
     "Máy chủ đang gặp sự cố, chưa trả về dữ liệu. Xin thử lại sau ít phút.";
 pub const ERROR_INVALID: &str = "Dữ liệu nhận được bị lỗi nên chưa thể hiển thị.";
+pub const ERROR_TIMEOUT: &str = "Máy chủ không trả lời kịp. Hãy kiểm tra kết nối mạng rồi thử lại.";
 pub const ERROR_KEEPING_OLD: &str =
     "Chưa cập nhật được tin mới; đang hiển thị nội dung đã tải trước đó.";
 

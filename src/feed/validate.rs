@@ -92,6 +92,9 @@ struct Sink {
 }
 
 impl Sink {
+    fn is_fatal(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Fatal)
+    }
     fn push(&mut self, severity: Severity, path: &str, message: impl Into<String>) {
         // Messages quote the feed (serde's own do too): a 10 MB value must
         // not make a 10 MB report.
@@ -583,6 +586,20 @@ fn plain_serde_message(message: &str) -> String {
 
 /// Keeps the items of the array at `obj[key]` that deserialize and pass
 /// `check`; drops the others (reported), and drops later duplicates of an id.
+/// A list the format requires (an index's stories, an article's body):
+/// without it the file is unusable, rather than silently empty.
+fn require_list(obj: &Map<String, Value>, key: &str, path: &str, sink: &mut Sink) {
+    match obj.get(key) {
+        Some(Value::Array(_)) => {}
+        Some(Value::Null) | None => sink.push(
+            Severity::Fatal,
+            &join(path, key),
+            "required list is missing",
+        ),
+        Some(_) => sink.push(Severity::Fatal, &join(path, key), "must be a list"),
+    }
+}
+
 fn filter_items<T: DeserializeOwned>(
     obj: &mut Map<String, Value>,
     key: &str,
@@ -698,6 +715,27 @@ pub fn parse_index(text: &str) -> Checked<Index> {
         return finish(None, sink);
     };
 
+    for key in ["categories", "latest"] {
+        require_list(&obj, key, "", &mut sink);
+    }
+    if sink.is_fatal() {
+        return finish(None, sink);
+    }
+    // The index is the first screen's one small file: a CMS that pours its
+    // whole archive into it gets the newest stories shown, not a frozen page.
+    if let Some(Value::Array(items)) = obj.get_mut("latest") {
+        if items.len() > crate::feed::pack::INDEX_MAX_SUMMARIES {
+            sink.warn(
+                "latest",
+                format!(
+                    "{} stories, more than the {} an index may hold: the rest are left out",
+                    items.len(),
+                    crate::feed::pack::INDEX_MAX_SUMMARIES
+                ),
+            );
+            items.truncate(crate::feed::pack::INDEX_MAX_SUMMARIES);
+        }
+    }
     let categories = filter_items(
         &mut obj,
         "categories",
@@ -839,6 +877,10 @@ pub fn parse_article(text: &str) -> Checked<Article> {
     };
     let mut body = Vec::new();
     if let Some(article) = sub_object(&mut obj, "article") {
+        require_list(article, "body", "article", &mut sink);
+        if sink.is_fatal() {
+            return finish(None, sink);
+        }
         body = filter_items(article, "body", "article", &mut sink, no_id, check_block);
     }
     let Some(file) = whole::<ArticleFile>(obj, &mut sink) else {

@@ -14,10 +14,12 @@ const ROUTES = [
   ["/lich-cong-tac", "Lịch công tác"],
   ["/van-ban", "Văn bản"],
   ["/tim-kiem", "Tìm kiếm"],
-  ["/kiosk", "Bảng tin"],
+  ["/ngoai-tuyen", "Đọc ngoại tuyến"],
+  // The kiosk's heading is the department's name, read from across the room.
+  ["/kiosk", "Ban Tuyên giáo Tỉnh ủy Hồng Lam", "Bảng tin"],
 ];
 
-for (const [path, heading] of ROUTES) {
+for (const [path, heading, title = heading] of ROUTES) {
   test(`${path} loads directly and shows "${heading}"`, async () => {
     const page = await openPage(env.browser);
     const response = await page.goto(env.url + path);
@@ -25,7 +27,7 @@ for (const [path, heading] of ROUTES) {
     await page.locator("h1").first().waitFor();
     assert.equal((await page.locator("h1").first().textContent()).trim(), heading);
     // Each page names itself in the tab; home carries the site's name.
-    if (path !== "/") assert.match(await page.title(), new RegExp(heading));
+    if (path !== "/") assert.match(await page.title(), new RegExp(title));
     assert.equal(await page.locator("html").getAttribute("lang"), "vi");
     assert.deepEqual(page.errors, []);
     await page.context().close();
