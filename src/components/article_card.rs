@@ -7,7 +7,13 @@ use crate::{format, routes, strings};
 
 /// One story in a list: thumbnail, title, date, views and sapo.
 #[component]
-pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] large: bool) -> impl IntoView {
+pub fn ArticleCard(
+    article: ArticleSummary,
+    #[prop(optional)] large: bool,
+    /// The title is a level-2 heading: in a list right under the page's h1.
+    #[prop(optional)]
+    top_level: bool,
+) -> impl IntoView {
     let href = routes::article(&article.slug);
     let cover = article.cover.clone().map(|c| {
         view! {
@@ -22,7 +28,7 @@ pub fn ArticleCard(article: ArticleSummary, #[prop(optional)] large: bool) -> im
             />
         }
     });
-    let heading = if large {
+    let heading = if large || top_level {
         view! { <h2 class="card__title"><A href=href.clone()>{article.title.clone()}</A></h2> }
             .into_any()
     } else {

@@ -170,7 +170,7 @@ fn ArticleNotFound() -> impl IntoView {
             <p><A href=routes::NEWS attr:class="button">{strings::BACK_TO_NEWS}</A></p>
         </section>
         <div class="card-list">
-            {move || latest().into_iter().map(|article| view! { <ArticleCard article/> }).collect_view()}
+            {move || latest().into_iter().map(|article| view! { <ArticleCard article top_level=true/> }).collect_view()}
         </div>
     }
 }

@@ -131,7 +131,7 @@ pub fn NewsPage() -> impl IntoView {
             (l.total > 0).then(|| view! { <p class="list-count">{format!("{} {}", format::number(l.total), strings::STORIES_COUNT)}</p> })
         }}
         <div class="card-list card-list--news">
-            {move || loaded.get().items.into_iter().map(|article| view! { <ArticleCard article/> }).collect_view()}
+            {move || loaded.get().items.into_iter().map(|article| view! { <ArticleCard article top_level=true/> }).collect_view()}
         </div>
         {move || match error.get() {
             Some(LoadError::NotFound) if loaded.with(|l| l.items.is_empty()) => {
