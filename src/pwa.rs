@@ -120,6 +120,8 @@ thread_local! {
     /// first visit): only the newest is kept, whatever number of refreshes
     /// came before.
     static PENDING: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
+    /// Bumped by `clear`: a storing run under way stops at its next batch.
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Registers the service worker and watches for new releases. Browsers
@@ -294,8 +296,12 @@ pub fn store_in_background(index: &Arc<Index>) {
         state.store.set(StoreStatus::Storing { done: 0, total });
         let (mut stored, mut failed) = (0, 0);
         let mut queue = urls;
+        let generation = GENERATION.with(Cell::get);
         // Article images are only known once the stored article is read.
         for url in &articles {
+            if GENERATION.with(Cell::get) != generation {
+                return;
+            }
             if let Ok(text) = fetch_text(url).await {
                 if let Some(article) = validate::parse_article(&text).value {
                     queue.extend(
@@ -308,6 +314,10 @@ pub fn store_in_background(index: &Arc<Index>) {
         }
         let total = queue.len();
         for chunk in queue.chunks(STORE_PARALLEL) {
+            if GENERATION.with(Cell::get) != generation {
+                // The reader cleared the store meanwhile.
+                return;
+            }
             let results = futures_join(chunk.iter().cloned().map(fetch_ok)).await;
             for ok in results {
                 if ok {
@@ -443,6 +453,7 @@ pub async fn stored() -> Stored {
 /// Deletes the stored feed, images and saved documents. The app's own
 /// files stay, so the app still opens offline (and shows it has nothing).
 pub async fn clear() {
+    GENERATION.with(|g| g.set(g.get() + 1));
     let Some(storage) = caches() else { return };
     for name in [FEED_CACHE, IMAGE_CACHE, SAVED_CACHE] {
         let _ = wait(storage.delete(name)).await;

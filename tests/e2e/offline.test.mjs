@@ -158,6 +158,8 @@ test("the Ngoại tuyến page clears what is stored, and storing again refills 
   await page.goto(env.url + "/ngoai-tuyen");
   const row = (label) => page.locator(".offline-table tr", { hasText: label }).locator("td");
   await page.locator(".offline-table").waitFor();
+  // Opening the page started the app, which stores again: let it finish.
+  await page.getByText("Đã lưu xong nội dung để đọc ngoại tuyến.").waitFor({ timeout: 60000 });
   assert.equal((await row("Bài viết").textContent()).trim(), "30");
   await page.getByRole("button", { name: "Xoá nội dung đã lưu" }).click();
   await page.getByText("Đã xoá nội dung đã lưu").waitFor();
