@@ -819,8 +819,9 @@ pub fn parse_index(text: &str) -> Checked<Index> {
     for (i, week) in index.calendar.embedded.iter().enumerate() {
         check_week_frame(week, &format!("calendar.embedded[{i}]"), &mut sink);
     }
-    // A copied week that names no real week is dropped, not the whole
-    // index: its own file (calendar/{week}.json) is where that is fatal.
+    // A copied week that names no real week is an error, not the end of
+    // the whole index: its entries still carry their own dates. Its own
+    // file (calendar/{week}.json) is where a bad week is fatal.
     for p in sink.problems.iter_mut().filter(|p| {
         p.severity == Severity::Fatal
             && p.path.starts_with("calendar.embedded[")
@@ -828,10 +829,6 @@ pub fn parse_index(text: &str) -> Checked<Index> {
     }) {
         p.severity = Severity::Error;
     }
-    index
-        .calendar
-        .embedded
-        .retain(|w| IsoWeek::parse(&w.week).is_some());
     let mut lists = Vec::new();
     for (i, list) in std::mem::take(&mut index.news.lists)
         .into_iter()
