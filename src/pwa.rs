@@ -280,39 +280,39 @@ pub fn store_in_background(index: &Arc<Index>) {
     }
     let today = calendar::today(js_sys::Date::now());
     let base = feed_base();
-    let mut urls: Vec<String> = offline::plan(index, today)
+    // Articles are fetched first, one by one: reading them gives their
+    // images. Fetching them stores them, so they are not queued again.
+    let (articles, mut urls): (Vec<String>, Vec<String>) = offline::plan(index, today)
         .into_iter()
         .map(|p| format!("{base}{p}"))
-        .collect();
+        .partition(|u| u.starts_with(&format!("{base}articles/")));
     urls.extend(offline::index_images(index).iter().map(|u| feed_url(u)));
-    let articles: Vec<String> = offline::newest(index)
-        .iter()
-        .map(|s| format!("{base}{}", pack::article_path(s)))
-        .collect();
     spawn_local(async move {
         state.active.set(true);
         ask_persistence().await;
-        let total = urls.len();
+        let total = urls.len() + articles.len();
         state.store.set(StoreStatus::Storing { done: 0, total });
         let (mut stored, mut failed) = (0, 0);
         let mut queue = urls;
         let generation = GENERATION.with(Cell::get);
-        // Article images are only known once the stored article is read.
         for url in &articles {
             if GENERATION.with(Cell::get) != generation {
                 return;
             }
-            if let Ok(text) = fetch_text(url).await {
-                if let Some(article) = validate::parse_article(&text).value {
-                    queue.extend(
-                        offline::article_images(&article)
-                            .iter()
-                            .map(|u| feed_url(u)),
-                    );
-                }
+            let Ok(text) = fetch_text(url).await else {
+                failed += 1;
+                continue;
+            };
+            stored += 1;
+            if let Some(article) = validate::parse_article(&text).value {
+                queue.extend(
+                    offline::article_images(&article)
+                        .iter()
+                        .map(|u| feed_url(u)),
+                );
             }
         }
-        let total = queue.len();
+        let total = stored + failed + queue.len();
         for chunk in queue.chunks(STORE_PARALLEL) {
             if GENERATION.with(Cell::get) != generation {
                 // The reader cleared the store meanwhile.
