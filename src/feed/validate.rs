@@ -546,14 +546,34 @@ fn envelope(text: &str, kind: FileKind, sink: &mut Sink) -> Option<Map<String, V
     }
 }
 
-/// Deserializes one value, reporting type errors with their path and
-/// unknown fields as notes.
+/// Deserializes one value, reporting type errors with their path.
 fn typed<T: DeserializeOwned>(value: Value, path: &str, sink: &mut Sink) -> Option<T> {
+    match deserialize(value, path, sink) {
+        Ok(v) => Some(v),
+        Err((inner, message)) => {
+            let at = if inner.is_empty() || inner == "." {
+                path.to_string()
+            } else {
+                join(path, &inner)
+            };
+            sink.error(&at, plain_serde_message(&message));
+            None
+        }
+    }
+}
+
+/// The feed tool (native) reports the path inside the item of a type
+/// error, and notes every unknown field.
+#[cfg(not(target_arch = "wasm32"))]
+fn deserialize<T: DeserializeOwned>(
+    value: Value,
+    path: &str,
+    sink: &mut Sink,
+) -> Result<T, (String, String)> {
     let mut unknown = Vec::new();
-    let result: Result<T, _> =
-        serde_path_to_error::deserialize(serde_ignored::Deserializer::new(value, &mut |p| {
-            unknown.push(p.to_string())
-        }));
+    let result = serde_path_to_error::deserialize(serde_ignored::Deserializer::new(value, &mut |p| {
+        unknown.push(p.to_string())
+    }));
     for field in unknown {
         sink.push(
             Severity::Note,
@@ -561,19 +581,20 @@ fn typed<T: DeserializeOwned>(value: Value, path: &str, sink: &mut Sink) -> Opti
             "unknown field (ignored)",
         );
     }
-    match result {
-        Ok(v) => Some(v),
-        Err(e) => {
-            let inner = e.path().to_string();
-            let at = if inner == "." {
-                path.to_string()
-            } else {
-                join(path, &inner)
-            };
-            sink.error(&at, plain_serde_message(&e.into_inner().to_string()));
-            None
-        }
-    }
+    result.map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
+}
+
+/// The app shows no notes and logs errors for the portal's staff only;
+/// the wrappers that find paths and unknown fields triple the
+/// deserialization code in the wasm, so it names the item, not the field
+/// inside it. Which items are kept or refused is the same either way.
+#[cfg(target_arch = "wasm32")]
+fn deserialize<T: DeserializeOwned>(
+    value: Value,
+    _path: &str,
+    _sink: &mut Sink,
+) -> Result<T, (String, String)> {
+    T::deserialize(value).map_err(|e| (String::new(), e.to_string()))
 }
 
 /// serde's messages end with " at line 1 column 5"; paths say where already.

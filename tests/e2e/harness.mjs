@@ -8,7 +8,9 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { startNginx } from "./nginx.mjs";
 
-export const DIST = fileURLToPath(new URL("../../dist", import.meta.url));
+// BANTIN_DIST lets a second build (another checkout's work, a benchmark)
+// be tested without touching dist/.
+export const DIST = process.env.BANTIN_DIST || fileURLToPath(new URL("../../dist", import.meta.url));
 
 // Debian's Chromium, quiet about the hosts this machine cannot reach.
 const LAUNCH = {
