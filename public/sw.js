@@ -3,7 +3,8 @@
 //
 // Caches:
 //   bantin-app-<version>  the app files of one release (precached, cache-first)
-//   bantin-feed           feed JSON (network-first with a short timeout)
+//   bantin-feed           feed JSON (network-first with a short timeout;
+//                         articles stored in the last day: stored, then revalidated)
 //   bantin-images         images (stale-while-revalidate)
 //   bantin-saved          documents the reader saved (never cleared by us)
 const VERSION = "__BANTIN_VERSION__";
@@ -56,6 +57,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(appShell(request));
   } else if (APP_URLS.has(url.origin + url.pathname)) {
     event.respondWith(cacheFirst(request));
+  } else if (ARTICLE.test(url.pathname)) {
+    event.respondWith(storedThenRevalidate(request, event));
   } else if (url.pathname.endsWith(".json")) {
     event.respondWith(networkFirst(request, event));
   } else if (request.destination === "image" || /\.(png|jpe?g|gif|webp|avif|svg)$/i.test(url.pathname)) {
@@ -121,6 +124,28 @@ async function networkFirst(request, event) {
     } catch {}
   }
   return new Response("", { status: 504, statusText: "Offline", headers: { "x-bantin-source": "missing" } });
+}
+
+// An article stored within the last day opens at once, without a round
+// trip, and is fetched again behind it, so a correction shows on the next
+// visit. Older or missing ones go to the network first.
+const ARTICLE = /\/articles\/[^/]+\.json$/;
+const ARTICLE_FRESH_MS = 24 * 3600 * 1000;
+
+async function storedThenRevalidate(request, event) {
+  const stored = await caches.match(request, { cacheName: FEED_CACHE });
+  const fetched = Date.parse(stored?.headers.get("x-bantin-fetched") || "");
+  if (!stored || !(Date.now() - fetched < ARTICLE_FRESH_MS)) return networkFirst(request, event);
+  event.waitUntil(
+    fetch(request, { cache: "no-cache" })
+      .then(async (response) => {
+        if (response.ok && (await isJson(response.clone()))) {
+          await put(FEED_CACHE, request, await withHeaders(response, { "x-bantin-fetched": new Date().toISOString() }));
+        }
+      })
+      .catch(() => {}),
+  );
+  return stored;
 }
 
 async function staleWhileRevalidate(request, event) {

@@ -29,7 +29,7 @@ if (!dir || !existsSync(join(dir, "index.html"))) {
 
 // Paths that are not app files: the feed and its schema change without a
 // release, the service worker and server snippets are not cached by the SW.
-const NOT_APP = [/^feed\//, /^schema\//, /^sw\.js$/, /^404\.html$/, /\.conf$/, /\.(br|gz)$/];
+const NOT_APP = [/^feed\//, /^schema\//, /^sw\.js$/, /^404\.html$/, /^robots\.txt$/, /\.conf$/, /\.(br|gz)$/];
 const COMPRESS = /\.(html|js|wasm|css|svg|webmanifest)$/;
 const sha256 = (data, enc = "hex") => createHash("sha256").update(data).digest(enc);
 
@@ -47,7 +47,16 @@ function files(root) {
 function setMeta(html, name, content) {
   const tag = `<meta name="${name}" content="${content}">`;
   const re = new RegExp(`<meta[^>]*\\bname="?${name}"?[^>]*>`);
-  return re.test(html) ? html.replace(re, tag) : html.replace(/<head>/, `<head>${tag}`);
+  return re.test(html) ? html.replace(re, tag) : intoHead(html, tag);
+}
+
+// Puts a tag at the start of the head, after the charset (which must come
+// within the first 1024 bytes). The minified page has no <head> tag.
+function intoHead(html, tag) {
+  for (const re of [/<meta charset=[^>]*>/i, /<head[^>]*>/i, /<html[^>]*>/i]) {
+    if (re.test(html)) return html.replace(re, (m) => `${m}${tag}`);
+  }
+  throw new Error("index.html has no <html> tag");
 }
 
 function defaultRelease() {
@@ -69,6 +78,18 @@ const release = (process.env.BANTIN_RELEASE || defaultRelease()).replace(/[^\w.-
 
 html = setMeta(html, "bantin-base", base);
 html = setMeta(html, "bantin-release", release);
+// The feed index downloads alongside the wasm instead of after it: the
+// page's preload scanner starts it, and the app's fetch (same URL, mode
+// and credentials) takes the answer. Built from bantin-feed: a deployer
+// who points that tag elsewhere should rebuild, or edit both.
+{
+  const feed = html.match(/name="?bantin-feed"?[^>]*content="?([^" >]+)/)?.[1] ??
+    html.match(/content="?([^" >]+)"? name="?bantin-feed"?/)?.[1] ?? "feed/";
+  const feedBase = (/^(\/|https?:)/i.test(feed) ? feed : `${base}${feed}`).replace(/\/?$/, "/");
+  const preload = `<link rel="preload" href="${feedBase}index.json" as="fetch" crossorigin>`;
+  html = html.replace(/<link rel="preload" href="[^"]*index\.json"[^>]*>/, "");
+  html = intoHead(html, preload);
+}
 // Static links in index.html are written for "/": move them under the base.
 if (base !== "/") {
   html = html.replace(/(href|src)=("?)\/(favicon\.svg|manifest\.webmanifest|icons\/)/g, (m, attr, q, rest) => `${attr}=${q}${base}${rest}`);
@@ -94,7 +115,7 @@ const policy = [
 ].join("; ");
 const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 html = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>/i, "");
-html = html.replace(/<head>/, `<head>${cspMeta}`);
+html = intoHead(html, cspMeta);
 // frame-ancestors only works as a header: nginx sends the full policy.
 writeFileSync(join(dir, "bantin-csp.conf"), `# Made by scripts/post-build.mjs for release ${release}.\nset $bantin_csp "${policy}; frame-ancestors 'none'";\n`);
 

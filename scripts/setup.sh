@@ -216,6 +216,18 @@ setup_e2e_deps() {
     fi
 }
 
+# The benchmark's own packages (Lighthouse is large: kept out of the tests).
+setup_bench_deps() {
+    local dir="$BANTIN_ROOT/tests/bench"
+    need node "Install Node.js (20 or newer)."
+    if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+        ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.bantin-lock"; then
+        say "installing the benchmark dependencies (npm ci: lighthouse, playwright-core)"
+        (cd "$dir" && npm ci --silent --no-audit --no-fund >/dev/null) || die "npm ci in tests/bench failed"
+        cp "$dir/package-lock.json" "$dir/node_modules/.bantin-lock"
+    fi
+}
+
 ICALENDAR_VERSION="7.3.0"
 
 # Python's icalendar, in a venv of our own: the end-to-end tests parse the

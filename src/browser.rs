@@ -194,3 +194,23 @@ pub fn request_wake_lock() {
         }
     }
 }
+
+/// Ends index.html's loading screen: removes it and the `booting` class
+/// that keeps the app's frame hidden behind it.
+pub fn end_boot() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(boot) = document.get_element_by_id("boot") {
+        boot.remove();
+    }
+    if let Some(body) = document.body() {
+        let rest: Vec<String> = body
+            .class_name()
+            .split_whitespace()
+            .filter(|c| *c != "booting")
+            .map(String::from)
+            .collect();
+        body.set_class_name(&rest.join(" "));
+    }
+}

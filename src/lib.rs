@@ -72,13 +72,9 @@ mod app {
         }
     }
 
-    /// Mounts the app in place of the loading screen that index.html shows
-    /// while the wasm downloads.
+    /// Mounts the app. The loading screen that index.html shows while the
+    /// wasm downloads stays until the frame has its feed (see `Shell`).
     pub fn mount() {
-        let document = document();
-        if let Some(boot) = document.get_element_by_id("boot") {
-            boot.remove();
-        }
         // A returning reader's text size holds from the first paint.
         crate::components::reading_tools::restore_text_size();
         leptos::mount::mount_to_body(App);

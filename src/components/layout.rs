@@ -9,6 +9,10 @@ use crate::api::{app_base, use_feed};
 use crate::components::offline_status::{OfflineBanner, UpdatePrompt};
 use crate::{pwa, routes, strings};
 
+/// The longest the loading screen waits for the feed index before the
+/// frame shows with its own loading notice.
+const BOOT_WAIT: std::time::Duration = std::time::Duration::from_millis(2500);
+
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let location = use_location();
@@ -25,6 +29,25 @@ pub fn Shell(children: Children) -> impl IntoView {
             pwa::check_after_navigation();
         }
     });
+    // index.html's loading screen stays, and the frame stays hidden (CSS:
+    // `body.booting`), until the feed index is here, has failed, or a
+    // moment has passed: the header then appears with the site's own name
+    // and the page with its content, instead of moving both once they
+    // arrive (a layout shift).
+    let feed = use_feed();
+    let shown = RwSignal::new(false);
+    let show = move || {
+        if !shown.get_untracked() {
+            shown.set(true);
+            crate::browser::end_boot();
+        }
+    };
+    Effect::new(move |_| {
+        if feed.index.with(Option::is_some) || feed.error.with(Option::is_some) {
+            show();
+        }
+    });
+    set_timeout(show, BOOT_WAIT);
     view! {
         <UpdatePrompt/>
         <Show when=move || !kiosk.get()>

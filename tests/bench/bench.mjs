@@ -1,0 +1,444 @@
+// The benchmark behind `scripts/bench`: prints four tables.
+//   1. bytes of what the first screen downloads (raw, gzip, brotli);
+//   2. Lighthouse (mobile preset) on four routes;
+//   3. bantin against plain static pages: first headline, cold, warm and
+//      in-app navigation, median of RUNS alternating runs;
+//   4. scale: generated feeds of 1,000, 10,000 and 50,000 articles.
+// Everything is served by Debian's nginx with the shipped config and driven
+// in Debian's Chromium, throttled over the DevTools protocol the way
+// Lighthouse's mobile preset is (150 ms RTT, 1.6 Mbps down, 4x CPU).
+// It prints figures and goals; it asserts nothing.
+import { chromium } from "playwright-core";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { startNginx } from "../e2e/nginx.mjs";
+import { writeStaticPages } from "./static-pages.mjs";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const DIST = process.env.BANTIN_DIST || join(ROOT, "dist");
+const FEED_TOOL = process.env.BANTIN_FEED_TOOL || join(ROOT, "target/release/bantin-feed");
+const LIGHTHOUSE = fileURLToPath(new URL("node_modules/.bin/lighthouse", import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS || 3);
+const SIZES = (process.env.BENCH_SIZES || "1000,10000,50000").split(",").map(Number);
+const ONLY = new Set((process.env.BENCH_ONLY || "bytes,lighthouse,ratios,scale").split(","));
+
+// Lighthouse's mobile preset, applied through the DevTools protocol.
+const THROTTLE = {
+  network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 },
+  cpu: 4,
+};
+const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+const LAUNCH = {
+  executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-precise-memory-info"],
+};
+const HEADLINE = ".block--lead .card__title";
+const ARTICLE_TITLE = ".article__title";
+
+// ------------------------------------------------------------- helpers
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => (n == null || Number.isNaN(n) ? "—" : `${Math.round(n)} ms`);
+const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
+const verdict = (ok) => (ok ? "met" : "MISSED");
+
+function table(title, head, rows) {
+  const cells = [head, ...rows].map((r) => r.map(String));
+  const w = head.map((_, i) => Math.max(...cells.map((r) => (r[i] || "").length)));
+  const line = (r) => "| " + r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join(" | ") + " |";
+  console.log(`\n## ${title}\n`);
+  console.log(line(cells[0]));
+  console.log("|" + w.map((n, i) => (i === 0 ? "-".repeat(n + 1) : "-".repeat(n + 1)) + (i === 0 ? "-|" : ":|")).join(""));
+  for (const r of cells.slice(1)) console.log(line(r));
+}
+
+const log = (...a) => console.error("[bench]", ...a);
+
+// Every document records when each watched selector first shows text, in
+// ms since its navigation started, checked once per frame (a frame later
+// it is on screen). Same code for bantin and for the static pages.
+const WATCH = (selectors) => {
+  window.__seen = {};
+  window.addEventListener("TrunkApplicationStarted", (e) => (window.__wasm = e.detail.wasm));
+  const tick = () => {
+    for (const s of selectors) {
+      if (window.__seen[s] != null) continue;
+      const el = document.querySelector(s);
+      if (el && el.textContent.trim() && el.getBoundingClientRect().height > 0) window.__seen[s] = performance.now();
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+async function throttle(page, on = true) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", on ? THROTTLE.network : { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: on ? THROTTLE.cpu : 1 });
+  return cdp;
+}
+
+async function newContext(browser, options = {}) {
+  const ctx = await browser.newContext({ ...PHONE, ...options });
+  await ctx.addInitScript(WATCH, [HEADLINE, ARTICLE_TITLE]);
+  return ctx;
+}
+
+// Epoch ms at which `selector` first showed in the page's current document.
+async function seenAt(page, selector, timeout = 60000) {
+  await page.waitForFunction((s) => window.__seen && window.__seen[s] != null, selector, { timeout, polling: 50 });
+  return page.evaluate((s) => performance.timeOrigin + window.__seen[s], selector);
+}
+const navStart = (page) => page.evaluate(() => performance.timeOrigin);
+
+// ------------------------------------------------------------- 1. bytes
+
+function compressed(buf) {
+  return [
+    buf.length,
+    gzipSync(buf, { level: 9 }).length,
+    brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length,
+  ];
+}
+
+async function bytes(browser, url, site) {
+  const ctx = await newContext(browser, { serviceWorkers: "block" });
+  const page = await ctx.newPage();
+  const seen = [];
+  page.on("response", async (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== new URL(url).origin) return;
+    seen.push({ path: u.pathname, size: (await r.request().sizes().catch(() => null))?.responseBodySize, enc: (await r.allHeaders())["content-encoding"] || "" });
+  });
+  await page.goto(url);
+  await seenAt(page, HEADLINE);
+  await page.waitForLoadState("networkidle");
+  await ctx.close();
+  const kind = (p) =>
+    p === "/" || p.endsWith(".html") ? "HTML" : ({ ".js": "JS", ".wasm": "wasm", ".css": "CSS", ".json": "feed" })[extname(p)] || "other";
+  const rows = [];
+  const total = { app: [0, 0, 0, 0], all: [0, 0, 0, 0] };
+  const seenPaths = new Set();
+  for (const r of seen) {
+    if (seenPaths.has(r.path)) continue;
+    seenPaths.add(r.path);
+    const file = join(site, r.path === "/" ? "index.html" : decodeURIComponent(r.path));
+    if (!existsSync(file) || !statSync(file).isFile()) continue;
+    const s = compressed(readFileSync(file));
+    const k = kind(r.path);
+    const sent = `${kb(r.size ?? 0)}${r.enc ? ` (${r.enc})` : ""}`;
+    rows.push([r.path.replace(/-[0-9a-f]{16}(?=[._])/, "-…"), k, kb(s[0]), kb(s[1]), kb(s[2]), sent]);
+    for (const t of ["HTML", "JS", "wasm", "CSS"].includes(k) ? [total.app, total.all] : [total.all]) {
+      s.forEach((v, i) => (t[i] += v));
+      t[3] += r.size ?? 0;
+    }
+  }
+  rows.push(["app files (HTML+JS+wasm+CSS)", "", ...total.app.slice(0, 3).map(kb), kb(total.app[3])]);
+  rows.push(["everything above", "", ...total.all.slice(0, 3).map(kb), kb(total.all[3])]);
+  table(`1. Bytes the first screen of / downloads — goal: app files <= 200 KB brotli: ${verdict(total.app[2] <= 200 * 1024)} (${kb(total.app[2])})`,
+    ["file", "kind", "raw", "gzip -9", "brotli 11", "sent by nginx"], rows);
+  return total.app[2];
+}
+
+// ------------------------------------------------------------- 2. Lighthouse
+
+function lighthouse(url) {
+  const out = join(mkdtempSync(join(tmpdir(), "bantin-lh-")), "report.json");
+  const r = spawnSync(LIGHTHOUSE, [url, "--output=json", `--output-path=${out}`, "--quiet",
+    "--only-categories=performance,accessibility,best-practices,seo",
+    `--chrome-flags=--headless=new ${LAUNCH.args.join(" ")}`], { env: { ...process.env, CHROME_PATH: LAUNCH.executablePath }, encoding: "utf8", timeout: 180000 });
+  if (!existsSync(out)) throw new Error(`lighthouse failed on ${url}: ${r.stderr || r.error}`);
+  const d = JSON.parse(readFileSync(out, "utf8"));
+  const score = (k) => Math.round((d.categories[k]?.score ?? 0) * 100);
+  const misses = Object.values(d.categories).flatMap((c) =>
+    c.auditRefs.filter((a) => a.weight > 0 && d.audits[a.id].score != null && d.audits[a.id].score < 1).map((a) => `${c.id}/${a.id}`));
+  return {
+    perf: score("performance"), a11y: score("accessibility"), bp: score("best-practices"), seo: score("seo"),
+    lcp: d.audits["largest-contentful-paint"]?.numericValue, tbt: d.audits["total-blocking-time"]?.numericValue,
+    cls: d.audits["cumulative-layout-shift"]?.numericValue, misses,
+    error: d.runtimeError?.message || d.audits["largest-contentful-paint"]?.errorMessage,
+  };
+}
+
+function lighthouseTable(base, articleSlug) {
+  const routes = [["/", "/"], ["article", `/tin-tuc/${articleSlug}`], ["/lich-cong-tac", "/lich-cong-tac"], ["/van-ban", "/van-ban"]];
+  const rows = [];
+  const notes = [];
+  let all = true;
+  for (const [name, path] of routes) {
+    log(`lighthouse ${path}`);
+    const r = lighthouse(base + path);
+    const ok = r.perf >= 98 && r.a11y === 100 && r.bp === 100 && r.seo >= 92;
+    all &&= ok;
+    rows.push([name, r.perf, r.a11y, r.bp, r.seo, ms(r.lcp), ms(r.tbt), r.cls == null ? "—" : r.cls.toFixed(3), verdict(ok)]);
+    if (r.error) notes.push(`${name}: ${r.error}`);
+    if (r.misses.length) notes.push(`${name}: below 1 — ${r.misses.join(", ")}`);
+  }
+  table(`2. Lighthouse 12, mobile preset — goals: Performance >= 98, Accessibility 100, Best Practices 100, SEO >= 92: ${verdict(all)}`,
+    ["route", "Perf", "A11y", "BP", "SEO", "LCP", "TBT", "CLS", "goals"], rows);
+  if (notes.length) console.log("\n" + notes.map((n) => `- ${n}`).join("\n"));
+}
+
+// ------------------------------------------------------------- 3. against static pages
+
+// A context whose first visit filled the caches: for bantin its service
+// worker controls the page and has stored what it stores.
+async function warmed(browser, url, bantin) {
+  const ctx = await newContext(browser);
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await seenAt(page, bantin ? HEADLINE : HEADLINE);
+  if (bantin) {
+    await page.waitForFunction(() => navigator.serviceWorker.controller != null, null, { timeout: 30000 });
+    // Background storing: wait until the page has been quiet for 1.5 s.
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(1500);
+    await page.waitForLoadState("networkidle");
+  }
+  await page.close();
+  return ctx;
+}
+
+async function coldRun(browser, url) {
+  const ctx = await newContext(browser);
+  const page = await ctx.newPage();
+  await throttle(page);
+  await page.goto(url, { waitUntil: "commit" });
+  const t = (await seenAt(page, HEADLINE)) - (await navStart(page));
+  await ctx.close();
+  return t;
+}
+
+async function warmRun(browser, url, bantin, articleHref) {
+  const ctx = await warmed(browser, url, bantin);
+  const page = await ctx.newPage();
+  await throttle(page);
+  await page.goto(url, { waitUntil: "commit" });
+  const warm = (await seenAt(page, HEADLINE)) - (await navStart(page));
+  // In-app navigation (bantin) or a link to the next page (static): from
+  // the click to the article's title on screen.
+  await page.waitForTimeout(300);
+  const clicked = await page.evaluate((href) => {
+    const a = document.querySelector(`a[href="${href}"]`);
+    const t = performance.timeOrigin + performance.now();
+    a.click();
+    return t;
+  }, articleHref);
+  if (!bantin) await page.waitForURL(`**${articleHref}`);
+  const nav = (await seenAt(page, ARTICLE_TITLE)) - clicked;
+  await ctx.close();
+  return { warm, nav };
+}
+
+async function ratios(browser, base, slug) {
+  const sides = { bantin: { cold: [], warm: [], nav: [] }, static: { cold: [], warm: [], nav: [] } };
+  const urls = { bantin: `${base}/`, static: `${base}/static/home.html` };
+  const href = { bantin: `/tin-tuc/${slug}`, static: `/static/${slug}.html` };
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 ? ["static", "bantin"] : ["bantin", "static"];
+    for (const side of order) {
+      sides[side].cold.push(await coldRun(browser, urls[side]));
+      const { warm, nav } = await warmRun(browser, urls[side], side === "bantin", href[side]);
+      sides[side].warm.push(warm);
+      sides[side].nav.push(nav);
+    }
+    log(`ratios run ${i + 1}/${RUNS}: bantin ${sides.bantin.cold.at(-1) | 0}/${sides.bantin.warm.at(-1) | 0}/${sides.bantin.nav.at(-1) | 0} ms, static ${sides.static.cold.at(-1) | 0}/${sides.static.warm.at(-1) | 0}/${sides.static.nav.at(-1) | 0} ms`);
+  }
+  const rows = [];
+  const goals = { cold: 1.5, warm: 1.0, nav: 0.3 };
+  const names = { cold: "cold first visit", warm: "warm visit (service worker, caches)", nav: "home → article (bantin in-app; static: next page)" };
+  for (const k of ["cold", "warm", "nav"]) {
+    const b = median(sides.bantin[k]);
+    const s = median(sides.static[k]);
+    const r = b / s;
+    rows.push([names[k], ms(b), ms(s), r.toFixed(2), `<= ${goals[k]}`, verdict(r <= goals[k])]);
+  }
+  table(`3. Time to the first headline on screen, bantin over plain static HTML (median of ${RUNS} alternating runs, throttled)`,
+    ["measure", "bantin", "static", "ratio", "goal", ""], rows);
+}
+
+// ------------------------------------------------------------- 4. scale
+
+async function memory(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
+  return { heap, wasm, total: heap + wasm };
+}
+
+// 200 queries typed into the search page, each timed from the input
+// event until the results are in the page (the next task: Leptos updates
+// the DOM in microtasks).
+async function searchTimes(page, queries) {
+  return page.evaluate(async (queries) => {
+    const input = document.querySelector(".search-form input[type=search]");
+    const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+    const times = [];
+    let found = 0;
+    for (const q of queries) {
+      const t0 = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await nextTask();
+      times.push(performance.now() - t0);
+      found += document.querySelectorAll(".search-hit").length > 0 ? 1 : 0;
+    }
+    return { times, found };
+  }, queries);
+}
+
+// Each filter of the document list, timed from the change until the list
+// has changed.
+async function filterTimes(page) {
+  return page.evaluate(async () => {
+    const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+    const times = [];
+    for (const select of document.querySelectorAll(".doc-filters select")) {
+      for (const option of [...select.options].filter((o) => o.value).slice(0, 3)) {
+        const list = document.querySelector(".list-count");
+        const changed = new Promise((r) => new MutationObserver((_, o) => (o.disconnect(), r())).observe(document.querySelector("main"), { subtree: true, childList: true, characterData: true }));
+        const t0 = performance.now();
+        select.value = option.value;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+        const timeout = new Promise((r) => setTimeout(() => r("timeout"), 3000));
+        if ((await Promise.race([changed, timeout])) === "timeout") continue;
+        await nextTask();
+        times.push(performance.now() - t0);
+        if (!list) continue;
+      }
+      select.value = "";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return times;
+  });
+}
+
+function queriesFrom(site) {
+  const index = JSON.parse(readFileSync(join(site, "feed/index.json"), "utf8"));
+  const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  const page1 = JSON.parse(readFileSync(join(site, "feed/documents/pages/1.json"), "utf8"));
+  const titles = [...index.latest.map((a) => a.title), ...page1.items.map((d) => d.title || d.summary)].filter(Boolean);
+  const out = [];
+  for (let i = 0; i < 200; i++) {
+    const words = fold(titles[(i * 7919) % titles.length]).split(/\s+/).filter(Boolean);
+    const n = 1 + (i % 3);
+    const start = (i * 31) % Math.max(1, words.length - n);
+    out.push(words.slice(start, start + n).join(" "));
+  }
+  return out;
+}
+
+async function scale(browser, dist, workdir) {
+  const rows = [];
+  const results = {};
+  const today = new Date().toISOString().slice(0, 10);
+  for (const n of SIZES) {
+    const feed = join(workdir, `feed-${n}`);
+    log(`scale: generating ${n} articles`);
+    execFileSync(FEED_TOOL, ["gen", "--articles", String(n), "--seed", "1", "--out", feed, "--today", today], { stdio: ["ignore", "ignore", "inherit"] });
+    const site = join(workdir, `site-${n}`);
+    cpSync(dist, site, { recursive: true, filter: (src) => !src.startsWith(join(dist, "feed")) });
+    symlinkSync(feed, join(site, "feed"));
+    const server = await startNginx(site);
+    await server.start();
+    try {
+      const first = [];
+      for (let i = 0; i < SCALE_RUNS; i++) first.push(await coldRun(browser, `${server.url}/`));
+      // Memory after the first screen, unthrottled.
+      let ctx = await newContext(browser, { serviceWorkers: "block" });
+      let page = await ctx.newPage();
+      await page.goto(`${server.url}/`);
+      await seenAt(page, HEADLINE);
+      await page.waitForLoadState("networkidle");
+      const mem = await memory(page);
+      await ctx.close();
+      // Search over everything the app holds (the index's stories, every
+      // document, the calendar), once the document list has loaded.
+      ctx = await newContext(browser, { serviceWorkers: "block" });
+      page = await ctx.newPage();
+      await page.goto(`${server.url}/tim-kiem`);
+      await page.waitForSelector(".search-form input[type=search]");
+      await page.waitForLoadState("networkidle", { timeout: 120000 });
+      const { times, found } = await searchTimes(page, queriesFrom(site));
+      await page.goto(`${server.url}/van-ban`);
+      await page.waitForSelector(".doc-table li", { timeout: 120000 });
+      await page.waitForLoadState("networkidle", { timeout: 120000 });
+      const docs = await page.evaluate(() => document.querySelector(".list-count")?.textContent ?? "");
+      const filters = await filterTimes(page);
+      await ctx.close();
+      results[n] = { first: median(first), mem: mem.total };
+      rows.push([n.toLocaleString("en"), ms(median(first)), `${mb(mem.total)} (${mb(mem.heap)} + ${mb(mem.wasm)})`, docs.trim(), `${pct(times, 0.5).toFixed(2)} / ${pct(times, 0.95).toFixed(2)} ms (${found}/200 found)`,
+        filters.length ? `${median(filters).toFixed(1)} / ${Math.max(...filters).toFixed(1)} ms (${filters.length})` : "—"]);
+      log(`scale ${n}: ${rows.at(-1).join(" · ")}`);
+    } finally {
+      await server.close();
+    }
+  }
+  const lo = results[SIZES[0]];
+  const hi = results[SIZES.at(-1)];
+  table("4. Scale: generated feeds (first headline: median of cold throttled loads; the rest unthrottled)",
+    ["articles", "first headline", "JS heap + wasm", "documents", "search p50 / p95", "doc filter median / max"], rows);
+  if (lo && hi) {
+    const dt = hi.first / lo.first - 1;
+    const dm = hi.mem / lo.mem - 1;
+    console.log(`\n- first headline at ${SIZES.at(-1)} vs ${SIZES[0]}: ${(dt * 100).toFixed(1)}% — goal within 10%: ${verdict(dt <= 0.1)}`);
+    console.log(`- memory at ${SIZES.at(-1)} vs ${SIZES[0]}: ${(dm * 100).toFixed(1)}% — goal within 10%: ${verdict(dm <= 0.1)}`);
+  }
+}
+
+// ------------------------------------------------------------- main
+
+async function main() {
+  if (!existsSync(join(DIST, "index.html"))) throw new Error(`no release build in ${DIST}`);
+  const workdir = mkdtempSync(join(tmpdir(), "bantin-bench-"));
+  const site = join(workdir, "site");
+  cpSync(DIST, site, { recursive: true });
+  const server = await startNginx(site);
+  await server.start();
+  const browser = await chromium.launch(LAUNCH);
+  const started = Date.now();
+  try {
+    // The lead story of the home page is "the article" everywhere below.
+    const ctx = await newContext(browser, { serviceWorkers: "block" });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/`);
+    await seenAt(page, HEADLINE);
+    const href = await page.getAttribute(`${HEADLINE} a`, "href");
+    await ctx.close();
+    const slug = href.split("/").pop();
+    writeStaticPages(DIST, join(site, "static"), slug);
+    console.log(`# bantin benchmark — release ${readFileSync(join(DIST, "index.html"), "utf8").match(/bantin-release" content="([^"]+)"/)?.[1] ?? "?"}, ${new Date().toISOString().slice(0, 16)}Z`);
+    console.log(`Chromium ${browser.version()}; throttling: ${THROTTLE.network.latency} ms RTT, 1.6 Mbps down, 750 kbps up, ${THROTTLE.cpu}x CPU; phone viewport 412x823.`);
+    if (ONLY.has("bytes")) await bytes(browser, `${server.url}/`, site);
+    if (ONLY.has("lighthouse")) lighthouseTable(server.url, slug);
+    if (ONLY.has("ratios")) await ratios(browser, server.url, slug);
+    if (ONLY.has("scale")) await scale(browser, DIST, workdir);
+    console.log(`\n(benchmark took ${Math.round((Date.now() - started) / 1000)} s)`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(workdir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
