@@ -1573,9 +1573,9 @@ fn pick_person(rng: &mut Rng) -> usize {
 /// none, one of the shared ones.
 fn mix<'a>(rng: &mut Rng, mine: &'a [&'a str], shared: &'a [&'a str]) -> &'a str {
     if mine.is_empty() || rng.chance(350) {
-        *rng.pick(shared)
+        rng.pick::<&str>(shared)
     } else {
-        *rng.pick(mine)
+        rng.pick::<&str>(mine)
     }
 }
 

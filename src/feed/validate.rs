@@ -571,9 +571,10 @@ fn deserialize<T: DeserializeOwned>(
     sink: &mut Sink,
 ) -> Result<T, (String, String)> {
     let mut unknown = Vec::new();
-    let result = serde_path_to_error::deserialize(serde_ignored::Deserializer::new(value, &mut |p| {
-        unknown.push(p.to_string())
-    }));
+    let result =
+        serde_path_to_error::deserialize(serde_ignored::Deserializer::new(value, &mut |p| {
+            unknown.push(p.to_string())
+        }));
     for field in unknown {
         sink.push(
             Severity::Note,
