@@ -219,9 +219,53 @@ pub async fn load_index() -> Result<(Index, Option<String>), LoadError> {
 }
 
 pub async fn load_article(slug: &str) -> Result<Article, LoadError> {
+    if let Some(article) = recent_article(slug) {
+        return Ok(article);
+    }
     let path = pack::article_path(slug);
     let text = fetch_text(&path).await?;
-    report(&path, validate::parse_article(&text))
+    let article = report(&path, validate::parse_article(&text))?;
+    keep_article(&article);
+    Ok(article)
+}
+
+/// Articles parsed in the last minutes (read, or fetched by the background
+/// storing): following a link to one of them renders at once, without a
+/// fetch and a parse. Kept briefly, so a corrected article shows soon.
+struct Recent {
+    article: Article,
+    at: f64,
+}
+
+thread_local! {
+    static RECENT_ARTICLES: std::cell::RefCell<Vec<Recent>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+const RECENT_MAX: usize = 40;
+const RECENT_FRESH_MS: f64 = 10.0 * 60.0 * 1000.0;
+
+pub fn keep_article(article: &Article) {
+    let now = js_sys::Date::now();
+    RECENT_ARTICLES.with_borrow_mut(|list| {
+        list.retain(|r| {
+            r.article.summary.slug != article.summary.slug && now - r.at < RECENT_FRESH_MS
+        });
+        if list.len() >= RECENT_MAX {
+            list.remove(0);
+        }
+        list.push(Recent {
+            article: article.clone(),
+            at: now,
+        });
+    });
+}
+
+fn recent_article(slug: &str) -> Option<Article> {
+    let now = js_sys::Date::now();
+    RECENT_ARTICLES.with_borrow(|list| {
+        list.iter()
+            .find(|r| r.article.summary.slug == slug && now - r.at < RECENT_FRESH_MS)
+            .map(|r| r.article.clone())
+    })
 }
 
 pub async fn load_news_page(list: &str, page: u32) -> Result<NewsPage, LoadError> {

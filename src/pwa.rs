@@ -305,6 +305,7 @@ pub fn store_in_background(index: &Arc<Index>) {
             };
             stored += 1;
             if let Some(article) = validate::parse_article(&text).value {
+                crate::api::keep_article(&article);
                 queue.extend(
                     offline::article_images(&article)
                         .iter()
