@@ -286,20 +286,43 @@ pub async fn load_document(id: &str) -> Result<Document, LoadError> {
     report(&path, validate::parse_document(&text))
 }
 
-/// Every document of the feed, page after page (the list filters and the
-/// search need them all). Pages that fail are skipped after the first.
-pub async fn load_all_documents(pages: u32) -> Result<Vec<Document>, LoadError> {
+/// Pages of the document list fetched at once: a feed of 50,000 articles
+/// has 200 of them, and one after the other they took a minute on a phone.
+const DOCUMENT_PAGES_AT_ONCE: usize = 6;
+
+/// Every document of the feed, page after page, several at a time (the
+/// list filters and the search need them all). `progress` gets what has
+/// arrived so far, in order, after the first pages and then about once a
+/// second, so a long list shows before it is complete. Pages that fail are
+/// skipped after the first.
+pub async fn load_all_documents(
+    pages: u32,
+    mut progress: impl FnMut(&[Document]),
+) -> Result<Vec<Document>, LoadError> {
     let mut all = Vec::new();
-    for page in 1..=pages.max(1) {
-        let path = pack::documents_page_path(page);
-        let result = match fetch_text(&path).await {
-            Ok(text) => report(&path, validate::parse_documents_page(&text)),
-            Err(e) => Err(e),
-        };
-        match result {
-            Ok(p) => all.extend(p.items),
-            Err(e) if page == 1 => return Err(e),
-            Err(_) => {}
+    let numbers: Vec<u32> = (1..=pages.max(1)).collect();
+    let mut shown_at = None::<f64>;
+    for batch in numbers.chunks(DOCUMENT_PAGES_AT_ONCE) {
+        let results = futures::future::join_all(batch.iter().map(|&page| async move {
+            let path = pack::documents_page_path(page);
+            let result = match fetch_text(&path).await {
+                Ok(text) => report(&path, validate::parse_documents_page(&text)),
+                Err(e) => Err(e),
+            };
+            (page, result)
+        }))
+        .await;
+        for (page, result) in results {
+            match result {
+                Ok(p) => all.extend(p.items),
+                Err(e) if page == 1 => return Err(e),
+                Err(_) => {}
+            }
+        }
+        let now = js_sys::Date::now();
+        if batch.last() != numbers.last() && shown_at.is_none_or(|t| now - t > 1000.0) {
+            progress(&all);
+            shown_at = Some(now);
         }
     }
     Ok(all)
@@ -334,6 +357,8 @@ pub struct DocumentsState {
     pub list: RwSignal<Option<Result<Arc<Vec<Document>>, LoadError>>>,
     /// The page count asked for, once loading has started.
     pages: RwSignal<Option<u32>>,
+    /// False while more pages are on their way (the list holds the first).
+    pub complete: RwSignal<bool>,
 }
 
 impl DocumentsState {
@@ -345,9 +370,15 @@ impl DocumentsState {
             return;
         }
         self.pages.set(Some(pages));
+        self.complete.set(false);
         spawn_local(async move {
-            let result = load_all_documents(pages).await.map(Arc::new);
+            let result = load_all_documents(pages, |so_far| {
+                self.list.set(Some(Ok(Arc::new(so_far.to_vec()))));
+            })
+            .await
+            .map(Arc::new);
             self.list.set(Some(result));
+            self.complete.set(true);
         });
     }
 
@@ -377,6 +408,7 @@ pub fn use_documents() -> DocumentsState {
         let state = DocumentsState {
             list: RwSignal::new(None),
             pages: RwSignal::new(None),
+            complete: RwSignal::new(false),
         };
         provide_context(state);
         state

@@ -152,7 +152,10 @@ pub fn DocumentsPage() -> impl IntoView {
                 <Failed message=e.message() on_retry=move || docs.retry()/>
             }.into_any(),
             Some(Ok(_)) => view! {
-                <p class="list-count" role="status">{move || format!("{} {}", format::number(matching.with(|m| m.len()) as u64), strings::DOC_COUNT)}</p>
+                <p class="list-count" role="status">
+                    {move || format!("{} {}", format::number(matching.with(|m| m.len()) as u64), strings::DOC_COUNT)}
+                    {move || (!docs.complete.get()).then(|| format!(" · {}", strings::LOADING_MORE))}
+                </p>
                 {move || matching.with(|m| m.is_empty()).then(|| view! { <p class="notice">{strings::DOC_NONE}</p> })}
                 <ol class="doc-table">
                     {move || matching.get().into_iter().take(shown.get()).map(|d| view! { <DocumentRow doc=d today/> }).collect_view()}
