@@ -65,6 +65,24 @@ pub fn is_current(path: &str, href: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// Whether a link to `href` is the page the reader is on, for its
+/// `aria-current`: a link with a query (`/tin-tuc?the=…`) only on that
+/// very query; an `exact` link only on its path; any other on its path
+/// and the pages under it ([`is_current`]). `query` may start with "?".
+pub fn is_link_current(href: &str, exact: bool, path: &str, query: &str) -> bool {
+    let href = href.split('#').next().unwrap_or_default();
+    let (target, target_query) = href.split_once('?').unwrap_or((href, ""));
+    if !target_query.is_empty() {
+        return target.trim_end_matches('/') == path.trim_end_matches('/')
+            && target_query == query.trim_start_matches('?');
+    }
+    if exact {
+        target.trim_end_matches('/') == path.trim_end_matches('/')
+    } else {
+        is_current(path, target)
+    }
+}
+
 /// The app's own path of a browser path: without the base path the app is
 /// deployed under ("/bantin/tin-tuc" under "/bantin/" is "/tin-tuc").
 pub fn strip_base<'a>(path: &'a str, base: &str) -> &'a str {
@@ -113,6 +131,55 @@ mod tests {
         assert!(is_current("/tin-tuc/hoi-nghi-tong-ket", NEWS));
         assert!(!is_current("/tin-tuc-cu", NEWS));
         assert!(!is_current("/van-ban", NEWS));
+    }
+
+    #[test]
+    fn a_link_with_a_query_is_current_only_on_that_query() {
+        assert!(is_link_current(
+            "/tin-tuc?the=bien-dao",
+            false,
+            "/tin-tuc",
+            "?the=bien-dao"
+        ));
+        assert!(is_link_current(
+            "/tin-tuc?the=bien-dao",
+            false,
+            "/tin-tuc",
+            "the=bien-dao"
+        ));
+        assert!(!is_link_current(
+            "/tin-tuc?the=bien-dao",
+            false,
+            "/tin-tuc",
+            "?the=khac"
+        ));
+        assert!(!is_link_current(
+            "/tin-tuc?chuyen-muc=x",
+            false,
+            "/tin-tuc/bai-viet",
+            ""
+        ));
+        assert!(!is_link_current(
+            "/lich-cong-tac?tuan=2026-W48",
+            false,
+            "/lich-cong-tac",
+            ""
+        ));
+        // Without a query: a section, or with `exact` its path alone.
+        assert!(is_link_current(
+            "/tin-tuc",
+            false,
+            "/tin-tuc/bai-viet",
+            "?a=b"
+        ));
+        assert!(!is_link_current("/", true, "/tin-tuc", ""));
+        assert!(is_link_current("/", true, "/", "?q=x"));
+        assert!(is_link_current(
+            "/bantin/van-ban",
+            false,
+            "/bantin/van-ban/12-hd",
+            ""
+        ));
     }
 
     #[test]

@@ -5,8 +5,10 @@
 
 use leptos::prelude::*;
 use leptos_router::components::ToHref;
+use leptos_router::hooks::use_location;
 
 use crate::api::app_base;
+use crate::routes;
 
 /// The app path `href` ("/tin-tuc?trang=2") as the browser needs it.
 pub fn with_base(href: String) -> String {
@@ -19,6 +21,10 @@ pub fn with_base(href: String) -> String {
     }
 }
 
+/// A link inside the app. A plain `<a>`: the router follows any link
+/// under its base in the app; this one adds the base and `aria-current`,
+/// which the router's own `<A>` decides from the path alone (so every
+/// `/tin-tuc?the=…` link was "current" on every news page).
 #[component]
 pub fn A<H>(
     href: H,
@@ -30,10 +36,24 @@ pub fn A<H>(
 where
     H: ToHref + Send + Sync + 'static,
 {
+    let location = use_location();
     let href = ArcMemo::new(move |_| with_base(href.to_href()()));
+    let current = {
+        let href = href.clone();
+        move || {
+            href.with(|h| {
+                location.pathname.with(|p| {
+                    location
+                        .search
+                        .with(|q| routes::is_link_current(h, exact, p, q))
+                })
+            })
+            .then_some("page")
+        }
+    };
     view! {
-        <leptos_router::components::A href=move || href.get() exact=exact>
+        <a href=move || href.get() aria-current=current>
             {children()}
-        </leptos_router::components::A>
+        </a>
     }
 }

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::components::link::A;
+use crate::components::link::with_base;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -101,9 +101,9 @@ pub fn CalendarPage() -> impl IntoView {
             <h2 class="calendar__week">{heading}</h2>
             <p class="print-only">{move || format!("{} {}", strings::PRINTED_ON, format::date(today.get()))}</p>
             <nav class="week-nav" aria-label=strings::WEEK_NAV_LABEL>
-                <A href=move || week_href(week.get().previous())>{strings::WEEK_PREVIOUS}</A>
-                <A href=move || week_href(today.get().iso_week())>{strings::WEEK_CURRENT}</A>
-                <A href=move || week_href(week.get().next())>{strings::WEEK_NEXT}</A>
+                <WeekLink to=Signal::derive(move || week.get().previous()) shown=week>{strings::WEEK_PREVIOUS}</WeekLink>
+                <WeekLink to=Signal::derive(move || today.get().iso_week()) shown=week>{strings::WEEK_CURRENT}</WeekLink>
+                <WeekLink to=Signal::derive(move || week.get().next()) shown=week>{strings::WEEK_NEXT}</WeekLink>
             </nav>
             <div class="calendar__tools">
                 <label class="filter">
@@ -140,6 +140,23 @@ pub fn CalendarPage() -> impl IntoView {
                 Some(Some(Ok(Some(w)))) => view! { <WeekView week=w today now filter site_name=Signal::derive(site_name)/> }.into_any(),
             }}
         </div>
+    }
+}
+
+/// A link to the week `to`, marked current only when that is the week
+/// shown. The router's `A` looks at the path alone, and all the week links
+/// share it (`/lich-cong-tac?tuan=…`), so it would mark every one of them.
+/// A plain `<a>` is followed in the app all the same: the router handles
+/// clicks on any link inside its base.
+#[component]
+fn WeekLink(to: Signal<IsoWeek>, shown: Memo<IsoWeek>, children: Children) -> impl IntoView {
+    view! {
+        <a
+            href=move || with_base(week_href(to.get()))
+            aria-current=move || (to.get() == shown.get()).then_some("page")
+        >
+            {children()}
+        </a>
     }
 }
 

@@ -100,6 +100,26 @@ test("weeks are navigated through the URL, and a week without a calendar says so
   await page.context().close();
 });
 
+test("of the week links, only the one to the week shown is marked current", async () => {
+  // The router's own test looks at the path alone, which the three share.
+  const page = await calendarAt(entry.start);
+  const current = () => page.locator('.week-nav a[aria-current="page"]').allTextContents();
+  assert.deepEqual(await current(), ["Tuần này"]);
+  await page.getByRole("link", { name: "Tuần sau ›" }).click();
+  const next = index.calendar.weeks[index.calendar.weeks.indexOf(week.week) + 1];
+  await page.waitForURL(`${env.url}/lich-cong-tac?tuan=${next}`);
+  await page.locator(".calendar__week", { hasText: `Tuần ${Number(next.split("-W")[1])} ` }).waitFor();
+  assert.deepEqual(await current(), []);
+  await page.getByRole("link", { name: "Tuần này" }).click();
+  await page.waitForURL(`${env.url}/lich-cong-tac?tuan=${week.week}`);
+  await page.locator(".calendar__week", { hasText: `Tuần ${Number(week.week.split("-W")[1])} ` }).waitFor();
+  assert.deepEqual(await current(), ["Tuần này"]);
+  // The section stays current in the main navigation.
+  assert.equal(await page.locator('#main-nav a[aria-current="page"]').getAttribute("href"), "/lich-cong-tac");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("phones get one card per entry under day headings, in the table's order", async () => {
   const wide = await calendarAt(entry.start, { viewport: { width: 1280, height: 900 } });
   const tableOrder = await wide.locator(".cal-table .cal-text").allTextContents();
