@@ -448,11 +448,11 @@ impl FeedState {
                             .is_none_or(|o| o.generated_at != index.generated_at)
                     });
                     let first_online = online && !self.stored_once();
+                    let index = Arc::new(index);
+                    if online && (changed || first_online) {
+                        crate::pwa::store_in_background(&index);
+                    }
                     if changed || stored_at != self.stored_at.get_untracked() {
-                        let index = Arc::new(index);
-                        if online && (changed || first_online) {
-                            crate::pwa::store_in_background(&index);
-                        }
                         self.index.set(Some(index));
                     }
                     if online {
@@ -524,10 +524,26 @@ pub fn provide_feed() -> FeedState {
     use_documents();
     use_read_articles();
     crate::pwa::use_pwa();
+    // A reader back within minutes sees the index fetched then at once,
+    // without a round trip; the network's answer replaces it if the feed
+    // changed meanwhile. An older copy waits for the network (it shows
+    // only if the network fails), so the headlines never jump from old
+    // to new.
+    if let Some((index, at)) = last_good_index() {
+        let age_ms = crate::datetime::DateTime::parse_rfc3339(&at)
+            .map(|t| js_sys::Date::now() - t.unix as f64 * 1000.0);
+        if age_ms.is_some_and(|a| (0.0..RECENT_INDEX_MS).contains(&a)) {
+            state.index.set(Some(Arc::new(index)));
+        }
+    }
     state.refresh();
     state.watch_network();
     state
 }
+
+/// How old the browser's copy of the index may be to show before the
+/// network answers.
+const RECENT_INDEX_MS: f64 = 30.0 * 60.0 * 1000.0;
 
 /// The shared feed state; a page rendered on its own (in a component
 /// test, say) gets a fresh one rather than a panic.
