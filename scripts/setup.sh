@@ -205,28 +205,23 @@ setup_nginx() {
         nginx libnginx-mod-http-brotli-static
 }
 
-setup_e2e_deps() {
-    local dir="$BANTIN_ROOT/tests/e2e"
+# npm_ci DIR WHAT: installs DIR's locked npm packages unless the lock is
+# the one installed last.
+npm_ci() {
+    local dir="$1"
     need node "Install Node.js (20 or newer)."
     if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
         ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.bantin-lock"; then
-        say "installing the end-to-end test dependencies (npm ci)"
-        (cd "$dir" && npm ci --silent --no-audit --no-fund >/dev/null) || die "npm ci in tests/e2e failed"
+        say "installing $2 (npm ci in ${dir#"$BANTIN_ROOT"/})"
+        (cd "$dir" && npm ci --silent --no-audit --no-fund >/dev/null) || die "npm ci in $dir failed"
         cp "$dir/package-lock.json" "$dir/node_modules/.bantin-lock"
     fi
 }
 
+setup_e2e_deps() { npm_ci "$BANTIN_ROOT/tests/e2e" "the end-to-end test dependencies"; }
+
 # The benchmark's own packages (Lighthouse is large: kept out of the tests).
-setup_bench_deps() {
-    local dir="$BANTIN_ROOT/tests/bench"
-    need node "Install Node.js (20 or newer)."
-    if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
-        ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.bantin-lock"; then
-        say "installing the benchmark dependencies (npm ci: lighthouse, playwright-core)"
-        (cd "$dir" && npm ci --silent --no-audit --no-fund >/dev/null) || die "npm ci in tests/bench failed"
-        cp "$dir/package-lock.json" "$dir/node_modules/.bantin-lock"
-    fi
-}
+setup_bench_deps() { npm_ci "$BANTIN_ROOT/tests/bench" "the benchmark dependencies (lighthouse, playwright-core)"; }
 
 ICALENDAR_VERSION="7.3.0"
 
