@@ -94,12 +94,7 @@ async function cacheFirst(request) {
 // marked so the app can say it is offline and since when.
 async function networkFirst(request, event) {
   const network = fetch(request, { cache: "no-cache" }).then(async (response) => {
-    // Only a whole JSON file replaces the stored copy: a truncated answer
-    // or an HTML error page must not overwrite what works.
-    if (response.ok && (await isJson(response.clone()))) {
-      const stamped = await withHeaders(response.clone(), { "x-bantin-fetched": new Date().toISOString() });
-      await put(FEED_CACHE, request, stamped);
-    }
+    await storeFeedFile(request, response.clone());
     return response;
   });
   // A late answer still refreshes the store.
@@ -138,11 +133,7 @@ async function storedThenRevalidate(request, event) {
   if (!stored || !(Date.now() - fetched < ARTICLE_FRESH_MS)) return networkFirst(request, event);
   event.waitUntil(
     fetch(request, { cache: "no-cache" })
-      .then(async (response) => {
-        if (response.ok && (await isJson(response.clone()))) {
-          await put(FEED_CACHE, request, await withHeaders(response, { "x-bantin-fetched": new Date().toISOString() }));
-        }
-      })
+      .then((response) => storeFeedFile(request, response))
       .catch(() => {}),
   );
   return stored;
@@ -172,6 +163,15 @@ async function networkThenStored(request) {
     const stored = await caches.match(request);
     if (stored) return stored;
     throw error;
+  }
+}
+
+// Only a whole JSON file replaces the stored copy: a truncated answer or
+// an HTML error page must not overwrite what works. The copy carries when
+// it was fetched, for the app's offline banner.
+async function storeFeedFile(request, response) {
+  if (response.ok && (await isJson(response.clone()))) {
+    await put(FEED_CACHE, request, await withHeaders(response, { "x-bantin-fetched": new Date().toISOString() }));
   }
 }
 

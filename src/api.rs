@@ -529,10 +529,12 @@ pub fn provide_feed() -> FeedState {
     // changed meanwhile. An older copy waits for the network (it shows
     // only if the network fails), so the headlines never jump from old
     // to new.
-    if let Some((index, at)) = last_good_index() {
-        let age_ms = crate::datetime::DateTime::parse_rfc3339(&at)
-            .map(|t| js_sys::Date::now() - t.unix as f64 * 1000.0);
-        if age_ms.is_some_and(|a| (0.0..RECENT_INDEX_MS).contains(&a)) {
+    // The age is read first: an older copy is not parsed at start-up.
+    let age_ms = crate::browser::load_pref(LAST_GOOD_AT)
+        .and_then(|at| crate::datetime::DateTime::parse_rfc3339(&at))
+        .map(|t| js_sys::Date::now() - t.unix as f64 * 1000.0);
+    if age_ms.is_some_and(|a| (0.0..RECENT_INDEX_MS).contains(&a)) {
+        if let Some((index, _)) = last_good_index() {
             state.index.set(Some(Arc::new(index)));
         }
     }

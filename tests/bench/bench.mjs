@@ -202,7 +202,7 @@ async function warmed(browser, url, bantin) {
   const ctx = await newContext(browser);
   const page = await ctx.newPage();
   await page.goto(url);
-  await seenAt(page, bantin ? HEADLINE : HEADLINE);
+  await seenAt(page, HEADLINE);
   if (bantin) {
     await page.waitForFunction(() => navigator.serviceWorker.controller != null, null, { timeout: 30000 });
     // Background storing: wait until the page has been quiet for 1.5 s.
@@ -311,7 +311,6 @@ async function filterTimes(page) {
     const times = [];
     for (const select of document.querySelectorAll(".doc-filters select")) {
       for (const option of [...select.options].filter((o) => o.value).slice(0, 3)) {
-        const list = document.querySelector(".list-count");
         const changed = new Promise((r) => new MutationObserver((_, o) => (o.disconnect(), r())).observe(document.querySelector("main"), { subtree: true, childList: true, characterData: true }));
         const t0 = performance.now();
         select.value = option.value;
@@ -320,7 +319,6 @@ async function filterTimes(page) {
         if ((await Promise.race([changed, timeout])) === "timeout") continue;
         await nextTask();
         times.push(performance.now() - t0);
-        if (!list) continue;
       }
       select.value = "";
       select.dispatchEvent(new Event("change", { bubbles: true }));
