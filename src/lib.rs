@@ -23,6 +23,8 @@ pub mod api;
 #[cfg(feature = "app")]
 pub mod browser;
 #[cfg(feature = "app")]
+pub mod clock;
+#[cfg(feature = "app")]
 pub mod components;
 #[cfg(feature = "app")]
 pub mod crash;

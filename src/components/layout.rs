@@ -182,7 +182,7 @@ fn SearchBox() -> impl IntoView {
         navigate(&href, Default::default());
     };
     view! {
-        <form class="header-search" role="search" action=routes::SEARCH method="get" on:submit=submit>
+        <form class="header-search" role="search" aria-label=strings::SEARCH_SITE_LANDMARK action=routes::SEARCH method="get" on:submit=submit>
             <label>
                 <span class="sr-only">{strings::SEARCH_LABEL}</span>
                 <input node_ref=input type="search" name="q" placeholder=strings::SEARCH_PLACEHOLDER/>

@@ -2,24 +2,20 @@
 //! (`?tuan=2026-W48`), as a table on wide screens and cards on phones,
 //! with today, now and next marked, a filter, printing and .ics export.
 
-use std::time::Duration;
-
 use crate::components::link::with_base;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{self, use_feed};
-use crate::browser;
 use crate::calendar::{self, Day, Timing};
 use crate::components::feed_notice::{Failed, Loading};
 use crate::components::page_title::PageTitle;
 use crate::datetime::{Date, IsoWeek};
 use crate::feed::model::{CalendarEntry, CalendarWeek, EntryStatus, Session};
 use crate::ics::{self, IcsContext};
+use crate::{browser, clock};
 use crate::{format, routes, strings};
 
-/// How often the now/next markers follow the clock.
-const TICK: Duration = Duration::from_secs(30);
 const ICS_TYPE: &str = "text/calendar;charset=utf-8";
 
 fn week_href(week: IsoWeek) -> String {
@@ -52,7 +48,7 @@ fn ics_context() -> (String, i64) {
         } else {
             host
         },
-        (js_sys::Date::now() / 1000.0) as i64,
+        (clock::now_ms() / 1000.0) as i64,
     )
 }
 
@@ -60,10 +56,7 @@ fn ics_context() -> (String, i64) {
 pub fn CalendarPage() -> impl IntoView {
     let feed = use_feed();
     let query = use_query_map();
-    let now = RwSignal::new(js_sys::Date::now());
-    if let Ok(handle) = set_interval_with_handle(move || now.set(js_sys::Date::now()), TICK) {
-        on_cleanup(move || handle.clear());
-    }
+    let now = clock::ticking(clock::MINUTE_TICK);
     let today = Memo::new(move |_| calendar::today(now.get()));
     let week = Memo::new(move |_| {
         calendar::week_from_query(query.read().get("tuan").as_deref(), today.get())
@@ -357,8 +350,9 @@ fn entry_classes(s: &Shown) -> String {
 fn EntryContent(shown: Shown) -> impl IntoView {
     let e = shown.entry;
     let marker = match shown.timing {
-        Some(Timing::Now) => Some(strings::NOW),
-        Some(Timing::Next) => Some(strings::NEXT),
+        Some(Timing::Now) => Some(("badge badge--now", strings::NOW)),
+        Some(Timing::Next) => Some(("badge badge--now", strings::NEXT)),
+        Some(Timing::Past) => Some(("badge badge--past", strings::PAST)),
         _ => None,
     };
     let status = match e.status {
@@ -368,7 +362,7 @@ fn EntryContent(shown: Shown) -> impl IntoView {
     };
     view! {
         <p class="cal-what">
-            {marker.map(|m| view! { <span class="badge badge--now">{m}</span> " " })}
+            {marker.map(|(class, m)| view! { <span class=class>{m}</span> " " })}
             {status.map(|m| view! { <span class="badge badge--status">{m}</span> " " })}
             <span class="cal-text">{e.content}</span>
         </p>

@@ -12,7 +12,7 @@ use crate::components::page_title::PageTitle;
 use crate::datetime::Date;
 use crate::documents::{self, Status};
 use crate::feed::model::Document;
-use crate::{browser, pwa};
+use crate::{browser, clock, pwa};
 use crate::{calendar, format, routes, strings};
 
 #[component]
@@ -113,7 +113,7 @@ fn show_date(s: &str) -> String {
 
 #[component]
 fn DocumentView(doc: Document) -> impl IntoView {
-    let today = calendar::today(js_sys::Date::now());
+    let today = calendar::today(clock::now_ms());
     let status = documents::status(&doc, today);
     browser::set_meta_description(&doc.summary);
     let all = load_documents();

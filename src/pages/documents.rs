@@ -13,7 +13,7 @@ use crate::components::feed_notice::{Failed, Loading};
 use crate::components::page_title::PageTitle;
 use crate::documents::{self, Filter, Status};
 use crate::feed::model::Document;
-use crate::{calendar, format, routes, strings};
+use crate::{clock, format, routes, strings};
 
 /// Documents shown per step of "Xem thêm".
 const STEP: usize = 30;
@@ -35,7 +35,7 @@ pub fn DocumentsPage() -> impl IntoView {
     let docs = load_documents();
     let query = use_query_map();
     let navigate = use_navigate();
-    let today = calendar::today(js_sys::Date::now());
+    let today = clock::today();
 
     // Load every page once the index says how many there are.
 
@@ -68,8 +68,12 @@ pub fn DocumentsPage() -> impl IntoView {
     });
     let matching = Memo::new(move |_| {
         let f = filter.get();
-        let mut list: Vec<Document> =
-            all.with(|a| a.iter().filter(|d| f.matches(d, today)).cloned().collect());
+        let mut list: Vec<Document> = all.with(|a| {
+            a.iter()
+                .filter(|d| f.matches(d, today.get()))
+                .cloned()
+                .collect()
+        });
         documents::sort_newest(&mut list);
         list
     });
@@ -113,7 +117,7 @@ pub fn DocumentsPage() -> impl IntoView {
     view! {
         <PageTitle text=strings::HEADING_DOCUMENTS.to_string()/>
         <h1>{strings::HEADING_DOCUMENTS}</h1>
-        <form class="doc-filters" role="search" on:submit=|ev| ev.prevent_default()>
+        <form class="doc-filters" role="search" aria-label=strings::DOC_FILTERS_LANDMARK on:submit=|ev| ev.prevent_default()>
             <label class="doc-filter doc-filter--text">
                 <span>{strings::DOC_FILTER_TEXT}</span>
                 <input
@@ -158,7 +162,7 @@ pub fn DocumentsPage() -> impl IntoView {
                 </p>
                 {move || matching.with(|m| m.is_empty()).then(|| view! { <p class="notice">{strings::DOC_NONE}</p> })}
                 <ol class="doc-table">
-                    {move || matching.get().into_iter().take(shown.get()).map(|d| view! { <DocumentRow doc=d today/> }).collect_view()}
+                    {move || matching.get().into_iter().take(shown.get()).map(|d| view! { <DocumentRow doc=d today=today.get()/> }).collect_view()}
                 </ol>
                 {move || (matching.with(|m| m.len()) > shown.get()).then(|| view! {
                     <div class="list-more">

@@ -9,7 +9,7 @@ use crate::components::feed_notice::FeedNotice;
 use crate::components::page_title::PageTitle;
 use crate::feed::model::EntryStatus;
 use crate::feed::model::{ArticleSummary, Index};
-use crate::{calendar, format, routes, strings};
+use crate::{calendar, clock, format, routes, strings};
 
 /// How many stories the "latest" block and each category block show.
 const LATEST_COUNT: usize = 8;
@@ -166,13 +166,15 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
 /// there are none, with a link to the whole week either way.
 #[component]
 fn TodayCalendar(index: Arc<Index>) -> impl IntoView {
-    let today = calendar::today(js_sys::Date::now());
-    let entries = calendar::entries_on(&index.calendar.embedded, today);
+    // A screen left open past midnight moves on to the new day.
+    let today = clock::today();
     view! {
         <section class="block today" aria-labelledby="lich-hom-nay">
             <h2 class="block__title" id="lich-hom-nay">{strings::TODAY_CALENDAR}</h2>
-            <p class="today__date">{format::date_with_weekday(today)}</p>
-            {if entries.is_empty() {
+            <p class="today__date">{move || format::date_with_weekday(today.get())}</p>
+            {move || {
+            let entries = calendar::entries_on(&index.calendar.embedded, today.get());
+            if entries.is_empty() {
                 view! { <p>{strings::NO_ENTRIES_TODAY}</p> }.into_any()
             } else {
                 view! {
@@ -195,7 +197,7 @@ fn TodayCalendar(index: Arc<Index>) -> impl IntoView {
                     </ul>
                 }
                 .into_any()
-            }}
+            }}}
             <p class="block__more"><A href=routes::CALENDAR>{strings::SEE_WEEK}</A></p>
         </section>
     }

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use crate::api::{self, feed_url, use_feed};
 use crate::browser;
 use crate::calendar::{self, Timing};
+use crate::clock::{self, every};
 use crate::components::article_body::ArticleBody;
 use crate::components::feed_notice::{Failed, Loading};
 use crate::components::link::with_base;
@@ -27,21 +28,15 @@ use crate::{format, offline, routes, strings};
 const CURSOR_IDLE_MS: f64 = 3000.0;
 
 /// Runs `f` every `every` while the page is shown.
-fn every(every: Duration, f: impl Fn() + 'static) {
-    if let Ok(handle) = set_interval_with_handle(f, every) {
-        on_cleanup(move || handle.clear());
-    }
-}
-
 #[component]
 pub fn KioskPage() -> impl IntoView {
     let query = use_query_map();
     let settings = Settings::from_query(|k| query.read_untracked().get(k));
     let feed = use_feed();
 
-    let now = RwSignal::new(js_sys::Date::now());
-    let last_touch = RwSignal::new(js_sys::Date::now());
-    let last_move = RwSignal::new(js_sys::Date::now());
+    let now = RwSignal::new(clock::now_ms());
+    let last_touch = RwSignal::new(clock::now_ms());
+    let last_move = RwSignal::new(clock::now_ms());
     let reading = RwSignal::new(None::<ArticleSummary>);
     let position = RwSignal::new(0usize);
     let rotations = RwSignal::new(0u64);
@@ -63,7 +58,7 @@ pub fn KioskPage() -> impl IntoView {
 
     // The clock, the idle return and the hidden cursor: one tick a second.
     every(Duration::from_secs(1), move || {
-        let t = js_sys::Date::now();
+        let t = clock::now_ms();
         now.set(t);
         if reading.with_untracked(Option::is_some)
             && t - last_touch.get_untracked() > settings.idle_ms()
@@ -85,14 +80,14 @@ pub fn KioskPage() -> impl IntoView {
 
     // A touch, a key or a click keeps the reading view open.
     let touched = move || {
-        let t = js_sys::Date::now();
+        let t = clock::now_ms();
         last_touch.set(t);
         last_move.set(t);
     };
     let handles = [
         window_event_listener(ev::pointerdown, move |_| touched()),
         window_event_listener(ev::keydown, move |_| touched()),
-        window_event_listener(ev::pointermove, move |_| last_move.set(js_sys::Date::now())),
+        window_event_listener(ev::pointermove, move |_| last_move.set(clock::now_ms())),
         window_event_listener(ev::visibilitychange, |_| browser::request_wake_lock()),
     ];
     on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
@@ -270,10 +265,11 @@ fn Agenda(now: RwSignal<f64>) -> impl IntoView {
                                 <ul>
                                     {day.slots.into_iter().map(|s| {
                                         let badge = match (s.timing, s.entry.status) {
-                                            (_, EntryStatus::Cancelled) => Some(strings::CANCELLED),
-                                            (Timing::Now, _) => Some(strings::NOW),
-                                            (Timing::Next, _) => Some(strings::NEXT),
-                                            (_, EntryStatus::Changed) => Some(strings::CHANGED),
+                                            (_, EntryStatus::Cancelled) => Some(("badge", strings::CANCELLED)),
+                                            (Timing::Now, _) => Some(("badge", strings::NOW)),
+                                            (Timing::Next, _) => Some(("badge", strings::NEXT)),
+                                            (Timing::Past, _) => Some(("badge badge--past", strings::PAST)),
+                                            (_, EntryStatus::Changed) => Some(("badge", strings::CHANGED)),
                                             _ => None,
                                         };
                                         view! {
@@ -282,7 +278,7 @@ fn Agenda(now: RwSignal<f64>) -> impl IntoView {
                                                 class:is-past=s.timing == Timing::Past
                                                 class:cancelled=s.entry.status == EntryStatus::Cancelled>
                                                 <span class="kiosk__when">{calendar::time_range(&s.entry)}</span>
-                                                {badge.map(|b| view! { <span class="badge">{b}</span> })}
+                                                {badge.map(|(class, b)| view! { <span class=class>{b}</span> })}
                                                 <span class="kiosk__what">{s.entry.content.clone()}</span>
                                                 {s.entry.location.clone().map(|l| view! { <span class="kiosk__where">{l}</span> })}
                                             </li>

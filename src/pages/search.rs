@@ -199,7 +199,7 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <PageTitle text=strings::HEADING_SEARCH.to_string()/>
         <h1>{strings::HEADING_SEARCH}</h1>
-        <form class="search-form" role="search" on:submit=|ev| ev.prevent_default()>
+        <form class="search-form" role="search" aria-label=strings::SEARCH_PAGE_LANDMARK on:submit=|ev| ev.prevent_default()>
             <label>
                 <span class="sr-only">{strings::SEARCH_LABEL}</span>
                 <input type="search" name="q" autofocus placeholder=strings::SEARCH_PLACEHOLDER

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import jsQR from "jsqr";
-import { start, openPage, feedFile, DIST } from "./harness.mjs";
+import { start, openPage, feedFile, DIST, demoWeek, vietnamTime, vietnamDate } from "./harness.mjs";
 
 let env;
 let index;
@@ -29,14 +29,14 @@ function expectedStories() {
   return out;
 }
 
-const VIETNAM_0805 = new Date("2026-11-23T01:05:09Z");
+// Monday of the demo week, 08:05:09 in Vietnam.
+const monday0805 = () => vietnamTime(demoWeek().week, 0, "08:05:09");
 
 test("the clock shows Vietnamese date and time, ticking every second without moving the layout", async () => {
-  const page = await openPage(env.browser, { viewport: { width: 1920, height: 1080 } });
-  await page.clock.install({ time: VIETNAM_0805 });
+  const page = await openPage(env.browser, { viewport: { width: 1920, height: 1080 }, at: monday0805() });
   await page.goto(env.url + "/kiosk");
   await page.locator(".kiosk__title").waitFor();
-  assert.equal((await page.locator(".kiosk__date").textContent()).trim(), "Thứ Hai, 23/11/2026");
+  assert.equal((await page.locator(".kiosk__date").textContent()).trim(), `Thứ Hai, ${vietnamDate(monday0805())}`);
   const time = page.locator(".kiosk__time");
   const first = await time.textContent();
   assert.match(first, /^08:05:\d\d$/);
@@ -56,8 +56,7 @@ test("the clock shows Vietnamese date and time, ticking every second without mov
 });
 
 test("stories rotate in the feed's order at the interval set by ?xoay=, with a progress indicator", async () => {
-  const page = await openPage(env.browser, { viewport: { width: 1920, height: 1080 } });
-  await page.clock.install({ time: VIETNAM_0805 });
+  const page = await openPage(env.browser, { viewport: { width: 1920, height: 1080 }, at: monday0805() });
   await page.goto(env.url + "/kiosk?xoay=20");
   await page.locator(".kiosk__story").waitFor();
   const expected = expectedStories();
@@ -112,8 +111,7 @@ test("each story's QR code decodes to its address", async () => {
 });
 
 test("a tap opens the story in large type; without touch the screen returns to the rotation", async () => {
-  const page = await openPage(env.browser, { viewport: { width: 1920, height: 1080 }, hasTouch: true });
-  await page.clock.install({ time: VIETNAM_0805 });
+  const page = await openPage(env.browser, { viewport: { width: 1920, height: 1080 }, hasTouch: true, at: monday0805() });
   await page.goto(env.url + "/kiosk?cho=30&xoay=10");
   await page.locator(".kiosk__story").waitFor();
   const id = await page.locator(".kiosk__story").getAttribute("data-story");

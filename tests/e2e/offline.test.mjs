@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { start, openPage, feedFile, DIST, isoWeek, persistentBrowser } from "./harness.mjs";
+import { start, openPage, feedFile, DIST, isoWeek, persistentBrowser, testNow } from "./harness.mjs";
 
 const POST_BUILD = fileURLToPath(new URL("../../scripts/post-build.mjs", import.meta.url));
 const BANNER = "Đang ngoại tuyến — nội dung cập nhật lúc";
@@ -46,8 +46,9 @@ test("the first visit stores the feed in the background, after the first screen"
   const articles = feed.filter((u) => u.includes("/feed/articles/"));
   assert.equal(articles.length, 30, "the 30 newest articles");
   for (const a of newest.slice(0, 30)) assert.ok(articles.some((u) => u.endsWith(`/articles/${a.slug}.json`)), a.slug);
-  const week = isoWeek();
-  for (const w of [week, isoWeek(Date.now() - 7 * 86400000), isoWeek(Date.now() + 7 * 86400000)]) {
+  // The page's clock (testNow) decides which weeks are "around today".
+  const now = testNow().getTime();
+  for (const w of [isoWeek(now), isoWeek(now - 7 * 86400000), isoWeek(now + 7 * 86400000)]) {
     assert.ok(feed.some((u) => u.endsWith(`/calendar/${w}.json`)), `week ${w}`);
   }
   assert.ok(feed.some((u) => u.endsWith("/documents/pages/1.json")), "the document list");
@@ -101,7 +102,7 @@ test("with nginx stopped, pages open by direct URL from what was stored", async 
   assert.ok((await page.locator(".article-body > *").count()) > 0, "the body is there");
 
   // Next week's calendar.
-  const next = isoWeek(Date.now() + 7 * 86400000);
+  const next = isoWeek(testNow().getTime() + 7 * 86400000);
   await page.goto(`${env.url}/lich-cong-tac?tuan=${next}`);
   await page.locator(".cal-table .cal-entry").first().waitFor({ state: "attached" });
   const week = feedFile(`calendar/${next}.json`);

@@ -1,0 +1,311 @@
+// The app against the clock. Every screen that reads the time, opened at
+// the moments of a day and a week that matter, on a clock the test sets
+// (Playwright's clock; the machine's clock is never read):
+// - early morning, before the day's first entry;
+// - mid-morning, during an entry;
+// - the afternoon, with the morning's entries over;
+// - late evening, after the day's last entry;
+// - a Sunday, a day without entries;
+// - the last minute of an ISO year (Sunday of 2026-W53 when scripts/test
+//   builds) running on into Monday of week 1 while the page stays open.
+// At each moment the calendar, the home page and the kiosk mark today,
+// now, next and what is over as the feed says, and axe-core finds nothing
+// in the light and dark themes.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, openPage, feedFile, axeViolations, demoWeek, moments, vietnamDate, isoWeek, weekMonday } from "./harness.mjs";
+
+let env;
+let index;
+let week; // the demo week's id ("2026-W53")
+let at; // its moments
+before(async () => {
+  env = await start();
+  index = feedFile("index.json");
+  week = demoWeek().week;
+  at = moments(week);
+});
+after(async () => env?.stop());
+
+const HOUR = 3600 * 1000;
+const WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+const weekdayOf = (instant) => WEEKDAYS[new Date(instant.getTime() + 7 * HOUR).getUTCDay()];
+
+/** The entries of the day of `instant` (Vietnam time), from the weeks the index embeds, in order. */
+function entriesOn(instant) {
+  const day = vietnamDate(instant);
+  return index.calendar.embedded
+    .flatMap((w) => w.entries)
+    .filter((e) => vietnamDate(e.start) === day)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}
+
+/**
+ * What the format doc says of a day's entries at `instant`: over once
+ * ended (an hour after the start when no end is given); on now when
+ * started and not ended (the latest to start, cancelled ones never); next
+ * is the first still to start when nothing is on.
+ */
+function expected(instant) {
+  const t = instant.getTime();
+  const spans = entriesOn(instant).map((e) => {
+    const s = Date.parse(e.start);
+    return { e, s, end: e.end ? Math.max(s, Date.parse(e.end)) : s + HOUR, live: e.status !== "cancelled" };
+  });
+  const on = spans.filter((x) => x.live && x.s <= t && t < x.end).sort((a, b) => b.s - a.s)[0];
+  const next = on ? undefined : spans.filter((x) => x.live && x.s > t).sort((a, b) => a.s - b.s)[0];
+  return {
+    now: on ? [on.e.content] : [],
+    next: next ? [next.e.content] : [],
+    past: spans.filter((x) => x !== on && x !== next && x.end <= t).map((x) => x.e.content),
+  };
+}
+
+const texts = (locator) => locator.evaluateAll((els) => els.map((el) => el.querySelector(".cal-text, .kiosk__what").textContent.trim()));
+
+async function markedOnCalendar(page, scope) {
+  return {
+    now: await texts(page.locator(`${scope} .is-now`)),
+    next: await texts(page.locator(`${scope} .is-next`)),
+    past: await texts(page.locator(`${scope} .is-past`)),
+  };
+}
+
+const NAMES = ["earlyMorning", "midMorning", "afternoon", "lateEvening", "sunday"];
+
+test("the sample gives each moment something to show", () => {
+  // Guards the moments themselves: a sample feed edited so that a moment no
+  // longer tests anything fails here, not silently below.
+  assert.deepEqual(expected(at.earlyMorning).now, []);
+  assert.equal(expected(at.earlyMorning).next.length, 1, "early morning: an entry to come");
+  assert.deepEqual(expected(at.earlyMorning).past, []);
+  assert.equal(expected(at.midMorning).now.length, 1, "mid-morning: an entry on now");
+  assert.equal(expected(at.afternoon).now.length, 1, "afternoon: an entry on now");
+  assert.ok(expected(at.afternoon).past.length >= 1, "afternoon: entries over");
+  const evening = expected(at.lateEvening);
+  assert.deepEqual([evening.now, evening.next], [[], []], "late evening: nothing on, nothing to come");
+  assert.equal(evening.past.length, entriesOn(at.lateEvening).filter((e) => e.status !== "cancelled").length);
+  assert.equal(entriesOn(at.sunday).length, 0, "the Sunday has no entries");
+  assert.ok(entriesOn(new Date(at.beforeMidnight.getTime() + HOUR)).length > 0, "the Monday after has entries");
+});
+
+for (const name of NAMES) {
+  test(`${name}: the calendar marks today, now, next and what is over, on a table and on cards`, async () => {
+    const instant = at[name];
+    const want = expected(instant);
+    for (const [viewport, scope] of [
+      [{ width: 1280, height: 900 }, ".cal-table"],
+      [{ width: 360, height: 780 }, ".cal-cards"],
+    ]) {
+      const page = await openPage(env.browser, { at: instant, viewport });
+      await page.goto(env.url + "/lich-cong-tac");
+      await page.locator(`${scope} .cal-entry`).first().waitFor();
+      const heading = (await page.locator(".calendar__week").textContent()).trim();
+      assert.match(heading, new RegExp(`^Tuần ${Number(week.split("-W")[1])} năm ${week.split("-W")[0]} `));
+      const [dd, mm] = vietnamDate(instant).split("/");
+      const today = page.locator(`${scope} .is-today`);
+      assert.equal(await today.count(), 1, "one day is today");
+      assert.match(await today.textContent(), new RegExp(`${dd}/${mm}[\\s\\S]*Hôm nay`));
+      assert.deepEqual(await markedOnCalendar(page, scope), want, `${name} at ${viewport.width} px`);
+      // Nothing but today is marked.
+      assert.equal(await page.locator(`${scope} :is(.is-now, .is-next, .is-past)`).count(), want.now.length + want.next.length + want.past.length);
+      for (const badge of await page.locator(`${scope} .is-past .badge--past`).allTextContents()) assert.equal(badge, "Đã diễn ra");
+      if (name === "sunday") assert.match(await today.textContent(), /Không có lịch\./);
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    }
+  });
+
+  test(`${name}: the home page and the kiosk show that day, with its entries`, async () => {
+    const instant = at[name];
+    const want = expected(instant);
+    const day = entriesOn(instant);
+    const page = await openPage(env.browser, { at: instant, viewport: { width: 1280, height: 900 } });
+    await page.goto(env.url + "/");
+    await page.locator(".today__date").waitFor();
+    assert.equal((await page.locator(".today__date").textContent()).trim(), `${weekdayOf(instant)}, ${vietnamDate(instant)}`);
+    if (day.length) {
+      assert.deepEqual(
+        (await page.locator(".today__content").allTextContents()).map((t) => t.trim()),
+        day.map((e) => e.content),
+      );
+    } else {
+      await page.getByText("Hôm nay không có lịch công tác.").waitFor();
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(env.url + "/kiosk?xoay=600");
+    await page.locator(".kiosk__day").first().waitFor();
+    assert.equal((await page.locator(".kiosk__date").textContent()).trim(), `${weekdayOf(instant)}, ${vietnamDate(instant)}`);
+    const todayBox = page.locator(".kiosk__day").first();
+    assert.match(await todayBox.locator("h3").textContent(), new RegExp(`^Hôm nay · ${weekdayOf(instant)}, ${vietnamDate(instant)}$`));
+    assert.deepEqual(await markedOnCalendar(page, ".kiosk__day:first-of-type"), want);
+    const tomorrow = new Date(instant.getTime() + 24 * HOUR);
+    assert.equal(await page.locator(".kiosk__day").nth(1).locator("li").count(), entriesOn(tomorrow).length, "tomorrow's entries");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test(`${name}: axe-core finds nothing on the calendar, the home page and the kiosk, light and dark`, async () => {
+    const found = [];
+    for (const [setup, options] of [
+      ["phone", { viewport: { width: 360, height: 780 }, colorScheme: "light" }],
+      ["desktop", { viewport: { width: 1280, height: 900 }, colorScheme: "light" }],
+      ["dark desktop", { viewport: { width: 1280, height: 900 }, colorScheme: "dark" }],
+    ]) {
+      const page = await openPage(env.browser, { at: at[name], ...options, bypassCSP: true });
+      for (const route of ["/lich-cong-tac", "/", "/kiosk"]) {
+        await page.goto(env.url + route);
+        await page.locator("main h1, .kiosk__site").first().waitFor({ state: "attached" });
+        await page.locator(".cal-entry, .today__date, .kiosk__day").first().waitFor({ state: "attached" });
+        for (const v of await axeViolations(page)) found.push(`${setup} ${route}: ${v}`);
+      }
+      await page.context().close();
+    }
+    assert.deepEqual(found, []);
+  });
+}
+
+test("open through midnight at the end of the ISO year: calendar, home and kiosk move to Monday of week 1", async () => {
+  const sunday = at.beforeMidnight; // Sunday 23:59:30
+  const monday = new Date(sunday.getTime() + 30 * 1000);
+  const nextWeek = isoWeek(monday.getTime());
+  assert.notEqual(nextWeek, week);
+  assert.equal(weekMonday(nextWeek).getTime(), monday.getTime(), "midnight starts the next ISO week");
+  const mondayEntries = entriesOn(new Date(monday.getTime() + HOUR));
+  const first = mondayEntries.find((e) => e.status !== "cancelled");
+  const [y1, w1] = week.split("-W").map(Number);
+  const [y2, w2] = nextWeek.split("-W").map(Number);
+
+  const page = await openPage(env.browser, { at: sunday, viewport: { width: 1280, height: 900 } });
+  const kiosk = await page.context().newPage();
+  await kiosk.setViewportSize({ width: 1920, height: 1080 });
+  const home = await page.context().newPage();
+  await page.goto(env.url + "/lich-cong-tac");
+  await kiosk.goto(env.url + "/kiosk?xoay=600");
+  await home.goto(env.url + "/");
+  await page.locator(".cal-table .cal-entry").first().waitFor();
+  await kiosk.locator(".kiosk__day").first().waitFor();
+  await home.locator(".today__date").waitFor();
+  assert.match(await page.locator(".calendar__week").textContent(), new RegExp(`^Tuần ${w1} năm ${y1} `));
+  assert.equal((await kiosk.locator(".kiosk__date").textContent()).trim(), `Chủ Nhật, ${vietnamDate(sunday)}`);
+  assert.equal((await home.locator(".today__date").textContent()).trim(), `Chủ Nhật, ${vietnamDate(sunday)}`);
+  assert.equal(await kiosk.locator(".kiosk__day").nth(1).locator("li").count(), mondayEntries.length, "Monday is tomorrow");
+
+  // Stop the clock where it is (still Sunday), then let it run on past
+  // midnight, firing every timer on the way, without a reload.
+  const paused = (await page.evaluate(() => Date.now())) + 50;
+  assert.ok(paused < monday.getTime(), "still Sunday when the clock stops");
+  await page.clock.pauseAt(paused);
+  await page.clock.runFor(monday.getTime() - paused + 31 * 1000);
+
+  await page.locator(".calendar__week", { hasText: new RegExp(`^Tuần ${w2} năm ${y2} `) }).waitFor();
+  await page.locator(".cal-table .is-today", { hasText: vietnamDate(monday).slice(0, 5) }).waitFor();
+  assert.deepEqual(await texts(page.locator(".cal-table .is-next")), [first.content], "Monday's first entry is next");
+  assert.equal(await page.locator(".cal-table .is-past").count(), 0);
+  assert.equal(await page.locator('.week-nav a[aria-current="page"]').getAttribute("href"), `/lich-cong-tac?tuan=${nextWeek}`);
+
+  await kiosk.locator(".kiosk__date", { hasText: `Thứ Hai, ${vietnamDate(monday)}` }).waitFor();
+  assert.equal(await kiosk.locator(".kiosk__day").first().locator("li").count(), mondayEntries.length, "Monday is today");
+  assert.deepEqual(await texts(kiosk.locator(".kiosk__day:first-of-type .is-next")), [first.content]);
+
+  await home.locator(".today__date", { hasText: `Thứ Hai, ${vietnamDate(monday)}` }).waitFor();
+  assert.deepEqual(
+    (await home.locator(".today__content").allTextContents()).map((t) => t.trim()),
+    mondayEntries.map((e) => e.content),
+  );
+  for (const p of [page, kiosk, home]) assert.deepEqual(p.errors ?? [], []);
+  await page.context().close();
+});
+
+test("the index kept in the browser shows at once under 30 minutes old, and waits for the network when older", async () => {
+  const page = await openPage(env.browser, { at: at.midMorning });
+  await page.goto(env.url + "/");
+  await page.locator(".card__title").first().waitFor();
+  const first = (await page.locator(".card__title").first().textContent()).trim();
+  // Hold the network's answer to see what shows before it.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/feed/index.json", async (route) => {
+    await held;
+    // A request the reload abandoned can no longer be continued.
+    await route.continue().catch(() => {});
+  });
+  for (const [minutes, shownAtOnce] of [
+    [10, true],
+    [40, false],
+  ]) {
+    await page.clock.fastForward(minutes * 60 * 1000);
+    await page.reload();
+    await page.locator("main").waitFor();
+    if (shownAtOnce) {
+      await page.locator(".card__title").first().waitFor();
+      assert.equal((await page.locator(".card__title").first().textContent()).trim(), first);
+    } else {
+      await page.waitForTimeout(1500);
+      assert.equal(await page.locator(".card__title").count(), 0, `a copy ${minutes} minutes old is not shown before the network`);
+    }
+    // Each visit's answer stores the index again: the next step counts from here.
+    if (!shownAtOnce) {
+      release();
+      await page.locator(".card__title").first().waitFor();
+    }
+  }
+  await page.context().close();
+});
+
+test("a device set to another time zone still sees the Vietnamese day", async () => {
+  // 06:00 on Monday in Vietnam is 23:00 on Sunday in UTC and 15:00 on Sunday in California.
+  const instant = at.earlyMorning;
+  for (const timezoneId of ["UTC", "America/Los_Angeles"]) {
+    const page = await openPage(env.browser, { at: instant, timezoneId, viewport: { width: 1280, height: 900 } });
+    await page.goto(env.url + "/lich-cong-tac");
+    await page.locator(".cal-table .cal-entry").first().waitFor();
+    const [dd, mm] = vietnamDate(instant).split("/");
+    assert.match(await page.locator(".cal-table .is-today").textContent(), new RegExp(`Thứ Hai[\\s\\S]*${dd}/${mm}`), timezoneId);
+    assert.deepEqual(await markedOnCalendar(page, ".cal-table"), expected(instant), timezoneId);
+    await page.goto(env.url + "/kiosk?xoay=600");
+    await page.locator(".kiosk__time").waitFor();
+    assert.equal((await page.locator(".kiosk__time").textContent()).slice(0, 5), "06:00", timezoneId);
+    await page.context().close();
+  }
+});
+
+test("an open app asks for a new release every 5 minutes, and on an in-app navigation a minute after the last check", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const swRequests = () => readFileSync(join(env.server.dir, "logs", "access.log"), "utf8").split("\n").filter((l) => l.includes('"GET /sw.js')).length;
+  const page = await openPage(env.browser, { at: at.midMorning, serviceWorkers: "allow" });
+  await page.goto(env.url + "/");
+  await page.locator(".card__title").first().waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  const paused = (await page.evaluate(() => Date.now())) + 100;
+  await page.clock.pauseAt(paused);
+  const before = swRequests();
+  // Four minutes: no check yet.
+  await page.clock.runFor(4 * 60 * 1000);
+  await page.waitForTimeout(500);
+  assert.equal(swRequests(), before, "no check before 5 minutes");
+  await page.clock.runFor(61 * 1000);
+  await waitUntil(() => swRequests() > before, "the 5-minute check");
+  const afterTimer = swRequests();
+  // An in-app navigation within the minute: no check; after it: a check.
+  // (The pages render on a running clock.)
+  await page.clock.resume();
+  await page.getByRole("link", { name: "Văn bản", exact: true }).first().click();
+  await page.locator("main h1", { hasText: "Văn bản" }).waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(swRequests(), afterTimer, "no check within a minute of the last");
+  await page.clock.fastForward(61 * 1000);
+  await page.getByRole("link", { name: "Lịch công tác", exact: true }).first().click();
+  await page.locator(".calendar__week").waitFor();
+  await waitUntil(() => swRequests() > afterTimer, "the check on navigation");
+  await page.context().close();
+});
+
+async function waitUntil(predicate, what, ms = 10000) {
+  const end = performance.now() + ms;
+  while (!predicate()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
