@@ -126,9 +126,27 @@ thread_local! {
 
 /// Registers the service worker and watches for new releases. Browsers
 /// without service workers (or with them blocked) simply read online.
+///
+/// A debug build (`scripts/serve`) has none: its post-build writes no
+/// sw.js, and one left by an earlier release build on the same address is
+/// removed, so it cannot answer with that release's files.
 pub fn register() {
     let state = use_pwa();
     let Some(sw) = container() else { return };
+    if cfg!(debug_assertions) {
+        spawn_local(async move {
+            if let Ok(list) = wait(sw.get_registrations()).await {
+                for reg in Array::from(&list).iter() {
+                    if let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() {
+                        if let Ok(p) = reg.unregister() {
+                            let _ = wait(p).await;
+                        }
+                    }
+                }
+            }
+        });
+        return;
+    }
     state.active.set(sw.controller().is_some());
     listen(&sw, "controllerchange", move || {
         state.active.set(true);
