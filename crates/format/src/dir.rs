@@ -544,3 +544,6 @@ pub fn demo_calendar(dir: &Path, today: Date) -> Result<CalendarMove, String> {
         around: today.iso_week(),
     })
 }
+
+#[cfg(test)]
+mod tests;
