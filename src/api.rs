@@ -8,9 +8,10 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::feed::model::{Article, CalendarWeek, Document, Index, NewsPage};
-use crate::feed::pack;
-use crate::feed::validate::{self, is_safe_url, Checked, Severity, UrlUse};
+use bantin_format::model::{Article, CalendarWeek, Document, Index, NewsPage};
+use bantin_format::pack;
+use bantin_format::validate::{self, is_safe_url, Checked, Severity, UrlUse};
+
 use crate::strings;
 
 /// Where the feed is when the deployment does not say (under the app's base).
@@ -209,7 +210,7 @@ pub async fn load_index() -> Result<(Index, Option<String>), LoadError> {
     let index = report("index.json", validate::parse_index(&text))?;
     if stored_at.is_none() {
         crate::browser::save_pref(LAST_GOOD_INDEX, &text);
-        let now = crate::datetime::DateTime {
+        let now = bantin_format::datetime::DateTime {
             unix: (js_sys::Date::now() / 1000.0) as i64,
             offset: 0,
         };
@@ -531,7 +532,7 @@ pub fn provide_feed() -> FeedState {
     // to new.
     // The age is read first: an older copy is not parsed at start-up.
     let age_ms = crate::browser::load_pref(LAST_GOOD_AT)
-        .and_then(|at| crate::datetime::DateTime::parse_rfc3339(&at))
+        .and_then(|at| bantin_format::datetime::DateTime::parse_rfc3339(&at))
         .map(|t| js_sys::Date::now() - t.unix as f64 * 1000.0);
     if age_ms.is_some_and(|a| (0.0..RECENT_INDEX_MS).contains(&a)) {
         if let Some((index, _)) = last_good_index() {

@@ -1,9 +1,9 @@
 //! Working-calendar logic (pure): which week to show, the days of a week
 //! with their entries, what is happening now, and the filter.
 
-use crate::datetime::{Date, DateTime, IsoWeek, LocalTime};
-use crate::feed::model::{CalendarEntry, CalendarWeek, EntryStatus};
-use crate::text::fold;
+use bantin_format::datetime::{Date, DateTime, IsoWeek, LocalTime};
+use bantin_format::model::{CalendarEntry, CalendarWeek, EntryStatus};
+use bantin_format::text::fold;
 
 /// An entry without an end is taken to last this long (for "now" and "past").
 pub const DEFAULT_LENGTH_SECS: i64 = 3600;
@@ -137,7 +137,8 @@ pub fn entries_on(weeks: &[CalendarWeek], day: Date) -> Vec<CalendarEntry> {
 
 /// An entry's start as "08:00" (or "08:00–10:30" with its end), Vietnam time.
 pub fn time_range(entry: &CalendarEntry) -> String {
-    let clock = |s: &str| DateTime::parse_rfc3339(s).map(|t| crate::format::clock(t.vietnam()));
+    let clock =
+        |s: &str| DateTime::parse_rfc3339(s).map(|t| bantin_format::display::clock(t.vietnam()));
     match (clock(&entry.start), entry.end.as_deref().and_then(clock)) {
         (Some(start), Some(end)) => format!("{start}–{end}"),
         (Some(start), None) => start,
@@ -153,7 +154,7 @@ pub fn today(now_millis: f64) -> Date {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feed::model::{EntryStatus, Session};
+    use bantin_format::model::{EntryStatus, Session};
 
     fn entry(id: &str, start: &str, end: Option<&str>) -> CalendarEntry {
         CalendarEntry {

@@ -9,7 +9,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::calendar;
-use crate::datetime::Date;
+use bantin_format::datetime::Date;
 
 /// How often the day-level views look at the clock.
 pub const MINUTE_TICK: Duration = Duration::from_secs(30);

@@ -4,11 +4,12 @@
 
 use std::collections::HashMap;
 
-use crate::datetime::Date;
-use crate::feed::model::{Document, DocumentFileRef};
-use crate::format;
+use bantin_format::datetime::Date;
+use bantin_format::display;
+use bantin_format::model::{Document, DocumentFileRef};
+use bantin_format::text::{fold, slugify};
+
 use crate::strings;
-use crate::text::{fold, slugify};
 
 /// Whether a document is in force on a given day (tình trạng hiệu lực).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -399,14 +400,14 @@ pub fn file_format(file: &DocumentFileRef) -> String {
 
 /// Vietnamese sizes, 1024-based: "820 B", "1.023 B", "245 KB", "1,2 MB",
 /// "12 MB". One decimal with a comma under 10 (a ",0" is dropped: "1 KB"),
-/// none from 10 up; thousands with "." ([`format::number`]). A value that
+/// none from 10 up; thousands with "." ([`display::number`]). A value that
 /// rounds to 1024 goes up a unit ("1 MB", not "1.024 KB").
 pub fn file_size(bytes: u64) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
     let mut scale = 1.0_f64;
     for (k, unit) in UNITS.iter().enumerate() {
         if k == 0 && bytes < 1024 {
-            return format!("{} {unit}", format::number(bytes));
+            return format!("{} {unit}", display::number(bytes));
         }
         if k > 0 {
             scale *= 1024.0;
@@ -424,7 +425,7 @@ pub fn file_size(bytes: u64) -> String {
         }
         let whole = value.round() as u64;
         if whole < 1024 || last {
-            return format!("{} {unit}", format::number(whole));
+            return format!("{} {unit}", display::number(whole));
         }
     }
     unreachable!("the last unit always returns")

@@ -17,10 +17,11 @@
 //! - Cancelled entries stay in the file, with `STATUS:CANCELLED`, so that a
 //!   calendar which imported the entry earlier marks it cancelled.
 
-use crate::datetime::{DateTime, IsoWeek, LocalTime};
-use crate::feed::model::{CalendarEntry, CalendarWeek, EntryStatus};
+use bantin_format::datetime::{DateTime, IsoWeek, LocalTime};
+use bantin_format::model::{CalendarEntry, CalendarWeek, EntryStatus};
+use bantin_format::text::slugify;
+
 use crate::strings;
-use crate::text::slugify;
 
 /// Context for the events: who publishes them, and when the file is made.
 pub struct IcsContext<'a> {
@@ -168,7 +169,7 @@ fn present(value: &Option<String>) -> Option<&str> {
 
 /// The instant as Vietnam wall-clock time, "20261123T080000".
 fn vietnam_stamp(t: DateTime) -> String {
-    stamp(t.unix, crate::datetime::VIETNAM_OFFSET_SECS)
+    stamp(t.unix, bantin_format::datetime::VIETNAM_OFFSET_SECS)
 }
 
 /// The instant as wall-clock time at `offset_secs` east of UTC, "20261123T080000".

@@ -2,10 +2,11 @@
 //! the clock line, and the calendar of today and tomorrow with now/next.
 //! Pure, so it is tested natively; `pages/kiosk.rs` only draws it.
 
+use bantin_format::datetime::{Date, LocalTime};
+use bantin_format::display;
+use bantin_format::model::{ArticleSummary, CalendarEntry, Index};
+
 use crate::calendar::{self, Timing};
-use crate::datetime::{Date, LocalTime};
-use crate::feed::model::{ArticleSummary, CalendarEntry, Index};
-use crate::format;
 
 /// Timings of an unattended screen, each settable in the kiosk's URL
 /// (`/kiosk?xoay=20&cho=90&lammoi=10`): the deployer chooses per screen.
@@ -103,8 +104,8 @@ pub fn clock(millis: f64) -> (String, String) {
     let t = LocalTime::vietnam_from_millis(millis);
     let secs = ((millis / 1000.0).floor() as i64).rem_euclid(60);
     (
-        format::date_with_weekday(t.date),
-        format!("{}:{secs:02}", format::clock(t)),
+        display::date_with_weekday(t.date),
+        format!("{}:{secs:02}", display::clock(t)),
     )
 }
 
@@ -149,11 +150,11 @@ pub fn agenda(index: &Index, now_millis: f64) -> [Day; 2] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::datetime::DateTime;
+    use bantin_format::datetime::DateTime;
 
     fn sample_index() -> Index {
         let text = std::fs::read_to_string("public/feed/index.json").unwrap();
-        crate::feed::validate::parse_index(&text).value.unwrap()
+        bantin_format::validate::parse_index(&text).value.unwrap()
     }
 
     fn query<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
@@ -245,7 +246,7 @@ mod tests {
             .embedded
             .iter()
             .flat_map(|w| &w.entries)
-            .find(|e| e.end.is_some() && e.status == crate::feed::model::EntryStatus::Scheduled)
+            .find(|e| e.end.is_some() && e.status == bantin_format::model::EntryStatus::Scheduled)
             .unwrap();
         let start = DateTime::parse_rfc3339(&entry.start).unwrap();
         let millis = (start.unix + 60) as f64 * 1000.0;

@@ -1,13 +1,12 @@
 //! bantin: a reader for the news, working calendar and documents of
 //! Vietnamese provincial party portals. `App` holds the routes; pages live
-//! in `pages/`, shared pieces in `components/`.
+//! in `pages/`, shared pieces in `components/`. The feed format, its
+//! validation and the text and date primitives are the `bantin-format`
+//! crate's (crates/format).
 
-// Pure logic: no web-sys, tested natively, shared with the bantin-feed CLI.
+// Pure logic: no web-sys, tested natively.
 pub mod calendar;
-pub mod datetime;
 pub mod documents;
-pub mod feed;
-pub mod format;
 pub mod ics;
 pub mod kiosk;
 pub mod offline;
@@ -15,28 +14,18 @@ pub mod qr;
 pub mod routes;
 pub mod search;
 pub mod strings;
-pub mod text;
 
-// The user interface (feature "app", on by default).
-#[cfg(feature = "app")]
+// The user interface.
 pub mod api;
-#[cfg(feature = "app")]
 pub mod browser;
-#[cfg(feature = "app")]
 pub mod clock;
-#[cfg(feature = "app")]
 pub mod components;
-#[cfg(feature = "app")]
 pub mod crash;
-#[cfg(feature = "app")]
 pub mod pages;
-#[cfg(feature = "app")]
 pub mod pwa;
 
-#[cfg(feature = "app")]
 pub use app::{mount, App};
 
-#[cfg(feature = "app")]
 mod app {
     use leptos::prelude::*;
     use leptos_router::components::{Route, Router, Routes};

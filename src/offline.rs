@@ -1,10 +1,10 @@
 //! What the app stores for reading offline after a first visit, and how it
 //! talks about the stored copy. Pure: the browser side is in `pwa.rs`.
 
-use crate::datetime::{Date, DateTime};
-use crate::feed::model::{Article, Block, Image, Index};
-use crate::feed::pack;
-use crate::format;
+use bantin_format::datetime::{Date, DateTime};
+use bantin_format::display;
+use bantin_format::model::{Article, Block, Image, Index};
+use bantin_format::pack;
 
 /// How many of the newest articles are stored with their images.
 pub const STORED_ARTICLES: usize = 30;
@@ -99,7 +99,7 @@ pub fn fetched_label(stamp: &str) -> Option<String> {
     let local = DateTime::parse_rfc3339(stamp)?.vietnam();
     Some(format!(
         "{} {:02}/{:02}",
-        format::clock(local),
+        display::clock(local),
         local.date.day,
         local.date.month
     ))
@@ -119,11 +119,11 @@ pub fn size_label(bytes: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feed::synth;
+    use bantin_synth as synth;
 
     fn sample_index() -> Index {
         let text = std::fs::read_to_string("public/feed/index.json").unwrap();
-        crate::feed::validate::parse_index(&text).value.unwrap()
+        bantin_format::validate::parse_index(&text).value.unwrap()
     }
 
     #[test]
@@ -156,7 +156,7 @@ mod tests {
     fn newest_are_the_thirty_latest_by_publish_time() {
         let feed = synth::generate(100, 7, "2026-11-23");
         let files = pack::pack(&feed.content);
-        let index = crate::feed::validate::parse_index(&files[0].1)
+        let index = bantin_format::validate::parse_index(&files[0].1)
             .value
             .unwrap();
         let newest = newest(&index);

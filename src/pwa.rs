@@ -16,9 +16,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Cache, CacheStorage, ServiceWorkerContainer, ServiceWorkerRegistration};
 
+use bantin_format::model::{Document, Index};
+use bantin_format::{pack, validate};
+
 use crate::api::{self, app_base, feed_base, feed_url};
-use crate::feed::model::{Document, Index};
-use crate::feed::{pack, validate};
 use crate::{calendar, offline};
 
 /// Caches named by `public/sw.js`.

@@ -1,15 +1,15 @@
 //! One search over articles, documents and calendar entries.
 //!
 //! [`SearchIndex::add`] prepares each item once: every field folded
-//! ([`crate::text::fold`]: lowercase, no diacritics, đ → d), its lowercase
-//! NFC text when that carries diacritics (decomposed input compares equal),
-//! and a few bit sets that rule the item out, or cap its score, without
-//! reading its text: the bytes and byte pairs it holds, and the bytes that
-//! begin and end its words. A query folds its words once, walks those bit
-//! sets side by side in memory, and reads the text (a plain byte scan per
-//! field) only of the items that may hold every word and may still make
-//! the list. A word typed with diacritics wins a bonus where a field has
-//! the same ones ("đảng" ranks "Đảng ủy" above "đăng ký").
+//! ([`bantin_format::text::fold`]: lowercase, no diacritics, đ → d), its
+//! lowercase NFC text when that carries diacritics (decomposed input
+//! compares equal), and a few bit sets that rule the item out, or cap its
+//! score, without reading its text: the bytes and byte pairs it holds, and
+//! the bytes that begin and end its words. A query folds its words once,
+//! walks those bit sets side by side in memory, and reads the text (a plain
+//! byte scan per field) only of the items that may hold every word and may
+//! still make the list. A word typed with diacritics wins a bonus where a
+//! field has the same ones ("đảng" ranks "Đảng ủy" above "đăng ký").
 //!
 //! [`highlight`] marks the query words in a displayed text the same way,
 //! diacritic- and case-blind, keeping the text as it is.
@@ -17,8 +17,8 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
-use crate::feed::model::{ArticleSummary, CalendarEntry, Document};
-use crate::text::fold;
+use bantin_format::model::{ArticleSummary, CalendarEntry, Document};
+use bantin_format::text::fold;
 
 /// What a hit is; results come grouped in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1106,7 +1106,7 @@ mod tests {
 
     #[test]
     fn synthetic_feed_of_ten_thousand_articles() {
-        let feed = crate::feed::synth::generate(10_000, 1, "2026-11-23");
+        let feed = bantin_synth::generate(10_000, 1, "2026-11-23");
         let mut index = SearchIndex::new();
         for article in &feed.content.articles {
             let s = &article.summary;

@@ -9,7 +9,6 @@ use bantin::components::offline_status::{OfflineBanner, UpdatePrompt};
 use bantin::components::{
     article_body::ArticleBody, article_card::ArticleCard, feed_notice::FeedNotice,
 };
-use bantin::feed::model::{ArticleSummary, Block, Image, Run};
 use bantin::pwa::{use_pwa, PwaState};
 use bantin::{crash, strings, App};
 use leptos::prelude::*;
@@ -17,6 +16,8 @@ use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
+
+use bantin_format::model::{ArticleSummary, Block, Image, Run};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -248,7 +249,7 @@ async fn the_feed_notice_explains_a_failure_and_offers_a_retry() {
 async fn with_older_content_on_screen_the_notice_says_it_is_kept() {
     let root = container();
     let state = feed_state();
-    let index: bantin::feed::model::Index = bantin::feed::validate::parse_index(MINIMAL_INDEX)
+    let index: bantin_format::model::Index = bantin_format::validate::parse_index(MINIMAL_INDEX)
         .value
         .expect("a valid index");
     state.index.set(Some(Arc::new(index)));

@@ -9,13 +9,14 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use bantin::feed::validate::{self, Checked, Severity};
 use bantin::search::{self, Field, Kind, SearchIndex};
-use bantin::text::fold;
 use proptest::prelude::*;
 use proptest::sample::Index as Pick;
 use proptest::test_runner::Config;
 use serde_json::{Map, Value};
+
+use bantin_format::text::fold;
+use bantin_format::validate::{self, Checked, Severity};
 
 fn config(cases: u32) -> Config {
     Config {

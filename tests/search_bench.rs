@@ -4,10 +4,11 @@
 //! queries find things. Run by `scripts/bench-search`, not by the test command.
 #![cfg(target_arch = "wasm32")]
 
-use bantin::feed::synth;
 use bantin::search::{self, SearchIndex};
-use bantin::text::fold;
 use wasm_bindgen_test::*;
+
+use bantin_format::text::fold;
+use bantin_synth as synth;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -9,7 +9,7 @@
 #![no_main]
 
 use bantin::search::{self, Field, Kind, SearchIndex};
-use bantin::text::fold;
+use bantin_format::text::fold;
 use libfuzzer_sys::fuzz_target;
 
 const ACCENTED: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";

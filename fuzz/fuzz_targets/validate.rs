@@ -4,7 +4,7 @@
 //! The URL and id checks get the same text.
 #![no_main]
 
-use bantin::feed::validate::{self, Checked, Problem, Severity, UrlUse};
+use bantin_format::validate::{self, Checked, Problem, Severity, UrlUse};
 use libfuzzer_sys::fuzz_target;
 
 fn promises<T>(kind: &str, checked: &Checked<T>) {

@@ -5,8 +5,9 @@
 use crate::components::link::A;
 use leptos::prelude::*;
 
+use bantin_format::model::{Block, Image, Run};
+
 use crate::api::feed_url;
-use crate::feed::model::{Block, Image, Run};
 use crate::{routes, strings};
 
 #[component]

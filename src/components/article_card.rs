@@ -1,9 +1,11 @@
 use crate::components::link::A;
 use leptos::prelude::*;
 
+use bantin_format::display;
+use bantin_format::model::ArticleSummary;
+
 use crate::api::feed_url;
-use crate::feed::model::ArticleSummary;
-use crate::{format, routes, strings};
+use crate::{routes, strings};
 
 /// One story in a list: thumbnail, title, date, views and sapo.
 #[component]
@@ -41,9 +43,9 @@ pub fn ArticleCard(
             <div class="card__body">
                 {heading}
                 <p class="card__meta">
-                    <time datetime=article.published.clone()>{format::feed_time(&article.published)}</time>
+                    <time datetime=article.published.clone()>{display::feed_time(&article.published)}</time>
                     " · "
-                    {format!("{} {}", strings::VIEWS, format::number(article.views))}
+                    {format!("{} {}", strings::VIEWS, display::number(article.views))}
                 </p>
                 <p class="card__sapo">{article.sapo}</p>
             </div>

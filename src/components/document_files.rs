@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
+use bantin_format::model::DocumentFileRef;
+
 use crate::api::feed_url;
 use crate::documents;
-use crate::feed::model::DocumentFileRef;
 use crate::strings;
 
 /// A document's files: each a real download link (the download attribute

@@ -4,6 +4,9 @@ use crate::components::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use bantin_format::model::{Article, ArticleSummary, Index};
+use bantin_format::{display, text};
+
 use crate::api::{self, feed_url, use_feed, LoadError};
 use crate::browser;
 use crate::components::article_body::ArticleBody;
@@ -11,8 +14,7 @@ use crate::components::article_card::ArticleCard;
 use crate::components::feed_notice::{Failed, Loading};
 use crate::components::page_title::PageTitle;
 use crate::components::reading_tools::ReadingTools;
-use crate::feed::model::{Article, ArticleSummary, Index};
-use crate::{format, routes, strings, text};
+use crate::{routes, strings};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -98,16 +100,16 @@ fn ArticleView(article: Article) -> impl IntoView {
             </nav>
             <h1 class="article__title">{s.title.clone()}</h1>
             <p class="article__meta">
-                <time datetime=s.published.clone()>{format::feed_time(&s.published)}</time>
+                <time datetime=s.published.clone()>{display::feed_time(&s.published)}</time>
                 {s.updated.clone().map(|u| view! {
-                    " · " {strings::UPDATED} " " <time datetime=u.clone()>{format::feed_time(&u)}</time>
+                    " · " {strings::UPDATED} " " <time datetime=u.clone()>{display::feed_time(&u)}</time>
                 })}
-                " · " {format!("{} {}", strings::VIEWS, format::number(s.views))}
+                " · " {format!("{} {}", strings::VIEWS, display::number(s.views))}
                 " · " {format!("{minutes} {}", strings::READING_TIME)}
             </p>
             <ReadingTools title=s.title.clone()/>
             <p class="article__sapo">{s.sapo.clone()}</p>
-            {s.cover.clone().filter(|_| !article.body.iter().any(|b| matches!(b, crate::feed::model::Block::Image(_))))
+            {s.cover.clone().filter(|_| !article.body.iter().any(|b| matches!(b, bantin_format::model::Block::Image(_))))
                 .map(|c| view! { <img class="article__cover" src=feed_url(&c.src) alt=c.alt
                     width=c.width.unwrap_or(800) height=c.height.unwrap_or(450)/> })}
             <ArticleBody blocks=article.body.clone()/>

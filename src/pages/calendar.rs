@@ -6,15 +6,17 @@ use crate::components::link::with_base;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use bantin_format::datetime::{Date, IsoWeek};
+use bantin_format::display;
+use bantin_format::model::{CalendarEntry, CalendarWeek, EntryStatus, Session};
+
 use crate::api::{self, use_feed};
 use crate::calendar::{self, Day, Timing};
 use crate::components::feed_notice::{Failed, Loading};
 use crate::components::page_title::PageTitle;
-use crate::datetime::{Date, IsoWeek};
-use crate::feed::model::{CalendarEntry, CalendarWeek, EntryStatus, Session};
 use crate::ics::{self, IcsContext};
 use crate::{browser, clock};
-use crate::{format, routes, strings};
+use crate::{routes, strings};
 
 const ICS_TYPE: &str = "text/calendar;charset=utf-8";
 
@@ -92,7 +94,7 @@ pub fn CalendarPage() -> impl IntoView {
             <p class="print-only print-head">{site_name}</p>
             <h1>{strings::HEADING_CALENDAR}</h1>
             <h2 class="calendar__week">{heading}</h2>
-            <p class="print-only">{move || format!("{} {}", strings::PRINTED_ON, format::date(today.get()))}</p>
+            <p class="print-only">{move || format!("{} {}", strings::PRINTED_ON, display::date(today.get()))}</p>
             <nav class="week-nav" aria-label=strings::WEEK_NAV_LABEL>
                 <WeekLink to=Signal::derive(move || week.get().previous()) shown=week>{strings::WEEK_PREVIOUS}</WeekLink>
                 <WeekLink to=Signal::derive(move || today.get().iso_week()) shown=week>{strings::WEEK_CURRENT}</WeekLink>
@@ -161,7 +163,7 @@ struct Shown {
 }
 
 fn day_label(date: Date) -> String {
-    format::date_with_weekday(date)
+    display::date_with_weekday(date)
 }
 
 #[component]
@@ -251,7 +253,7 @@ fn WeekView(
                     let is_today = date == today.get();
                     let day_cell = move |rows: usize| view! {
                         <th scope="rowgroup" rowspan=rows class="cal-day">
-                            {format::weekday_name(date.weekday())}<br/>{format!("{:02}/{:02}", date.day, date.month)}
+                            {display::weekday_name(date.weekday())}<br/>{format!("{:02}/{:02}", date.day, date.month)}
                             {is_today.then(|| view! { <span class="badge badge--today">{strings::TODAY}</span> })}
                         </th>
                     };

@@ -5,15 +5,17 @@ use crate::components::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use bantin_format::datetime::Date;
+use bantin_format::display;
+use bantin_format::model::Document;
+
 use crate::api::{self, load_documents, LoadError};
 use crate::components::document_files::FileLinks;
 use crate::components::feed_notice::{Failed, Loading};
 use crate::components::page_title::PageTitle;
-use crate::datetime::Date;
 use crate::documents::{self, Status};
-use crate::feed::model::Document;
 use crate::{browser, clock, pwa};
-use crate::{calendar, format, routes, strings};
+use crate::{calendar, routes, strings};
 
 #[component]
 pub fn DocumentPage() -> impl IntoView {
@@ -108,7 +110,7 @@ fn SaveOffline(doc: Document) -> impl IntoView {
 }
 
 fn show_date(s: &str) -> String {
-    Date::parse(s).map_or_else(|| s.to_string(), format::date)
+    Date::parse(s).map_or_else(|| s.to_string(), display::date)
 }
 
 #[component]
@@ -187,8 +189,8 @@ fn DocumentView(doc: Document) -> impl IntoView {
                     {row(strings::DOC_EXPIRES, doc.expires.as_deref().map(show_date))}
                     {row(strings::DOC_STATUS, Some(status.label().to_string()))}
                     {row(strings::DOC_FIELDS, Some(doc.fields.join(", ")))}
-                    {row(strings::VIEWS, Some(format::number(doc.views)))}
-                    {row(strings::DOWNLOADS, Some(format::number(doc.downloads)))}
+                    {row(strings::VIEWS, Some(display::number(doc.views)))}
+                    {row(strings::DOWNLOADS, Some(display::number(doc.downloads)))}
                 </tbody>
             </table>
             {(!doc.files.is_empty()).then(|| view! {

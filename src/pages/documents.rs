@@ -7,13 +7,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use bantin_format::display;
+use bantin_format::model::Document;
+
 use crate::api::load_documents;
 use crate::components::document_files::FileLinks;
 use crate::components::feed_notice::{Failed, Loading};
 use crate::components::page_title::PageTitle;
 use crate::documents::{self, Filter, Status};
-use crate::feed::model::Document;
-use crate::{clock, format, routes, strings};
+use crate::{clock, routes, strings};
 
 /// Documents shown per step of "Xem thêm".
 const STEP: usize = 30;
@@ -157,7 +159,7 @@ pub fn DocumentsPage() -> impl IntoView {
             }.into_any(),
             Some(Ok(_)) => view! {
                 <p class="list-count" role="status">
-                    {move || format!("{} {}", format::number(matching.with(|m| m.len()) as u64), strings::DOC_COUNT)}
+                    {move || format!("{} {}", display::number(matching.with(|m| m.len()) as u64), strings::DOC_COUNT)}
                     {move || (!docs.complete.get()).then(|| format!(" · {}", strings::LOADING_MORE))}
                 </p>
                 {move || matching.with(|m| m.is_empty()).then(|| view! { <p class="notice">{strings::DOC_NONE}</p> })}
@@ -175,10 +177,10 @@ pub fn DocumentsPage() -> impl IntoView {
 }
 
 #[component]
-fn DocumentRow(doc: Document, today: crate::datetime::Date) -> impl IntoView {
+fn DocumentRow(doc: Document, today: bantin_format::datetime::Date) -> impl IntoView {
     let status = documents::status(&doc, today);
-    let issued =
-        crate::datetime::Date::parse(&doc.issued).map_or_else(|| doc.issued.clone(), format::date);
+    let issued = bantin_format::datetime::Date::parse(&doc.issued)
+        .map_or_else(|| doc.issued.clone(), display::date);
     view! {
         <li class="doc-row">
             <p class="doc-row__head">
@@ -189,7 +191,7 @@ fn DocumentRow(doc: Document, today: crate::datetime::Date) -> impl IntoView {
             <p class="doc-row__summary">{doc.summary.clone()}</p>
             <p class="doc-row__meta">
                 {format!("{}: {issued} · {} · {}: {} | {}: {}", strings::DOC_ISSUED, doc.issuer,
-                    strings::VIEWS, format::number(doc.views), strings::DOWNLOADS, format::number(doc.downloads))}
+                    strings::VIEWS, display::number(doc.views), strings::DOWNLOADS, display::number(doc.downloads))}
             </p>
             <FileLinks files=doc.files.clone()/>
         </li>

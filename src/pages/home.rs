@@ -3,13 +3,15 @@ use std::sync::Arc;
 use crate::components::link::A;
 use leptos::prelude::*;
 
+use bantin_format::display;
+use bantin_format::model::EntryStatus;
+use bantin_format::model::{ArticleSummary, Index};
+
 use crate::api::{feed_url, use_feed};
 use crate::components::article_card::ArticleCard;
 use crate::components::feed_notice::FeedNotice;
 use crate::components::page_title::PageTitle;
-use crate::feed::model::EntryStatus;
-use crate::feed::model::{ArticleSummary, Index};
-use crate::{calendar, clock, format, routes, strings};
+use crate::{calendar, clock, routes, strings};
 
 /// How many stories the "latest" block and each category block show.
 const LATEST_COUNT: usize = 8;
@@ -121,7 +123,7 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
                                     </A>
                                     <span class="doc-list__summary">{d.summary.clone()}</span>
                                     <span class="doc-list__meta">
-                                        {format!("{}: {} | {}: {}", strings::VIEWS, format::number(d.views), strings::DOWNLOADS, format::number(d.downloads))}
+                                        {format!("{}: {} | {}: {}", strings::VIEWS, display::number(d.views), strings::DOWNLOADS, display::number(d.downloads))}
                                     </span>
                                 </li>
                             }).collect_view()}
@@ -151,9 +153,9 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
                     <section class="block counters" aria-labelledby="truy-cap">
                         <h2 class="block__title" id="truy-cap">{strings::VISITORS}</h2>
                         <dl>
-                            <dt>{strings::COUNTER_ONLINE}</dt><dd>{format::number(c.online)}</dd>
-                            <dt>{strings::COUNTER_TODAY}</dt><dd>{format::number(c.today)}</dd>
-                            <dt>{strings::COUNTER_TOTAL}</dt><dd>{format::number(c.total)}</dd>
+                            <dt>{strings::COUNTER_ONLINE}</dt><dd>{display::number(c.online)}</dd>
+                            <dt>{strings::COUNTER_TODAY}</dt><dd>{display::number(c.today)}</dd>
+                            <dt>{strings::COUNTER_TOTAL}</dt><dd>{display::number(c.total)}</dd>
                         </dl>
                     </section>
                 })}
@@ -171,7 +173,7 @@ fn TodayCalendar(index: Arc<Index>) -> impl IntoView {
     view! {
         <section class="block today" aria-labelledby="lich-hom-nay">
             <h2 class="block__title" id="lich-hom-nay">{strings::TODAY_CALENDAR}</h2>
-            <p class="today__date">{move || format::date_with_weekday(today.get())}</p>
+            <p class="today__date">{move || display::date_with_weekday(today.get())}</p>
             {move || {
             let entries = calendar::entries_on(&index.calendar.embedded, today.get());
             if entries.is_empty() {

@@ -11,6 +11,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
+use bantin_format::display;
+use bantin_format::model::{ArticleSummary, EntryStatus};
+
 use crate::api::{self, feed_url, use_feed};
 use crate::browser;
 use crate::calendar::{self, Timing};
@@ -19,10 +22,9 @@ use crate::components::article_body::ArticleBody;
 use crate::components::feed_notice::{Failed, Loading};
 use crate::components::link::with_base;
 use crate::components::page_title::PageTitle;
-use crate::feed::model::{ArticleSummary, EntryStatus};
 use crate::kiosk::{self, Settings};
 use crate::qr::QrCode;
-use crate::{format, offline, routes, strings};
+use crate::{offline, routes, strings};
 
 /// After this long without a mouse move, the cursor hides.
 const CURSOR_IDLE_MS: f64 = 3000.0;
@@ -257,7 +259,7 @@ fn Agenda(now: RwSignal<f64>) -> impl IntoView {
             {move || days().map(|[today, tomorrow]| {
                 [(strings::TODAY, today), (strings::KIOSK_TOMORROW, tomorrow)].into_iter().map(|(label, day)| view! {
                     <div class="kiosk__day">
-                        <h3>{label}" · "{format::date_with_weekday(day.date)}</h3>
+                        <h3>{label}" · "{display::date_with_weekday(day.date)}</h3>
                         {if day.slots.is_empty() {
                             view! { <p class="kiosk__none">{strings::KIOSK_NO_ENTRIES}</p> }.into_any()
                         } else {
@@ -308,8 +310,8 @@ fn KioskFooter() -> impl IntoView {
         let label = match &stored {
             Some(stamp) => offline::fetched_label(stamp),
             None => feed.checked_at.get().map(|ms| {
-                let t = crate::datetime::LocalTime::vietnam_from_millis(ms);
-                format::clock(t)
+                let t = bantin_format::datetime::LocalTime::vietnam_from_millis(ms);
+                display::clock(t)
             }),
         }?;
         let time = label.split(' ').next().unwrap_or_default().to_string();

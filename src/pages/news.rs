@@ -6,13 +6,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
+use bantin_format::model::{ArticleSummary, Index};
+use bantin_format::pack::{self, LIST_ALL};
+use bantin_format::{display, text};
+
 use crate::api::{self, use_feed, LoadError};
 use crate::components::article_card::ArticleCard;
 use crate::components::feed_notice::{Failed, FeedNotice};
 use crate::components::page_title::PageTitle;
-use crate::feed::model::{ArticleSummary, Index};
-use crate::feed::pack::{self, LIST_ALL};
-use crate::{format, strings, text};
+use crate::strings;
 
 /// The paged list the address asks for, and its heading.
 fn list_for(
@@ -128,7 +130,7 @@ pub fn NewsPage() -> impl IntoView {
         <FeedNotice/>
         {move || {
             let l = loaded.get();
-            (l.total > 0).then(|| view! { <p class="list-count">{format!("{} {}", format::number(l.total), strings::STORIES_COUNT)}</p> })
+            (l.total > 0).then(|| view! { <p class="list-count">{format!("{} {}", display::number(l.total), strings::STORIES_COUNT)}</p> })
         }}
         <div class="card-list card-list--news">
             {move || loaded.get().items.into_iter().map(|article| view! { <ArticleCard article top_level=true/> }).collect_view()}

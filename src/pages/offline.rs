@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use bantin_format::display;
+
 use crate::api::use_feed;
 use crate::components::page_title::PageTitle;
 use crate::pwa::{self, use_pwa, StoreStatus};
-use crate::{format, offline, strings};
+use crate::{offline, strings};
 
 #[component]
 pub fn OfflinePage() -> impl IntoView {
@@ -49,7 +51,7 @@ pub fn OfflinePage() -> impl IntoView {
         });
     };
     let row = |label: &'static str, n: usize| {
-        view! { <tr><th scope="row">{label}</th><td>{format::number(n as u64)}</td></tr> }
+        view! { <tr><th scope="row">{label}</th><td>{display::number(n as u64)}</td></tr> }
     };
     view! {
         <PageTitle text=strings::HEADING_OFFLINE.to_string()/>

@@ -11,11 +11,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use bantin_format::display;
+use bantin_format::model::{Article, ArticleSummary, Block, Index};
+
 use crate::api::{load_documents, use_feed, use_read_articles};
 use crate::components::page_title::PageTitle;
-use crate::feed::model::{Article, ArticleSummary, Block, Index};
 use crate::search::{self, Hit, Kind, SearchIndex};
-use crate::{format, routes, strings};
+use crate::{routes, strings};
 
 /// Results shown per kind.
 const PER_KIND: usize = 20;
@@ -65,7 +67,7 @@ fn body_text(article: &Article) -> String {
 /// the bodies of the articles read, the documents and the calendar weeks.
 fn build(
     index: &Index,
-    documents: &[crate::feed::model::Document],
+    documents: &[bantin_format::model::Document],
     read: &[Arc<Article>],
 ) -> Built {
     let mut s = SearchIndex::new();
@@ -114,7 +116,7 @@ fn build(
         for e in &w.entries {
             let key = format!("{}:{}", w.week, e.id);
             search::add_entry(&mut s, &key, e);
-            let when = crate::format::feed_time(&e.start);
+            let when = bantin_format::display::feed_time(&e.start);
             let detail = [Some(when), e.chair.clone(), e.location.clone()]
                 .into_iter()
                 .flatten()
@@ -217,7 +219,7 @@ pub fn SearchPage() -> impl IntoView {
             }
             let targets = built.get();
             view! {
-                <p class="list-count" role="status">{format!("{} {}", format::number(hits.len() as u64), strings::SEARCH_RESULTS)}</p>
+                <p class="list-count" role="status">{format!("{} {}", display::number(hits.len() as u64), strings::SEARCH_RESULTS)}</p>
                 {[Kind::Article, Kind::Document, Kind::Entry].into_iter().filter_map(|kind| {
                     let group: Vec<Hit> = hits.iter().filter(|h| h.kind == kind).cloned().collect();
                     (!group.is_empty()).then(|| {

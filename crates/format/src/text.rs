@@ -1,6 +1,7 @@
 //! Vietnamese text folding: "Tuyên giáo" and "tuyen giao" compare equal,
 //! and đ/Đ fold to d (they do not decompose under Unicode NFD, so a table
-//! does the work instead of a normalisation crate).
+//! does the work instead of a normalisation crate). Also slugs (built on
+//! folding), word counts and reading times.
 
 /// Each base letter followed by every Vietnamese accented form of it.
 const FOLDS: &[(char, &str)] = &[

@@ -12,8 +12,8 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::model::*;
 use crate::datetime::{Date, DateTime, IsoWeek};
+use crate::model::*;
 
 /// Longest text field accepted, in characters: anything longer is a CMS bug.
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -746,16 +746,16 @@ pub fn parse_index(text: &str) -> Checked<Index> {
     // The index is the first screen's one small file: a CMS that pours its
     // whole archive into it gets the newest stories shown, not a frozen page.
     if let Some(Value::Array(items)) = obj.get_mut("latest") {
-        if items.len() > crate::feed::pack::INDEX_MAX_SUMMARIES {
+        if items.len() > crate::pack::INDEX_MAX_SUMMARIES {
             sink.warn(
                 "latest",
                 format!(
                     "{} stories, more than the {} an index may hold: the rest are left out",
                     items.len(),
-                    crate::feed::pack::INDEX_MAX_SUMMARIES
+                    crate::pack::INDEX_MAX_SUMMARIES
                 ),
             );
-            items.truncate(crate::feed::pack::INDEX_MAX_SUMMARIES);
+            items.truncate(crate::pack::INDEX_MAX_SUMMARIES);
         }
     }
     let categories = filter_items(

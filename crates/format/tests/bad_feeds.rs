@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use bantin::feed::validate::{self, Checked, Severity, MAX_TEXT_CHARS};
+use bantin_format::validate::{self, Checked, Severity, MAX_TEXT_CHARS};
 use serde_json::{json, Value};
 
 // ------------------------------------------------------------- the inputs
@@ -85,7 +85,7 @@ fn calendar_week() -> Value {
 /// A file of the bundled sample feed, as served.
 fn sample(path: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("public/feed")
+        .join("../../public/feed")
         .join(path);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"))
 }
@@ -93,7 +93,7 @@ fn sample(path: &str) -> String {
 /// The first article file of the sample feed (its name changes when the
 /// sample is regenerated).
 fn sample_article() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/feed/articles");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/feed/articles");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -136,11 +136,11 @@ fn every_parser_rejects(text: &str, expected: impl Fn(&str) -> bool) {
     }
 }
 
-fn ids(summaries: &[bantin::feed::model::ArticleSummary]) -> Vec<&str> {
+fn ids(summaries: &[bantin_format::model::ArticleSummary]) -> Vec<&str> {
     summaries.iter().map(|s| s.id.as_str()).collect()
 }
 
-fn doc_ids(documents: &[bantin::feed::model::Document]) -> Vec<&str> {
+fn doc_ids(documents: &[bantin_format::model::Document]) -> Vec<&str> {
     documents.iter().map(|d| d.id.as_str()).collect()
 }
 

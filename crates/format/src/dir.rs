@@ -1,84 +1,33 @@
-//! bantin-feed: the feed tool for exporters and for our own tests.
-//!
-//!   bantin-feed check DIR                 validate a whole feed directory
-//!   bantin-feed gen --articles N --seed S --out DIR [--today YYYY-MM-DD]
-//!                                         write a deterministic synthetic feed
-//!   bantin-feed index DIR                 rebuild index.json and the paged lists
-//!                                         from the article, calendar and document files
-//!   bantin-feed demo-calendar DIR [--today YYYY-MM-DD]
-//!                                         move the sample calendar to the weeks around today
-//!
-//! Build it without the web UI: `cargo run --no-default-features --bin bantin-feed -- …`
-//! (scripts/bantin-feed does that).
+//! A feed directory on disk (native only: it reads and writes files).
+//! [`check`] validates a whole directory, every file and the references
+//! between them (`bantin-feed check`); [`read_content`] reads the content
+//! back; [`write_content`] lays content out with [`pack`] and writes it
+//! (`bantin-feed gen`); [`reindex`] rebuilds index.json and the paged lists
+//! from the article, calendar and document files (`bantin-feed index`);
+//! [`demo_calendar`] moves a sample calendar to the weeks around a date
+//! (`bantin-feed demo-calendar`). What stops the work (a file that cannot be
+//! read or written, content that cannot be read back) is an `Err` with a
+//! sentence the feed tool prints as it is.
 
 use std::collections::{BTreeMap, HashSet};
+use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use bantin::datetime::{DateTime, IsoWeek, LocalTime};
-use bantin::feed::model::*;
-use bantin::feed::pack::{self, Content};
-use bantin::feed::synth;
-use bantin::feed::validate::{self, Checked, Problem, Severity};
+use crate::datetime::{Date, DateTime, IsoWeek};
+use crate::model::*;
+use crate::pack::{self, Content};
+use crate::validate::{self, Checked, Problem, Severity};
 
 /// The first screen needs only index.json: it must stay small.
-const INDEX_LIMIT_BYTES: usize = 150 * 1024;
-
-const USAGE: &str = "usage:
-  bantin-feed check DIR
-  bantin-feed gen --articles N --seed S --out DIR [--today YYYY-MM-DD]
-  bantin-feed index DIR
-  bantin-feed demo-calendar DIR [--today YYYY-MM-DD]";
-
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("check") => one_dir(&args[1..]).and_then(|d| check(&d)),
-        Some("gen") => gen(&args[1..]),
-        Some("index") => one_dir(&args[1..]).and_then(|d| reindex(&d)),
-        Some("demo-calendar") => demo_calendar(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        _ => Err(USAGE.to_string()),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("bantin-feed: {message}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn one_dir(args: &[String]) -> Result<PathBuf, String> {
-    match args {
-        [dir] => Ok(PathBuf::from(dir)),
-        _ => Err(USAGE.to_string()),
-    }
-}
-
-/// `--name value` options.
-fn options(args: &[String]) -> Result<BTreeMap<String, String>, String> {
-    let mut map = BTreeMap::new();
-    let mut it = args.iter();
-    while let Some(key) = it.next() {
-        let name = key
-            .strip_prefix("--")
-            .ok_or_else(|| format!("unexpected argument {key}\n{USAGE}"))?;
-        let value = it.next().ok_or_else(|| format!("--{name} needs a value"))?;
-        map.insert(name.to_string(), value.clone());
-    }
-    Ok(map)
-}
+pub const INDEX_LIMIT_BYTES: usize = 150 * 1024;
 
 fn read(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-fn write(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), String> {
+/// Writes `bytes` to `dir/rel`, creating the directories on the way.
+pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), String> {
     let path = dir.join(rel);
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)
@@ -100,32 +49,38 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn today_vietnam() -> String {
-    let millis = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as f64)
-        .unwrap_or(0.0);
-    LocalTime::vietnam_from_millis(millis).date.to_string()
+/// `path` relative to `dir`, with forward slashes.
+fn rel(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 // ------------------------------------------------------------------ check
 
-/// Problems found across a feed directory, each with its file.
-#[derive(Default)]
-struct Findings {
-    files: usize,
-    lines: Vec<(String, Problem)>,
+/// What [`check`] found in a feed directory.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// The files read and validated.
+    pub files: usize,
+    /// Every problem with its file (relative to the directory, with
+    /// forward slashes): the most severe first, then by file.
+    pub problems: Vec<(String, Problem)>,
+    /// The size of index.json.
+    pub index_bytes: usize,
 }
 
-impl Findings {
+impl Report {
     fn add<T>(&mut self, file: &str, checked: Checked<T>) -> Option<T> {
         self.files += 1;
-        self.lines
+        self.problems
             .extend(checked.problems.into_iter().map(|p| (file.to_string(), p)));
         checked.value
     }
+
     fn push(&mut self, file: &str, severity: Severity, path: &str, message: String) {
-        self.lines.push((
+        self.problems.push((
             file.to_string(),
             Problem {
                 severity,
@@ -134,17 +89,52 @@ impl Findings {
             },
         ));
     }
-    fn count(&self, severity: Severity) -> usize {
-        self.lines
+
+    /// The problems of one severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.problems
             .iter()
             .filter(|(_, p)| p.severity == severity)
             .count()
     }
+
+    /// Fatal problems and errors: the ones readers would see, which make
+    /// `bantin-feed check` fail.
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Fatal) + self.count(Severity::Error)
+    }
 }
 
-fn check(dir: &Path) -> Result<(), String> {
-    let mut f = Findings::default();
+/// One line per problem ("error    index.json: latest[0].published: …"),
+/// then a summary line; every line ends with a newline.
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (file, p) in &self.problems {
+            writeln!(f, "{:<8} {file}: {p}", p.severity.to_string())?;
+        }
+        writeln!(
+            f,
+            "{} files checked: {} fatal, {} errors, {} warnings, {} notes; index.json {} bytes",
+            self.files,
+            self.count(Severity::Fatal),
+            self.count(Severity::Error),
+            self.count(Severity::Warning),
+            self.count(Severity::Note),
+            self.index_bytes
+        )
+    }
+}
+
+/// Validates every file of a feed directory, whatever the index says, and
+/// the references between them: the files the index and the lists name
+/// exist, article and week files have the names their slug or week call
+/// for, relative URLs name files of the directory, ids name known items,
+/// and index.json stays under [`INDEX_LIMIT_BYTES`]. `Err` only when a
+/// file cannot be read.
+pub fn check(dir: &Path) -> Result<Report, String> {
+    let mut f = Report::default();
     let index_text = read(&dir.join("index.json"))?;
+    f.index_bytes = index_text.len();
     if index_text.len() > INDEX_LIMIT_BYTES {
         f.push(
             "index.json",
@@ -350,38 +340,13 @@ fn check(dir: &Path) -> Result<(), String> {
         );
     }
 
-    f.lines
+    f.problems
         .sort_by(|a, b| a.1.severity.cmp(&b.1.severity).then_with(|| a.0.cmp(&b.0)));
-    for (file, p) in &f.lines {
-        println!("{:<8} {file}: {p}", p.severity.to_string());
-    }
-    let (fatal, errors) = (f.count(Severity::Fatal), f.count(Severity::Error));
-    println!(
-        "{} files checked: {fatal} fatal, {errors} errors, {} warnings, {} notes; index.json {} bytes",
-        f.files,
-        f.count(Severity::Warning),
-        f.count(Severity::Note),
-        index_text.len()
-    );
-    if fatal + errors > 0 {
-        return Err(format!(
-            "{} has {} problems that readers would see",
-            dir.display(),
-            fatal + errors
-        ));
-    }
-    Ok(())
-}
-
-fn rel(dir: &Path, path: &Path) -> String {
-    path.strip_prefix(dir)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .replace('\\', "/")
+    Ok(f)
 }
 
 /// A relative URL in the feed must name a file that exists.
-fn check_local(f: &mut Findings, file: &str, path: &str, url: &str, dir: &Path) {
+fn check_local(f: &mut Report, file: &str, path: &str, url: &str, dir: &Path) {
     let lower = url.to_ascii_lowercase();
     if lower.starts_with("http://")
         || lower.starts_with("https://")
@@ -402,7 +367,7 @@ fn check_local(f: &mut Findings, file: &str, path: &str, url: &str, dir: &Path) 
 }
 
 fn check_document_refs(
-    f: &mut Findings,
+    f: &mut Report,
     file: &str,
     path: &str,
     d: &Document,
@@ -447,59 +412,41 @@ fn check_document_refs(
     }
 }
 
-// -------------------------------------------------------------- gen, index
+// ------------------------------------------------------ read, write, index
 
-fn write_feed(dir: &Path, content: &Content) -> Result<usize, String> {
+/// What [`write_content`] or [`reindex`] wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Written {
+    pub articles: usize,
+    pub weeks: usize,
+    pub documents: usize,
+    /// The size of index.json.
+    pub index_bytes: usize,
+}
+
+/// Lays `content` out with [`pack::pack`] and writes every file into `dir`
+/// (over any file of the same name).
+pub fn write_content(dir: &Path, content: &Content) -> Result<Written, String> {
     let files = pack::pack(content);
     for (rel, text) in &files {
-        write(dir, rel, text.as_bytes())?;
+        write_file(dir, rel, text.as_bytes())?;
     }
-    Ok(files
-        .iter()
-        .find(|(p, _)| p == "index.json")
-        .map_or(0, |(_, t)| t.len()))
+    Ok(Written {
+        articles: content.articles.len(),
+        weeks: content.weeks.len(),
+        documents: content.documents.len(),
+        index_bytes: files
+            .iter()
+            .find(|(p, _)| p == "index.json")
+            .map_or(0, |(_, t)| t.len()),
+    })
 }
 
-fn gen(args: &[String]) -> Result<(), String> {
-    let opts = options(args)?;
-    let number = |k: &str| -> Result<u64, String> {
-        opts.get(k)
-            .ok_or_else(|| format!("--{k} is required\n{USAGE}"))?
-            .parse()
-            .map_err(|_| format!("--{k} must be a number"))
-    };
-    let articles = number("articles")? as usize;
-    let seed = number("seed")?;
-    let out = PathBuf::from(
-        opts.get("out")
-            .ok_or_else(|| format!("--out is required\n{USAGE}"))?,
-    );
-    let today = opts.get("today").cloned().unwrap_or_else(today_vietnam);
-    match bantin::datetime::Date::parse(&today) {
-        Some(d) if (1900..=9998).contains(&d.year) => {}
-        _ => {
-            return Err(
-                "--today must be a date like 2026-11-23, between the years 1900 and 9998".into(),
-            )
-        }
-    }
-    let synth::Synthetic { content, files } = synth::generate(articles, seed, &today);
-    let index_bytes = write_feed(&out, &content)?;
-    for (rel, bytes) in &files {
-        write(&out, rel, bytes)?;
-    }
-    println!(
-        "wrote {} articles, {} calendar weeks, {} documents to {} (index.json {index_bytes} bytes)",
-        content.articles.len(),
-        content.weeks.len(),
-        content.documents.len(),
-        out.display()
-    );
-    Ok(())
-}
-
-/// Reads every article, week and document file of `dir` (each validated).
-fn read_content(dir: &Path) -> Result<(Index, Content), String> {
+/// Reads every article, week and document file of `dir` (each validated),
+/// with the site, categories, featured ids and generation time of its
+/// index.json. `Err` names the first file that cannot be read or has a
+/// fatal problem, with its problems.
+pub fn read_content(dir: &Path) -> Result<(Index, Content), String> {
     let fail = |name: &str, problems: Vec<Problem>| {
         let lines: Vec<String> = problems.iter().map(|p| format!("  {name}: {p}")).collect();
         format!("{name} cannot be read:\n{}", lines.join("\n"))
@@ -535,38 +482,47 @@ fn read_content(dir: &Path) -> Result<(Index, Content), String> {
     Ok((index, content))
 }
 
-fn reindex(dir: &Path) -> Result<(), String> {
+/// Rebuilds index.json and the paged lists (news, documents) of `dir` from
+/// its article, calendar and document files, rewriting those too.
+pub fn reindex(dir: &Path) -> Result<Written, String> {
     let (_, content) = read_content(dir)?;
-    let bytes = reindex_content(dir, &content)?;
-    println!(
-        "indexed {} articles, {} weeks, {} documents (index.json {bytes} bytes)",
-        content.articles.len(),
-        content.weeks.len(),
-        content.documents.len()
-    );
-    Ok(())
+    rewrite(dir, &content)
+}
+
+/// Rewrites every file of `content`; the paged lists, being generated,
+/// are removed first so no stale page survives.
+fn rewrite(dir: &Path, content: &Content) -> Result<Written, String> {
+    for generated in ["news", "documents/pages"] {
+        let _ = fs::remove_dir_all(dir.join(generated));
+    }
+    write_content(dir, content)
 }
 
 // ---------------------------------------------------------- demo-calendar
 
+/// What [`demo_calendar`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CalendarMove {
+    /// The feed was generated in today's week already: nothing was written.
+    AlreadyAround(IsoWeek),
+    /// The calendar moved by `weeks` whole weeks (negative: back), to the
+    /// weeks around `around` (today's week).
+    Moved { weeks: i64, around: IsoWeek },
+}
+
 /// Moves a sample feed's calendar (and its generation time) by whole weeks
-/// so the week it was written for becomes the current week. Used by the
-/// build on the bundled sample, so the demo never opens on an empty week.
-fn demo_calendar(args: &[String]) -> Result<(), String> {
-    let (dir, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
-    let dir = PathBuf::from(dir);
-    let opts = options(rest)?;
-    let today = opts.get("today").cloned().unwrap_or_else(today_vietnam);
-    let today =
-        bantin::datetime::Date::parse(&today).ok_or("--today must be a date like 2026-11-23")?;
-    let (index, mut content) = read_content(&dir)?;
+/// so the week it was written for (that of index.json's `generated_at`)
+/// becomes `today`'s week, then rewrites the feed as [`reindex`] does; old
+/// week files are removed. Used by the build on the bundled sample, so the
+/// demo never opens on an empty week.
+pub fn demo_calendar(dir: &Path, today: Date) -> Result<CalendarMove, String> {
+    let (index, mut content) = read_content(dir)?;
     let generated =
         DateTime::parse_rfc3339(&index.generated_at).ok_or("index.json: bad generated_at")?;
     let shift =
         today.iso_week().monday().days() - generated.vietnam().date.iso_week().monday().days();
     if shift == 0 {
-        println!("calendar already around {}", today.iso_week());
-        return Ok(());
+        return Ok(CalendarMove::AlreadyAround(today.iso_week()));
     }
     let moved = |s: &str| {
         DateTime::parse_rfc3339(s).map_or_else(|| s.to_string(), |t| t.add_days(shift).to_rfc3339())
@@ -582,20 +538,12 @@ fn demo_calendar(args: &[String]) -> Result<(), String> {
         }
     }
     let _ = fs::remove_dir_all(dir.join("calendar"));
-    reindex_content(&dir, &content)?;
-    println!(
-        "moved the sample calendar by {} weeks, to the weeks around {}",
-        shift / 7,
-        today.iso_week()
-    );
-    Ok(())
+    rewrite(dir, &content)?;
+    Ok(CalendarMove::Moved {
+        weeks: shift / 7,
+        around: today.iso_week(),
+    })
 }
 
-/// Rewrites every file of `content`; the paged lists, being generated,
-/// are removed first so no stale page survives. Returns index.json's size.
-fn reindex_content(dir: &Path, content: &Content) -> Result<usize, String> {
-    for generated in ["news", "documents/pages"] {
-        let _ = fs::remove_dir_all(dir.join(generated));
-    }
-    write_feed(dir, content)
-}
+#[cfg(test)]
+mod tests;

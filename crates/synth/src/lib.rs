@@ -5,7 +5,7 @@
 //! many articles, a seed and "today" (a date in Vietnam time). The same
 //! inputs give byte-identical output on every machine: the module has its
 //! own PRNG (xoshiro256**, seeded through SplitMix64), does its calendar
-//! arithmetic in whole days and minutes (through [`crate::datetime`]), uses
+//! arithmetic in whole days and minutes (through [`bantin_format::datetime`]), uses
 //! no floating point, and reads no clock, file or environment. Writing the
 //! files is the caller's job.
 //!
@@ -34,11 +34,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::*;
-use super::pack::Content;
-use crate::datetime::{days_from_civil, Date, DateTime, VIETNAM_OFFSET_SECS};
-use crate::format;
-use crate::text;
+use bantin_format::datetime::{days_from_civil, Date, DateTime, VIETNAM_OFFSET_SECS};
+use bantin_format::display;
+use bantin_format::model::*;
+use bantin_format::pack::Content;
+use bantin_format::text;
 
 /// A whole synthetic feed, ready to be written out: the content (articles
 /// newest first, weeks oldest first, documents newest first, 5 featured
@@ -205,7 +205,7 @@ impl Rng {
 
 // Days are day numbers (days since 1970-01-01, as [`Date::days`] counts
 // them) and times are minutes since 1970-01-01 00:00 Vietnam time; the
-// calendar arithmetic itself is `crate::datetime`'s.
+// calendar arithmetic itself is `bantin_format::datetime`'s.
 
 const MIN_PER_DAY: i64 = 1440;
 
@@ -1697,8 +1697,8 @@ impl<'a> Tx<'a> {
             "n" => out.text(&self.rng.range(2, 25).to_string()),
             "nth" => out.text(&self.ctx.nth.to_string()),
             "n100" => out.text(&self.rng.range(100, 950).to_string()),
-            "big" => out.text(&format::number(self.rng.range(12_000, 480_000) as u64)),
-            "sessions" => out.text(&format::number(self.rng.range(300, 4800) as u64)),
+            "big" => out.text(&display::number(self.rng.range(12_000, 480_000) as u64)),
+            "sessions" => out.text(&display::number(self.rng.range(300, 4800) as u64)),
             "pct" => {
                 let s = format!("{},{}", self.rng.range(70, 99), self.rng.range(0, 9));
                 out.text(&s);
@@ -2961,7 +2961,7 @@ fn table(tx: &mut Tx) -> Block {
                         b.into_string()
                     },
                     sessions.to_string(),
-                    format::number(people as u64),
+                    display::number(people as u64),
                     format!("{},{}", tx.rng.range(75, 99), tx.rng.range(0, 9)),
                 ]
             })
@@ -2985,7 +2985,7 @@ fn table(tx: &mut Tx) -> Block {
                 let day = Date::from_days(start + i);
                 let when = format!(
                     "{}, {:02}/{:02}",
-                    format::weekday_name(day.weekday()),
+                    display::weekday_name(day.weekday()),
                     day.day,
                     day.month
                 );
@@ -3296,7 +3296,7 @@ fn make_site(
             license: Some(format!(
                 "Giấy phép số {}/GP-TTĐT do Sở Thông tin và Truyền thông tỉnh {prov} cấp ngày {}",
                 rng.range(10, 250),
-                format::date(license)
+                display::date(license)
             )),
         },
         linked_websites: vec![
@@ -3420,8 +3420,8 @@ fn media_files() -> Vec<(String, Vec<u8>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feed::model::{Article, Block, CalendarWeek, Document};
-    use crate::feed::validate::is_slug;
+    use bantin_format::model::{Article, Block, CalendarWeek, Document};
+    use bantin_format::validate::is_slug;
     use std::collections::HashSet;
 
     const TODAY: &str = "2026-11-23";

@@ -1,13 +1,14 @@
 //! Lays content out as a feed directory: the small index, one file per
 //! article, paged lists, one file per calendar week and per document.
-//! Pure: returns (relative path, JSON text) pairs; the CLI writes them.
+//! Pure: returns (relative path, JSON text) pairs; [`crate::dir`] writes
+//! them to disk.
 
 use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
-use super::model::*;
 use crate::datetime::DateTime;
+use crate::model::*;
 use crate::text::slugify;
 
 /// Summaries per news page.

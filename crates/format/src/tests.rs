@@ -2,8 +2,8 @@
 
 use serde_json::{json, Value};
 
-use super::model::*;
-use super::validate::*;
+use crate::model::*;
+use crate::validate::*;
 
 fn summary(id: &str) -> Value {
     json!({

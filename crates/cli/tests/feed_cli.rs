@@ -8,6 +8,16 @@ fn tool() -> Command {
     Command::new(env!("CARGO_BIN_EXE_bantin-feed"))
 }
 
+/// The repository's root, where public/feed is.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The bundled sample feed.
+fn sample() -> PathBuf {
+    root().join("public/feed")
+}
+
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("bantin-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -39,18 +49,14 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn the_sample_feed_passes_check() {
-    let (ok, out) = run(tool().args(["check", "public/feed"]));
+    let (ok, out) = run(tool().current_dir(root()).args(["check", "public/feed"]));
     assert!(ok, "{out}");
     assert!(out.contains("0 fatal, 0 errors"), "{out}");
 }
 
 #[test]
 fn the_sample_feed_is_big_enough_to_demo() {
-    let count = |dir: &str| {
-        std::fs::read_dir(Path::new("public/feed").join(dir))
-            .unwrap()
-            .count()
-    };
+    let count = |dir: &str| std::fs::read_dir(sample().join(dir)).unwrap().count();
     assert!(count("articles") >= 40);
     assert!(count("documents/items") >= 20);
     assert!(count("calendar") >= 3);
@@ -59,7 +65,7 @@ fn the_sample_feed_is_big_enough_to_demo() {
 #[test]
 fn check_fails_and_names_the_problem() {
     let dir = scratch("broken");
-    copy_dir(Path::new("public/feed"), &dir);
+    copy_dir(&sample(), &dir);
     let index = std::fs::read_to_string(dir.join("index.json")).unwrap();
     let broken = index.replacen("\"published\":\"", "\"published\":\"hôm qua ", 1);
     std::fs::write(dir.join("index.json"), broken).unwrap();
@@ -75,7 +81,7 @@ fn check_fails_and_names_the_problem() {
 #[test]
 fn check_reports_an_index_pointing_at_missing_article_files() {
     let dir = scratch("missing");
-    copy_dir(Path::new("public/feed"), &dir);
+    copy_dir(&sample(), &dir);
     let first = std::fs::read_dir(dir.join("articles"))
         .unwrap()
         .next()
@@ -92,7 +98,7 @@ fn check_reports_an_index_pointing_at_missing_article_files() {
 #[test]
 fn an_unknown_major_version_is_fatal() {
     let dir = scratch("major");
-    copy_dir(Path::new("public/feed"), &dir);
+    copy_dir(&sample(), &dir);
     let index = std::fs::read_to_string(dir.join("index.json")).unwrap();
     std::fs::write(
         dir.join("index.json"),
@@ -171,7 +177,7 @@ fn gen_is_deterministic() {
 #[test]
 fn demo_calendar_moves_the_sample_to_the_current_weeks() {
     let dir = scratch("demo");
-    copy_dir(Path::new("public/feed"), &dir);
+    copy_dir(&sample(), &dir);
     let (ok, out) = run(tool()
         .arg("demo-calendar")
         .arg(&dir)

@@ -1,0 +1,155 @@
+//! bantin-feed: the feed tool for exporters and for our own tests.
+//!
+//!   bantin-feed check DIR                 validate a whole feed directory
+//!   bantin-feed gen --articles N --seed S --out DIR [--today YYYY-MM-DD]
+//!                                         write a deterministic synthetic feed
+//!   bantin-feed index DIR                 rebuild index.json and the paged lists
+//!                                         from the article, calendar and document files
+//!   bantin-feed demo-calendar DIR [--today YYYY-MM-DD]
+//!                                         move the sample calendar to the weeks around today
+//!
+//! A thin command line: the work is `bantin_format::dir`'s (and
+//! `bantin_synth`'s for `gen`); this reads the arguments, prints the
+//! results and sets the exit code. Native only, without the web UI:
+//! `cargo run -p bantin-feed -- …` (scripts/bantin-feed does that).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use bantin_format::datetime::{Date, LocalTime};
+use bantin_format::dir::{self, CalendarMove};
+use bantin_synth as synth;
+
+const USAGE: &str = "usage:
+  bantin-feed check DIR
+  bantin-feed gen --articles N --seed S --out DIR [--today YYYY-MM-DD]
+  bantin-feed index DIR
+  bantin-feed demo-calendar DIR [--today YYYY-MM-DD]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("check") => one_dir(&args[1..]).and_then(|d| check(&d)),
+        Some("gen") => gen(&args[1..]),
+        Some("index") => one_dir(&args[1..]).and_then(|d| reindex(&d)),
+        Some("demo-calendar") => demo_calendar(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("bantin-feed: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn one_dir(args: &[String]) -> Result<PathBuf, String> {
+    match args {
+        [dir] => Ok(PathBuf::from(dir)),
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+/// `--name value` options.
+fn options(args: &[String]) -> Result<BTreeMap<String, String>, String> {
+    let mut map = BTreeMap::new();
+    let mut it = args.iter();
+    while let Some(key) = it.next() {
+        let name = key
+            .strip_prefix("--")
+            .ok_or_else(|| format!("unexpected argument {key}\n{USAGE}"))?;
+        let value = it.next().ok_or_else(|| format!("--{name} needs a value"))?;
+        map.insert(name.to_string(), value.clone());
+    }
+    Ok(map)
+}
+
+fn today_vietnam() -> String {
+    let millis = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as f64)
+        .unwrap_or(0.0);
+    LocalTime::vietnam_from_millis(millis).date.to_string()
+}
+
+fn check(dir: &Path) -> Result<(), String> {
+    let report = dir::check(dir)?;
+    print!("{report}");
+    match report.errors() {
+        0 => Ok(()),
+        n => Err(format!(
+            "{} has {n} problems that readers would see",
+            dir.display()
+        )),
+    }
+}
+
+fn gen(args: &[String]) -> Result<(), String> {
+    let opts = options(args)?;
+    let number = |k: &str| -> Result<u64, String> {
+        opts.get(k)
+            .ok_or_else(|| format!("--{k} is required\n{USAGE}"))?
+            .parse()
+            .map_err(|_| format!("--{k} must be a number"))
+    };
+    let articles = number("articles")? as usize;
+    let seed = number("seed")?;
+    let out = PathBuf::from(
+        opts.get("out")
+            .ok_or_else(|| format!("--out is required\n{USAGE}"))?,
+    );
+    let today = opts.get("today").cloned().unwrap_or_else(today_vietnam);
+    match Date::parse(&today) {
+        Some(d) if (1900..=9998).contains(&d.year) => {}
+        _ => {
+            return Err(
+                "--today must be a date like 2026-11-23, between the years 1900 and 9998".into(),
+            )
+        }
+    }
+    let synth::Synthetic { content, files } = synth::generate(articles, seed, &today);
+    let written = dir::write_content(&out, &content)?;
+    for (rel, bytes) in &files {
+        dir::write_file(&out, rel, bytes)?;
+    }
+    println!(
+        "wrote {} articles, {} calendar weeks, {} documents to {} (index.json {} bytes)",
+        written.articles,
+        written.weeks,
+        written.documents,
+        out.display(),
+        written.index_bytes
+    );
+    Ok(())
+}
+
+fn reindex(dir: &Path) -> Result<(), String> {
+    let written = dir::reindex(dir)?;
+    println!(
+        "indexed {} articles, {} weeks, {} documents (index.json {} bytes)",
+        written.articles, written.weeks, written.documents, written.index_bytes
+    );
+    Ok(())
+}
+
+/// Moves a sample feed's calendar to the weeks around today (or --today).
+fn demo_calendar(args: &[String]) -> Result<(), String> {
+    let (dir, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    let dir = PathBuf::from(dir);
+    let opts = options(rest)?;
+    let today = opts.get("today").cloned().unwrap_or_else(today_vietnam);
+    let today = Date::parse(&today).ok_or("--today must be a date like 2026-11-23")?;
+    match dir::demo_calendar(&dir, today)? {
+        CalendarMove::AlreadyAround(week) => println!("calendar already around {week}"),
+        CalendarMove::Moved { weeks, around } => {
+            println!("moved the sample calendar by {weeks} weeks, to the weeks around {around}")
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,29 @@
+//! bantin-format: the bantin feed format v1, shared by the app (wasm), the
+//! feed tool (`bantin-feed`) and the synthetic feed generator
+//! (`bantin-synth`). Pure Rust, no web APIs: it builds for native and
+//! wasm32, and is tested natively.
+//!
+//! - [`model`]: the data types of every feed file;
+//! - [`validate`]: strict, forgiving validation of feed files;
+//! - [`pack`]: content laid out as a feed directory (paths and JSON text);
+//! - [`dir`] (native only): a feed directory on disk, checked, read back,
+//!   written, reindexed, its sample calendar moved;
+//! - the primitives they rest on: [`text`] (Vietnamese folding, slugs, word
+//!   counts), [`datetime`] (dates, RFC 3339, ISO weeks, Vietnam time) and
+//!   [`display`] (Vietnamese dates and numbers for people to read).
+//!
+//! The layout and every field are described in public/schema/README.md.
+
+pub mod datetime;
+pub mod display;
+pub mod model;
+pub mod pack;
+pub mod text;
+pub mod validate;
+
+// Reads and writes files: the feed tool's, not the app's.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dir;
+
+#[cfg(test)]
+mod tests;
