@@ -18,7 +18,7 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
 use bantin_format::model::{ArticleSummary, CalendarEntry, Document};
-use bantin_format::text::fold;
+use bantin_format::text::{fold, is_combining, lowercase_nfc};
 
 /// What a hit is; results come grouped in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -528,87 +528,6 @@ fn query_words(query: &str) -> Vec<Word> {
         }
     }
     words
-}
-
-/// Combining diacritical marks (text typed in decomposed form).
-fn is_combining(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}')
-}
-
-/// The Vietnamese vowels, lowercase, NFC: per row a vowel without tone,
-/// then with huyền, sắc, hỏi, ngã, nặng.
-const VOWELS: [&str; 12] = [
-    "aàáảãạ",
-    "ăằắẳẵặ",
-    "âầấẩẫậ",
-    "eèéẻẽẹ",
-    "êềếểễệ",
-    "iìíỉĩị",
-    "oòóỏõọ",
-    "ôồốổỗộ",
-    "ơờớởỡợ",
-    "uùúủũụ",
-    "ưừứửữự",
-    "yỳýỷỹỵ",
-];
-
-/// Rows of [`VOWELS`] that a vowel mark makes of another (a + ̂ → â …).
-const VOWEL_MARKS: [(usize, char, usize); 6] = [
-    (0, '\u{0306}', 1),
-    (0, '\u{0302}', 2),
-    (3, '\u{0302}', 4),
-    (6, '\u{0302}', 7),
-    (6, '\u{031B}', 8),
-    (9, '\u{031B}', 10),
-];
-
-/// The tone a combining mark stands for (a column of [`VOWELS`]).
-fn tone_of(mark: char) -> Option<usize> {
-    match mark {
-        '\u{0300}' | '\u{0340}' => Some(1),
-        '\u{0301}' | '\u{0341}' => Some(2),
-        '\u{0309}' => Some(3),
-        '\u{0303}' => Some(4),
-        '\u{0323}' => Some(5),
-        _ => None,
-    }
-}
-
-/// Lowercase, with the Vietnamese vowels composed (NFC), so that text typed
-/// decomposed compares equal to precomposed text. Other marks stay.
-fn lowercase_nfc(s: &str) -> String {
-    let lower = s.to_lowercase();
-    if !lower.chars().any(is_combining) {
-        return lower;
-    }
-    let mut out = String::with_capacity(lower.len());
-    // The vowel being composed: its row and tone in VOWELS.
-    let mut vowel: Option<(usize, usize)> = None;
-    for c in lower.chars() {
-        if let Some((row, tone)) = vowel {
-            let marked = VOWEL_MARKS
-                .iter()
-                .find(|&&(from, mark, _)| from == row && mark == c)
-                .map(|&(_, _, to)| (to, tone));
-            let toned = tone_of(c).filter(|_| tone == 0).map(|t| (row, t));
-            if let Some(next) = marked.or(toned) {
-                vowel = Some(next);
-                continue;
-            }
-            out.extend(VOWELS[row].chars().nth(tone));
-        }
-        vowel = VOWELS
-            .iter()
-            .enumerate()
-            .find_map(|(row, forms)| forms.chars().position(|f| f == c).map(|t| (row, t)));
-        if vowel.is_none() {
-            out.push(c);
-        }
-    }
-    if let Some((row, tone)) = vowel {
-        out.extend(VOWELS[row].chars().nth(tone));
-    }
-    out
 }
 
 // How feed items are indexed: one place for the fields and their weights,

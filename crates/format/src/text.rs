@@ -1,17 +1,36 @@
 //! Vietnamese text folding: "Tuyên giáo" and "tuyen giao" compare equal,
 //! and đ/Đ fold to d (they do not decompose under Unicode NFD, so a table
 //! does the work instead of a normalisation crate). Also slugs (built on
-//! folding), word counts and reading times.
+//! folding), word counts and reading times, and the lowercase composed
+//! form search compares exact diacritics by.
 
-/// Each base letter followed by every Vietnamese accented form of it.
-const FOLDS: &[(char, &str)] = &[
-    ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
-    ('e', "èéẻẽẹêềếểễệ"),
-    ('i', "ìíỉĩị"),
-    ('o', "òóỏõọôồốổỗộơờớởỡợ"),
-    ('u', "ùúủũụưừứửữự"),
-    ('y', "ỳýỷỹỵ"),
-    ('d', "đ"),
+/// The Vietnamese vowels, lowercase, precomposed (NFC), with the plain
+/// letter each folds to: per row a vowel without tone, then with huyền,
+/// sắc, hỏi, ngã, nặng. The one table of Vietnamese letters: folding reads
+/// it, and so does [`lowercase_nfc`] (search's exact-diacritics form).
+const VOWELS: [(char, &str); 12] = [
+    ('a', "aàáảãạ"),
+    ('a', "ăằắẳẵặ"),
+    ('a', "âầấẩẫậ"),
+    ('e', "eèéẻẽẹ"),
+    ('e', "êềếểễệ"),
+    ('i', "iìíỉĩị"),
+    ('o', "oòóỏõọ"),
+    ('o', "ôồốổỗộ"),
+    ('o', "ơờớởỡợ"),
+    ('u', "uùúủũụ"),
+    ('u', "ưừứửữự"),
+    ('y', "yỳýỷỹỵ"),
+];
+
+/// Rows of [`VOWELS`] that a vowel mark makes of another (a + ̂ → â …).
+const VOWEL_MARKS: [(usize, char, usize); 6] = [
+    (0, '\u{0306}', 1),
+    (0, '\u{0302}', 2),
+    (3, '\u{0302}', 4),
+    (6, '\u{0302}', 7),
+    (6, '\u{031B}', 8),
+    (9, '\u{031B}', 10),
 ];
 
 /// Folds one lowercase character to its base letter.
@@ -19,15 +38,68 @@ fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c;
     }
-    FOLDS
+    if c == 'đ' {
+        return 'd';
+    }
+    VOWELS
         .iter()
         .find(|(_, forms)| forms.contains(c))
         .map_or(c, |(base, _)| *base)
 }
 
 /// Combining marks (text typed in decomposed form) carry no letter.
-fn is_combining(c: char) -> bool {
+pub fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// The tone a combining mark stands for (a column of [`VOWELS`]).
+fn tone_of(mark: char) -> Option<usize> {
+    match mark {
+        '\u{0300}' | '\u{0340}' => Some(1),
+        '\u{0301}' | '\u{0341}' => Some(2),
+        '\u{0309}' => Some(3),
+        '\u{0303}' => Some(4),
+        '\u{0323}' => Some(5),
+        _ => None,
+    }
+}
+
+/// Lowercase, with the Vietnamese vowels composed (NFC), so that text typed
+/// decomposed compares equal to precomposed text; diacritics are kept
+/// (search ranks an exact-diacritics match higher). Other marks stay.
+pub fn lowercase_nfc(s: &str) -> String {
+    let lower = s.to_lowercase();
+    if !lower.chars().any(is_combining) {
+        return lower;
+    }
+    let mut out = String::with_capacity(lower.len());
+    // The vowel being composed: its row and tone in VOWELS.
+    let mut vowel: Option<(usize, usize)> = None;
+    for c in lower.chars() {
+        if let Some((row, tone)) = vowel {
+            let marked = VOWEL_MARKS
+                .iter()
+                .find(|&&(from, mark, _)| from == row && mark == c)
+                .map(|&(_, _, to)| (to, tone));
+            let toned = tone_of(c).filter(|_| tone == 0).map(|t| (row, t));
+            if let Some(next) = marked.or(toned) {
+                vowel = Some(next);
+                continue;
+            }
+            out.extend(VOWELS[row].1.chars().nth(tone));
+        }
+        vowel = VOWELS
+            .iter()
+            .enumerate()
+            .find_map(|(row, (_, forms))| forms.chars().position(|f| f == c).map(|t| (row, t)));
+        if vowel.is_none() {
+            out.push(c);
+        }
+    }
+    if let Some((row, tone)) = vowel {
+        out.extend(VOWELS[row].1.chars().nth(tone));
+    }
+    out
 }
 
 /// Lowercase, without diacritics: what search and slugs compare.
