@@ -1,5 +1,5 @@
 // Mounts the app. Everything else lives in the library crate.
 fn main() {
-    bantin::crash::install();
+    bantin::ui::crash::install();
     bantin::mount();
 }

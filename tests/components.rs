@@ -4,13 +4,15 @@
 
 use std::sync::Arc;
 
-use bantin::api::{FeedState, LoadError};
-use bantin::components::offline_status::{OfflineBanner, UpdatePrompt};
-use bantin::components::{
+use bantin::browser::api::{FeedState, LoadError};
+use bantin::browser::pwa::{use_pwa, PwaState};
+use bantin::strings;
+use bantin::ui::components::offline_status::{OfflineBanner, UpdatePrompt};
+use bantin::ui::components::{
     article_body::ArticleBody, article_card::ArticleCard, feed_notice::FeedNotice,
 };
-use bantin::pwa::{use_pwa, PwaState};
-use bantin::{crash, strings, App};
+use bantin::ui::crash;
+use bantin::App;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
@@ -50,7 +52,7 @@ async fn app_renders_the_layout_around_the_home_page() {
 
     assert_eq!(text_of(&root, ".brand__name"), strings::APP_NAME);
     let links = root.query_selector_all("#main-nav a").unwrap();
-    assert_eq!(links.length(), bantin::routes::NAV.len() as u32);
+    assert_eq!(links.length(), bantin::logic::routes::NAV.len() as u32);
     assert_eq!(text_of(&root, "h1"), strings::HEADING_HOME);
     assert!(root.query_selector(".site-footer").unwrap().is_some());
     assert!(root

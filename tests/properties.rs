@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use bantin::search::{self, Field, Kind, SearchIndex};
+use bantin::logic::search_index::{self, Field, Kind, SearchIndex};
 use proptest::prelude::*;
 use proptest::sample::Index as Pick;
 use proptest::test_runner::Config;
@@ -691,7 +691,7 @@ proptest! {
         text in prop_oneof![self::text(60), any::<String>()],
         query in prop_oneof![self::text(12), any::<String>()],
     ) {
-        let pieces = search::highlight(&text, &query);
+        let pieces = search_index::highlight(&text, &query);
         let joined: String = pieces.iter().map(|p| p.0.as_str()).collect();
         prop_assert_eq!(&joined, &text);
         let mut at = 0;
@@ -715,7 +715,7 @@ proptest! {
         query in "[a-zA-Z0-9]{1,3}( [a-zA-Z0-9]{1,3}){0,2}",
     ) {
         let words: Vec<String> = query.split(' ').map(str::to_ascii_lowercase).collect();
-        let pieces = search::highlight(&text, &query);
+        let pieces = search_index::highlight(&text, &query);
         for (piece, marked) in &pieces {
             if *marked {
                 let folded = fold(piece);

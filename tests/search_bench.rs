@@ -4,7 +4,7 @@
 //! queries find things. Run by `scripts/bench-search`, not by the test command.
 #![cfg(target_arch = "wasm32")]
 
-use bantin::search::{self, SearchIndex};
+use bantin::logic::search_index::{self, SearchIndex};
 use wasm_bindgen_test::*;
 
 use bantin_format::text::fold;
@@ -24,14 +24,14 @@ fn search_over_ten_thousand_articles() {
     let t0 = now_ms();
     let mut index = SearchIndex::new();
     for a in &content.articles {
-        search::add_article(&mut index, &a.summary, "");
+        search_index::add_article(&mut index, &a.summary, "");
     }
     for d in &content.documents {
-        search::add_document(&mut index, d);
+        search_index::add_document(&mut index, d);
     }
     for w in &content.weeks {
         for e in &w.entries {
-            search::add_entry(&mut index, &format!("{}:{}", w.week, e.id), e);
+            search_index::add_entry(&mut index, &format!("{}:{}", w.week, e.id), e);
         }
     }
     let build_ms = now_ms() - t0;

@@ -2,7 +2,7 @@
 //! combine and live in the URL (`?loai=…&nam=2026&q=112-hd`), shown a
 //! page at a time.
 
-use crate::components::link::A;
+use crate::ui::components::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -10,12 +10,14 @@ use leptos_router::NavigateOptions;
 use bantin_format::display;
 use bantin_format::model::Document;
 
-use crate::api::load_documents;
-use crate::components::document_files::FileLinks;
-use crate::components::feed_notice::{Failed, Loading};
-use crate::components::page_title::PageTitle;
-use crate::documents::{self, Filter, Status};
-use crate::{clock, routes, strings};
+use crate::browser::api::load_documents;
+use crate::browser::clock;
+use crate::logic::doc_catalog::{self, Filter, Status};
+use crate::logic::routes;
+use crate::strings;
+use crate::ui::components::document_files::FileLinks;
+use crate::ui::components::feed_notice::{Failed, Loading};
+use crate::ui::components::page_title::PageTitle;
 
 /// Documents shown per step of "Xem thêm".
 const STEP: usize = 30;
@@ -76,10 +78,10 @@ pub fn DocumentsPage() -> impl IntoView {
                 .cloned()
                 .collect()
         });
-        documents::sort_newest(&mut list);
+        doc_catalog::sort_newest(&mut list);
         list
     });
-    let facets = Memo::new(move |_| all.with(|a| documents::facets(a)));
+    let facets = Memo::new(move |_| all.with(|a| doc_catalog::facets(a)));
 
     let select = {
         let go = go.clone();
@@ -178,7 +180,7 @@ pub fn DocumentsPage() -> impl IntoView {
 
 #[component]
 fn DocumentRow(doc: Document, today: bantin_format::datetime::Date) -> impl IntoView {
-    let status = documents::status(&doc, today);
+    let status = doc_catalog::status(&doc, today);
     let issued = bantin_format::datetime::Date::parse(&doc.issued)
         .map_or_else(|| doc.issued.clone(), display::date);
     view! {

@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::use_feed;
-use crate::pwa::{apply_update, use_pwa};
-use crate::{offline, strings};
+use crate::browser::api::use_feed;
+use crate::browser::pwa::{apply_update, use_pwa};
+use crate::logic::offline_plan;
+use crate::strings;
 
 /// "Đang ngoại tuyến — nội dung cập nhật lúc 08:05 23/11", while the index
 /// on screen is the stored copy. It goes by itself once the network is back.
@@ -15,7 +16,7 @@ pub fn OfflineBanner() -> impl IntoView {
     let feed = use_feed();
     move || {
         feed.stored_at.get().map(|stamp| {
-            let text = offline::fetched_label(&stamp).map_or_else(
+            let text = offline_plan::fetched_label(&stamp).map_or_else(
                 || strings::OFFLINE_BANNER_UNKNOWN.to_string(),
                 |at| format!("{} {at}", strings::OFFLINE_BANNER),
             );

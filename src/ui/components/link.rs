@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos_router::components::ToHref;
 use leptos_router::hooks::use_location;
 
-use crate::api::app_base;
-use crate::routes;
+use crate::browser::api::app_base;
+use crate::logic::routes;
 
 /// The app path `href` ("/tin-tuc?trang=2") as the browser needs it.
 pub fn with_base(href: String) -> String {

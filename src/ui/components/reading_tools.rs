@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::{self, Shared};
+use crate::browser::dom::{self, Shared};
 use crate::strings;
 
 /// Text size steps, as multiples of the normal size (the stylesheet maps
@@ -16,17 +16,17 @@ const PREF_KEY: &str = "bantin.text-size";
 /// The stored step, applied to the page. Called once at start-up too, so a
 /// returning reader's size holds before any article opens.
 pub fn restore_text_size() -> usize {
-    let step = browser::load_pref(PREF_KEY)
+    let step = dom::load_pref(PREF_KEY)
         .and_then(|s| s.parse::<usize>().ok())
         .filter(|s| *s < TEXT_STEPS)
         .unwrap_or(DEFAULT_TEXT_STEP);
-    browser::set_root_data("text-size", &step.to_string());
+    dom::set_root_data("text-size", &step.to_string());
     step
 }
 
 fn apply(step: usize) {
-    browser::set_root_data("text-size", &step.to_string());
-    browser::save_pref(PREF_KEY, &step.to_string());
+    dom::set_root_data("text-size", &step.to_string());
+    dom::save_pref(PREF_KEY, &step.to_string());
 }
 
 #[component]
@@ -40,7 +40,7 @@ pub fn ReadingTools(#[prop(into)] title: String) -> impl IntoView {
     let share = move |_| {
         let title = title.clone();
         spawn_local(async move {
-            shared.set(Some(browser::share(&title, &browser::current_url()).await));
+            shared.set(Some(dom::share(&title, &dom::current_url()).await));
         });
     };
     view! {
@@ -55,7 +55,7 @@ pub fn ReadingTools(#[prop(into)] title: String) -> impl IntoView {
             <button type="button" class="tool" aria-label=strings::TEXT_LARGER
                 disabled=move || { step.get() + 1 >= TEXT_STEPS }
                 on:click=move |_| set((step.get() + 1).min(TEXT_STEPS - 1))>"A+"</button>
-            <button type="button" class="tool tool--wide" on:click=|_| browser::print()>{strings::PRINT}</button>
+            <button type="button" class="tool tool--wide" on:click=|_| dom::print()>{strings::PRINT}</button>
             <button type="button" class="tool tool--wide" on:click=share>{strings::SHARE}</button>
             <span class="reading-tools__status" role="status">
                 {move || match shared.get() {

@@ -1,17 +1,20 @@
 use std::sync::Arc;
 
-use crate::components::link::A;
+use crate::ui::components::link::A;
 use leptos::prelude::*;
 
 use bantin_format::display;
 use bantin_format::model::EntryStatus;
 use bantin_format::model::{ArticleSummary, Index};
 
-use crate::api::{feed_url, use_feed};
-use crate::components::article_card::ArticleCard;
-use crate::components::feed_notice::FeedNotice;
-use crate::components::page_title::PageTitle;
-use crate::{calendar, clock, routes, strings};
+use crate::browser::api::{feed_url, use_feed};
+use crate::browser::clock;
+use crate::logic::routes;
+use crate::logic::schedule;
+use crate::strings;
+use crate::ui::components::article_card::ArticleCard;
+use crate::ui::components::feed_notice::FeedNotice;
+use crate::ui::components::page_title::PageTitle;
 
 /// How many stories the "latest" block and each category block show.
 const LATEST_COUNT: usize = 8;
@@ -175,7 +178,7 @@ fn TodayCalendar(index: Arc<Index>) -> impl IntoView {
             <h2 class="block__title" id="lich-hom-nay">{strings::TODAY_CALENDAR}</h2>
             <p class="today__date">{move || display::date_with_weekday(today.get())}</p>
             {move || {
-            let entries = calendar::entries_on(&index.calendar.embedded, today.get());
+            let entries = schedule::entries_on(&index.calendar.embedded, today.get());
             if entries.is_empty() {
                 view! { <p>{strings::NO_ENTRIES_TODAY}</p> }.into_any()
             } else {
@@ -189,7 +192,7 @@ fn TodayCalendar(index: Arc<Index>) -> impl IntoView {
                             };
                             view! {
                                 <li class:cancelled=e.status == EntryStatus::Cancelled class:emphasis=e.emphasis>
-                                    <span class="today__time">{calendar::time_range(&e)}</span>
+                                    <span class="today__time">{schedule::time_range(&e)}</span>
                                     {status.map(|s| view! { <span class="badge">{s}</span> })}
                                     <span class="today__content">{e.content.clone()}</span>
                                     {e.location.clone().map(|l| view! { <span class="today__place">{l}</span> })}

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::components::link::A;
+use crate::ui::components::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -14,10 +14,11 @@ use leptos_router::NavigateOptions;
 use bantin_format::display;
 use bantin_format::model::{Article, ArticleSummary, Block, Index};
 
-use crate::api::{load_documents, use_feed, use_read_articles};
-use crate::components::page_title::PageTitle;
-use crate::search::{self, Hit, Kind, SearchIndex};
-use crate::{routes, strings};
+use crate::browser::api::{load_documents, use_feed, use_read_articles};
+use crate::logic::routes;
+use crate::logic::search_index::{self, Hit, Kind, SearchIndex};
+use crate::strings;
+use crate::ui::components::page_title::PageTitle;
 
 /// Results shown per kind.
 const PER_KIND: usize = 20;
@@ -73,7 +74,7 @@ fn build(
     let mut s = SearchIndex::new();
     let mut targets = HashMap::new();
     let mut add_article = |a: &ArticleSummary, body: &str| {
-        search::add_article(&mut s, a, body);
+        search_index::add_article(&mut s, a, body);
         targets.insert(
             (Kind::Article, a.slug.clone()),
             Target {
@@ -103,7 +104,7 @@ fn build(
         documents
     };
     for d in docs {
-        search::add_document(&mut s, d);
+        search_index::add_document(&mut s, d);
         targets.insert(
             (Kind::Document, d.id.clone()),
             Target {
@@ -115,7 +116,7 @@ fn build(
     for w in &index.calendar.embedded {
         for e in &w.entries {
             let key = format!("{}:{}", w.week, e.id);
-            search::add_entry(&mut s, &key, e);
+            search_index::add_entry(&mut s, &key, e);
             let when = bantin_format::display::feed_time(&e.start);
             let detail = [Some(when), e.chair.clone(), e.location.clone()]
                 .into_iter()
@@ -258,7 +259,7 @@ pub fn SearchPage() -> impl IntoView {
 /// Text with the query's words wrapped in <mark>.
 #[component]
 fn Marked(text: String, query: String) -> impl IntoView {
-    search::highlight(&text, &query)
+    search_index::highlight(&text, &query)
         .into_iter()
         .map(|(part, hit)| {
             if hit {

@@ -10,11 +10,11 @@ use bantin_format::model::{ArticleSummary, Index};
 use bantin_format::pack::{self, LIST_ALL};
 use bantin_format::{display, text};
 
-use crate::api::{self, use_feed, LoadError};
-use crate::components::article_card::ArticleCard;
-use crate::components::feed_notice::{Failed, FeedNotice};
-use crate::components::page_title::PageTitle;
+use crate::browser::api::{self, use_feed, LoadError};
 use crate::strings;
+use crate::ui::components::article_card::ArticleCard;
+use crate::ui::components::feed_notice::{Failed, FeedNotice};
+use crate::ui::components::page_title::PageTitle;
 
 /// The paged list the address asks for, and its heading.
 fn list_for(
@@ -59,7 +59,7 @@ struct Loaded {
 }
 
 #[component]
-pub fn NewsPage() -> impl IntoView {
+pub fn NewsListPage() -> impl IntoView {
     let feed = use_feed();
     let query = use_query_map();
     let target = Memo::new(move |_| {

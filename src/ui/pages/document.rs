@@ -1,7 +1,7 @@
 //! `/van-ban/:id`: one document with every field the feed has, its files,
 //! and the documents it replaces, is replaced by and relates to.
 
-use crate::components::link::A;
+use crate::ui::components::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -9,13 +9,17 @@ use bantin_format::datetime::Date;
 use bantin_format::display;
 use bantin_format::model::Document;
 
-use crate::api::{self, load_documents, LoadError};
-use crate::components::document_files::FileLinks;
-use crate::components::feed_notice::{Failed, Loading};
-use crate::components::page_title::PageTitle;
-use crate::documents::{self, Status};
-use crate::{browser, clock, pwa};
-use crate::{calendar, routes, strings};
+use crate::browser::api::{self, load_documents, LoadError};
+use crate::browser::clock;
+use crate::browser::dom;
+use crate::browser::pwa;
+use crate::logic::doc_catalog::{self, Status};
+use crate::logic::routes;
+use crate::logic::schedule;
+use crate::strings;
+use crate::ui::components::document_files::FileLinks;
+use crate::ui::components::feed_notice::{Failed, Loading};
+use crate::ui::components::page_title::PageTitle;
 
 #[component]
 pub fn DocumentPage() -> impl IntoView {
@@ -115,9 +119,9 @@ fn show_date(s: &str) -> String {
 
 #[component]
 fn DocumentView(doc: Document) -> impl IntoView {
-    let today = calendar::today(clock::now_ms());
-    let status = documents::status(&doc, today);
-    browser::set_meta_description(&doc.summary);
+    let today = schedule::today(clock::now_ms());
+    let status = doc_catalog::status(&doc, today);
+    dom::set_meta_description(&doc.summary);
     let all = load_documents();
     // Numbers of linked documents, once the list is loaded; ids until then.
     let name_of = move |id: String| {
@@ -141,7 +145,7 @@ fn DocumentView(doc: Document) -> impl IntoView {
             </ul>
         }
     };
-    let banner = if documents::is_replaced(&doc) {
+    let banner = if doc_catalog::is_replaced(&doc) {
         Some(
             view! {
                 <div class="banner banner--replaced" role="note">

@@ -1,11 +1,12 @@
-use crate::components::link::A;
+use crate::ui::components::link::A;
 use leptos::prelude::*;
 
 use bantin_format::display;
 use bantin_format::model::ArticleSummary;
 
-use crate::api::feed_url;
-use crate::{routes, strings};
+use crate::browser::api::feed_url;
+use crate::logic::routes;
+use crate::strings;
 
 /// One story in a list: thumbnail, title, date, views and sapo.
 #[component]

@@ -2,13 +2,14 @@
 //! component; text only ever becomes text nodes, and every URL was checked
 //! by the validator (http(s), relative, or data:image for pictures).
 
-use crate::components::link::A;
+use crate::ui::components::link::A;
 use leptos::prelude::*;
 
 use bantin_format::model::{Block, Image, Run};
 
-use crate::api::feed_url;
-use crate::{routes, strings};
+use crate::browser::api::feed_url;
+use crate::logic::routes;
+use crate::strings;
 
 #[component]
 pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {

@@ -1,13 +1,15 @@
 //! The frame around every page: skip link, header with the site name and
 //! navigation, and footer. The kiosk screen goes without it.
 
-use crate::components::link::A;
+use crate::ui::components::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::api::{app_base, use_feed};
-use crate::components::offline_status::{OfflineBanner, UpdatePrompt};
-use crate::{pwa, routes, strings};
+use crate::browser::api::{app_base, use_feed};
+use crate::browser::pwa;
+use crate::logic::routes;
+use crate::strings;
+use crate::ui::components::offline_status::{OfflineBanner, UpdatePrompt};
 
 /// The longest the loading screen waits for the feed index before the
 /// frame shows with its own loading notice.
@@ -39,7 +41,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     let show = move || {
         if !shown.get_untracked() {
             shown.set(true);
-            crate::browser::end_boot();
+            crate::browser::dom::end_boot();
         }
     };
     Effect::new(move |_| {

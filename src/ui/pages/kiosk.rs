@@ -14,17 +14,19 @@ use wasm_bindgen::JsCast;
 use bantin_format::display;
 use bantin_format::model::{ArticleSummary, EntryStatus};
 
-use crate::api::{self, feed_url, use_feed};
-use crate::browser;
-use crate::calendar::{self, Timing};
-use crate::clock::{self, every};
-use crate::components::article_body::ArticleBody;
-use crate::components::feed_notice::{Failed, Loading};
-use crate::components::link::with_base;
-use crate::components::page_title::PageTitle;
-use crate::kiosk::{self, Settings};
-use crate::qr::QrCode;
-use crate::{offline, routes, strings};
+use crate::browser::api::{self, feed_url, use_feed};
+use crate::browser::clock::{self, every};
+use crate::browser::dom;
+use crate::logic::board::{self, Settings};
+use crate::logic::offline_plan;
+use crate::logic::qr::QrCode;
+use crate::logic::routes;
+use crate::logic::schedule::{self, Timing};
+use crate::strings;
+use crate::ui::components::article_body::ArticleBody;
+use crate::ui::components::feed_notice::{Failed, Loading};
+use crate::ui::components::link::with_base;
+use crate::ui::components::page_title::PageTitle;
 
 /// After this long without a mouse move, the cursor hides.
 const CURSOR_IDLE_MS: f64 = 3000.0;
@@ -46,14 +48,14 @@ pub fn KioskPage() -> impl IntoView {
 
     let stories = Memo::new(move |_| {
         feed.index
-            .with(|i| i.as_ref().map(|i| kiosk::stories(i)))
+            .with(|i| i.as_ref().map(|i| board::stories(i)))
             .unwrap_or_default()
     });
     // A new feed keeps the story on screen where it can (no jump, no flicker).
     Effect::new(move |prev: Option<Option<String>>| {
         let list = stories.get();
         let old_id = prev.flatten();
-        let pos = kiosk::keep_position(old_id.as_deref(), position.get_untracked(), &list);
+        let pos = board::keep_position(old_id.as_deref(), position.get_untracked(), &list);
         position.set(pos);
         list.get(pos).map(|a| a.id.clone())
     });
@@ -90,10 +92,10 @@ pub fn KioskPage() -> impl IntoView {
         window_event_listener(ev::pointerdown, move |_| touched()),
         window_event_listener(ev::keydown, move |_| touched()),
         window_event_listener(ev::pointermove, move |_| last_move.set(clock::now_ms())),
-        window_event_listener(ev::visibilitychange, |_| browser::request_wake_lock()),
+        window_event_listener(ev::visibilitychange, |_| dom::request_wake_lock()),
     ];
     on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
-    browser::request_wake_lock();
+    dom::request_wake_lock();
 
     let cursor_idle = move || now.get() - last_move.get() > CURSOR_IDLE_MS;
     // No link leaves the kiosk, and no long-press menu opens.
@@ -140,7 +142,7 @@ pub fn KioskPage() -> impl IntoView {
 fn KioskHeader(now: RwSignal<f64>) -> impl IntoView {
     let feed = use_feed();
     let site = move || feed.index.with(|i| i.as_ref().map(|i| i.site.clone()));
-    let clock = Memo::new(move |_| kiosk::clock(now.get()));
+    let clock = Memo::new(move |_| board::clock(now.get()));
     view! {
         <header class="kiosk__header">
             {move || site().map(|s| view! {
@@ -251,7 +253,7 @@ fn Agenda(now: RwSignal<f64>) -> impl IntoView {
     let days = move || {
         let at = minute.get() * 60_000.0;
         feed.index
-            .with(|i| i.as_ref().map(|i| kiosk::agenda(i, at)))
+            .with(|i| i.as_ref().map(|i| board::agenda(i, at)))
     };
     view! {
         <section class="kiosk__agenda" aria-labelledby="kiosk-lich">
@@ -279,7 +281,7 @@ fn Agenda(now: RwSignal<f64>) -> impl IntoView {
                                                 class:is-next=s.timing == Timing::Next
                                                 class:is-past=s.timing == Timing::Past
                                                 class:cancelled=s.entry.status == EntryStatus::Cancelled>
-                                                <span class="kiosk__when">{calendar::time_range(&s.entry)}</span>
+                                                <span class="kiosk__when">{schedule::time_range(&s.entry)}</span>
                                                 {badge.map(|(class, b)| view! { <span class=class>{b}</span> })}
                                                 <span class="kiosk__what">{s.entry.content.clone()}</span>
                                                 {s.entry.location.clone().map(|l| view! { <span class="kiosk__where">{l}</span> })}
@@ -308,7 +310,7 @@ fn KioskFooter() -> impl IntoView {
     let updated = move || {
         let stored = feed.stored_at.get();
         let label = match &stored {
-            Some(stamp) => offline::fetched_label(stamp),
+            Some(stamp) => offline_plan::fetched_label(stamp),
             None => feed.checked_at.get().map(|ms| {
                 let t = bantin_format::datetime::LocalTime::vietnam_from_millis(ms);
                 display::clock(t)

@@ -6,7 +6,7 @@ use bantin_format::datetime::{Date, LocalTime};
 use bantin_format::display;
 use bantin_format::model::{ArticleSummary, CalendarEntry, Index};
 
-use crate::calendar::{self, Timing};
+use crate::logic::schedule::{self, Timing};
 
 /// Timings of an unattended screen, each settable in the kiosk's URL
 /// (`/kiosk?xoay=20&cho=90&lammoi=10`): the deployer chooses per screen.
@@ -126,12 +126,12 @@ pub struct Day {
 /// Today's and tomorrow's entries from the weeks the index embeds, with
 /// now/next marked on today (tomorrow's are all still to come).
 pub fn agenda(index: &Index, now_millis: f64) -> [Day; 2] {
-    let today = calendar::today(now_millis);
+    let today = schedule::today(now_millis);
     let now_unix = (now_millis / 1000.0).floor() as i64;
     let day = |date: Date, mark: bool| {
-        let entries = calendar::entries_on(&index.calendar.embedded, date);
+        let entries = schedule::entries_on(&index.calendar.embedded, date);
         let timings = if mark {
-            calendar::timings(&entries, now_unix)
+            schedule::timings(&entries, now_unix)
         } else {
             vec![Timing::Later; entries.len()]
         };

@@ -19,8 +19,9 @@ use web_sys::{Cache, CacheStorage, ServiceWorkerContainer, ServiceWorkerRegistra
 use bantin_format::model::{Document, Index};
 use bantin_format::{pack, validate};
 
-use crate::api::{self, app_base, feed_base, feed_url};
-use crate::{calendar, offline};
+use crate::browser::api::{self, app_base, feed_base, feed_url};
+use crate::logic::offline_plan;
+use crate::logic::schedule;
 
 /// Caches named by `public/sw.js`.
 const FEED_CACHE: &str = "bantin-feed";
@@ -281,7 +282,7 @@ fn is_cross_origin(url: &str) -> bool {
     (lower.starts_with("http://") || lower.starts_with("https://")) && !url.starts_with(&origin)
 }
 
-/// Stores what `offline::plan` lists, and the images of the index and of the
+/// Stores what `offline_plan::plan` lists, and the images of the index and of the
 /// stored articles, through the service worker, a few files at a time. Runs
 /// after the first screen and never blocks it; a file that fails is counted
 /// and skipped.
@@ -297,15 +298,19 @@ pub fn store_in_background(index: &Arc<Index>) {
         PENDING.with(|p| *p.borrow_mut() = Some(index.clone()));
         return;
     }
-    let today = calendar::today(js_sys::Date::now());
+    let today = schedule::today(js_sys::Date::now());
     let base = feed_base();
     // Articles are fetched first, one by one: reading them gives their
     // images. Fetching them stores them, so they are not queued again.
-    let (articles, mut urls): (Vec<String>, Vec<String>) = offline::plan(index, today)
+    let (articles, mut urls): (Vec<String>, Vec<String>) = offline_plan::plan(index, today)
         .into_iter()
         .map(|p| format!("{base}{p}"))
         .partition(|u| u.starts_with(&format!("{base}articles/")));
-    urls.extend(offline::index_images(index).iter().map(|u| feed_url(u)));
+    urls.extend(
+        offline_plan::index_images(index)
+            .iter()
+            .map(|u| feed_url(u)),
+    );
     spawn_local(async move {
         state.active.set(true);
         ask_persistence().await;
@@ -324,9 +329,9 @@ pub fn store_in_background(index: &Arc<Index>) {
             };
             stored += 1;
             if let Some(article) = validate::parse_article(&text).value {
-                crate::api::keep_article(&article);
+                crate::browser::api::keep_article(&article);
                 queue.extend(
-                    offline::article_images(&article)
+                    offline_plan::article_images(&article)
                         .iter()
                         .map(|u| feed_url(u)),
                 );
@@ -353,7 +358,7 @@ pub fn store_in_background(index: &Arc<Index>) {
         }
         state.store.set(StoreStatus::Done { stored, failed });
         // For whoever watches the page (the end-to-end tests, a kiosk admin).
-        crate::browser::set_root_data("offline-stored", &stored.to_string());
+        crate::browser::dom::set_root_data("offline-stored", &stored.to_string());
     });
 }
 
@@ -479,7 +484,7 @@ pub async fn clear() {
         let _ = wait(storage.delete(name)).await;
     }
     use_pwa().store.set(StoreStatus::Idle);
-    crate::browser::set_root_data("offline-stored", "0");
+    crate::browser::dom::set_root_data("offline-stored", "0");
 }
 
 /// Which of `slugs` have their article stored, in the same order.

@@ -6,10 +6,11 @@ use leptos::task::spawn_local;
 
 use bantin_format::display;
 
-use crate::api::use_feed;
-use crate::components::page_title::PageTitle;
-use crate::pwa::{self, use_pwa, StoreStatus};
-use crate::{offline, strings};
+use crate::browser::api::use_feed;
+use crate::browser::pwa::{self, use_pwa, StoreStatus};
+use crate::logic::offline_plan;
+use crate::strings;
+use crate::ui::components::page_title::PageTitle;
 
 #[component]
 pub fn OfflinePage() -> impl IntoView {
@@ -77,7 +78,7 @@ pub fn OfflinePage() -> impl IntoView {
                         {row(strings::OFFLINE_APP_FILES, s.app_files)}
                         <tr>
                             <th scope="row">{strings::OFFLINE_SIZE}</th>
-                            <td>{s.bytes.map(offline::size_label).unwrap_or_else(|| "—".into())}</td>
+                            <td>{s.bytes.map(offline_plan::size_label).unwrap_or_else(|| "—".into())}</td>
                         </tr>
                     </tbody>
                 </table>

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use bantin_format::model::DocumentFileRef;
 
-use crate::api::feed_url;
-use crate::documents;
+use crate::browser::api::feed_url;
+use crate::logic::doc_catalog;
 use crate::strings;
 
 /// A document's files: each a real download link (the download attribute
@@ -17,8 +17,8 @@ pub fn FileLinks(files: Vec<DocumentFileRef>) -> impl IntoView {
             <ul class="file-list">
                 {files.into_iter().map(|f| {
                     let href = feed_url(&f.url);
-                    let label = documents::file_label(&f);
-                    let inline = documents::opens_inline(&f);
+                    let label = doc_catalog::file_label(&f);
+                    let inline = doc_catalog::opens_inline(&f);
                     view! {
                         <li class="file">
                             <a class="file__download" href=href.clone() download=f.name.clone()>

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::calendar;
+use crate::logic::schedule;
 use bantin_format::datetime::Date;
 
 /// How often the day-level views look at the clock.
@@ -38,5 +38,5 @@ pub fn ticking(period: Duration) -> RwSignal<f64> {
 /// `MINUTE_TICK`).
 pub fn today() -> Memo<Date> {
     let now = ticking(MINUTE_TICK);
-    Memo::new(move |_| calendar::today(now.get()))
+    Memo::new(move |_| schedule::today(now.get()))
 }

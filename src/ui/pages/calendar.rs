@@ -2,7 +2,7 @@
 //! (`?tuan=2026-W48`), as a table on wide screens and cards on phones,
 //! with today, now and next marked, a filter, printing and .ics export.
 
-use crate::components::link::with_base;
+use crate::ui::components::link::with_base;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -10,13 +10,15 @@ use bantin_format::datetime::{Date, IsoWeek};
 use bantin_format::display;
 use bantin_format::model::{CalendarEntry, CalendarWeek, EntryStatus, Session};
 
-use crate::api::{self, use_feed};
-use crate::calendar::{self, Day, Timing};
-use crate::components::feed_notice::{Failed, Loading};
-use crate::components::page_title::PageTitle;
-use crate::ics::{self, IcsContext};
-use crate::{browser, clock};
-use crate::{routes, strings};
+use crate::browser::api::{self, use_feed};
+use crate::browser::clock;
+use crate::browser::dom;
+use crate::logic::ics::{self, IcsContext};
+use crate::logic::routes;
+use crate::logic::schedule::{self, Day, Timing};
+use crate::strings;
+use crate::ui::components::feed_notice::{Failed, Loading};
+use crate::ui::components::page_title::PageTitle;
 
 const ICS_TYPE: &str = "text/calendar;charset=utf-8";
 
@@ -34,7 +36,7 @@ fn session_name(s: Session) -> &'static str {
 
 /// Downloads an .ics built from the current site's name.
 fn offer_ics(file: String, text: String) {
-    if browser::download_text(&file, ICS_TYPE, &text).is_err() {
+    if dom::download_text(&file, ICS_TYPE, &text).is_err() {
         web_sys::console::error_1(&"bantin: could not offer the .ics download".into());
     }
 }
@@ -59,9 +61,9 @@ pub fn CalendarPage() -> impl IntoView {
     let feed = use_feed();
     let query = use_query_map();
     let now = clock::ticking(clock::MINUTE_TICK);
-    let today = Memo::new(move |_| calendar::today(now.get()));
+    let today = Memo::new(move |_| schedule::today(now.get()));
     let week = Memo::new(move |_| {
-        calendar::week_from_query(query.read().get("tuan").as_deref(), today.get())
+        schedule::week_from_query(query.read().get("tuan").as_deref(), today.get())
     });
     let filter = RwSignal::new(String::new());
 
@@ -85,7 +87,7 @@ pub fn CalendarPage() -> impl IntoView {
         feed.index
             .with(|i| i.as_ref().map(|i| i.site.name.clone()).unwrap_or_default())
     };
-    let heading = move || calendar::week_heading(week.get());
+    let heading = move || schedule::week_heading(week.get());
 
     view! {
         <PageTitle text=strings::HEADING_CALENDAR.to_string()/>
@@ -110,7 +112,7 @@ pub fn CalendarPage() -> impl IntoView {
                         on:input=move |ev| filter.set(event_target_value(&ev))
                     />
                 </label>
-                <button type="button" class="tool tool--wide" on:click=|_| browser::print()>{strings::PRINT_WEEK}</button>
+                <button type="button" class="tool tool--wide" on:click=|_| dom::print()>{strings::PRINT_WEEK}</button>
                 {move || match data.get() {
                     Some(Some(Ok(Some(w)))) if !w.entries.is_empty() => {
                         let name = site_name();
@@ -174,7 +176,7 @@ fn WeekView(
     filter: RwSignal<String>,
     site_name: Signal<String>,
 ) -> impl IntoView {
-    let days = calendar::days_of(&week);
+    let days = schedule::days_of(&week);
     let is_current = IsoWeek::parse(&week.week) == Some(today.get_untracked().iso_week());
     let note = week.note.clone();
 
@@ -186,14 +188,14 @@ fn WeekView(
         days.iter()
             .map(|Day { date, entries }| {
                 let timings = if *date == today {
-                    calendar::timings(entries, now_unix)
+                    schedule::timings(entries, now_unix)
                 } else {
                     Vec::new()
                 };
                 let list: Vec<Shown> = entries
                     .iter()
                     .enumerate()
-                    .filter(|(_, e)| calendar::matches(e, &q))
+                    .filter(|(_, e)| schedule::matches(e, &q))
                     .map(|(i, e)| Shown {
                         entry: e.clone(),
                         timing: timings.get(i).copied(),
@@ -208,12 +210,12 @@ fn WeekView(
     // On the current week, bring the entry on now (or next) into view once.
     if is_current {
         request_animation_frame(move || {
-            let scope = if browser::is_narrow() {
+            let scope = if dom::is_narrow() {
                 ".cal-cards"
             } else {
                 ".cal-table"
             };
-            browser::scroll_into_view(&format!("{scope} .is-now, {scope} .is-next"));
+            dom::scroll_into_view(&format!("{scope} .is-now, {scope} .is-next"));
         });
     }
 
@@ -272,7 +274,7 @@ fn WeekView(
                                     view! {
                                         <tr class=entry_classes(&s)>
                                             {(i == 0).then(|| day_cell(rows))}
-                                            <td class="cal-time">{calendar::time_range(&e)}<br/><small>{session_name(e.session)}</small></td>
+                                            <td class="cal-time">{schedule::time_range(&e)}<br/><small>{session_name(e.session)}</small></td>
                                             <td class="cal-content"><EntryContent shown=s.clone()/>
                                                 <button type="button" class="link-button" on:click=move |_| add(e.clone())>{strings::ADD_TO_CALENDAR}</button>
                                             </td>
@@ -303,7 +305,7 @@ fn WeekView(
                                 let e = s.entry.clone();
                                 view! {
                                     <article class=format!("cal-card {}", entry_classes(&s))>
-                                        <p class="cal-time">{calendar::time_range(&e)}" · "{session_name(e.session)}</p>
+                                        <p class="cal-time">{schedule::time_range(&e)}" · "{session_name(e.session)}</p>
                                         <EntryContent shown=s.clone()/>
                                         <dl>
                                             {field(strings::COL_CHAIR, s.entry.chair.clone())}

@@ -1,8 +1,9 @@
-use crate::components::link::A;
+use crate::ui::components::link::A;
 use leptos::prelude::*;
 
-use crate::components::page_title::PageTitle;
-use crate::{routes, strings};
+use crate::logic::routes;
+use crate::strings;
+use crate::ui::components::page_title::PageTitle;
 
 /// A real 404 page: says what happened and offers a way back.
 #[component]

@@ -182,8 +182,8 @@ const LAST_GOOD_INDEX: &str = "bantin-index";
 const LAST_GOOD_AT: &str = "bantin-index-at";
 
 fn last_good_index() -> Option<(Index, String)> {
-    let text = crate::browser::load_pref(LAST_GOOD_INDEX)?;
-    let at = crate::browser::load_pref(LAST_GOOD_AT).unwrap_or_default();
+    let text = crate::browser::dom::load_pref(LAST_GOOD_INDEX)?;
+    let at = crate::browser::dom::load_pref(LAST_GOOD_AT).unwrap_or_default();
     validate::parse_index(&text).value.map(|i| (i, at))
 }
 
@@ -209,12 +209,12 @@ pub async fn load_index() -> Result<(Index, Option<String>), LoadError> {
     let (text, stored_at) = fetch_with_origin("index.json").await?;
     let index = report("index.json", validate::parse_index(&text))?;
     if stored_at.is_none() {
-        crate::browser::save_pref(LAST_GOOD_INDEX, &text);
+        crate::browser::dom::save_pref(LAST_GOOD_INDEX, &text);
         let now = bantin_format::datetime::DateTime {
             unix: (js_sys::Date::now() / 1000.0) as i64,
             offset: 0,
         };
-        crate::browser::save_pref(LAST_GOOD_AT, &now.to_rfc3339());
+        crate::browser::dom::save_pref(LAST_GOOD_AT, &now.to_rfc3339());
     }
     Ok((index, stored_at))
 }
@@ -451,7 +451,7 @@ impl FeedState {
                     let first_online = online && !self.stored_once();
                     let index = Arc::new(index);
                     if online && (changed || first_online) {
-                        crate::pwa::store_in_background(&index);
+                        crate::browser::pwa::store_in_background(&index);
                     }
                     if changed || stored_at != self.stored_at.get_untracked() {
                         self.index.set(Some(index));
@@ -482,8 +482,8 @@ impl FeedState {
 
     fn stored_once(self) -> bool {
         !matches!(
-            crate::pwa::use_pwa().store.get_untracked(),
-            crate::pwa::StoreStatus::Idle
+            crate::browser::pwa::use_pwa().store.get_untracked(),
+            crate::browser::pwa::StoreStatus::Idle
         )
     }
 
@@ -524,14 +524,14 @@ pub fn provide_feed() -> FeedState {
     // app-wide too.
     use_documents();
     use_read_articles();
-    crate::pwa::use_pwa();
+    crate::browser::pwa::use_pwa();
     // A reader back within minutes sees the index fetched then at once,
     // without a round trip; the network's answer replaces it if the feed
     // changed meanwhile. An older copy waits for the network (it shows
     // only if the network fails), so the headlines never jump from old
     // to new.
     // The age is read first: an older copy is not parsed at start-up.
-    let age_ms = crate::browser::load_pref(LAST_GOOD_AT)
+    let age_ms = crate::browser::dom::load_pref(LAST_GOOD_AT)
         .and_then(|at| bantin_format::datetime::DateTime::parse_rfc3339(&at))
         .map(|t| js_sys::Date::now() - t.unix as f64 * 1000.0);
     if age_ms.is_some_and(|a| (0.0..RECENT_INDEX_MS).contains(&a)) {

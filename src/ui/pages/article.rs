@@ -1,20 +1,21 @@
 use std::sync::Arc;
 
-use crate::components::link::A;
+use crate::ui::components::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use bantin_format::model::{Article, ArticleSummary, Index};
 use bantin_format::{display, text};
 
-use crate::api::{self, feed_url, use_feed, LoadError};
-use crate::browser;
-use crate::components::article_body::ArticleBody;
-use crate::components::article_card::ArticleCard;
-use crate::components::feed_notice::{Failed, Loading};
-use crate::components::page_title::PageTitle;
-use crate::components::reading_tools::ReadingTools;
-use crate::{routes, strings};
+use crate::browser::api::{self, feed_url, use_feed, LoadError};
+use crate::browser::dom;
+use crate::logic::routes;
+use crate::strings;
+use crate::ui::components::article_body::ArticleBody;
+use crate::ui::components::article_card::ArticleCard;
+use crate::ui::components::feed_notice::{Failed, Loading};
+use crate::ui::components::page_title::PageTitle;
+use crate::ui::components::reading_tools::ReadingTools;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -65,7 +66,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     let feed = use_feed();
     api::use_read_articles().remember(&article);
     let s = article.summary.clone();
-    browser::set_meta_description(&s.sapo);
+    dom::set_meta_description(&s.sapo);
     let minutes = text::reading_minutes(article.word_count());
     let index = feed.index.get_untracked();
     let category = index
@@ -85,7 +86,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         .as_ref()
         .map(|i| neighbours(i, &s))
         .unwrap_or((None, None));
-    let url = browser::current_url();
+    let url = dom::current_url();
 
     view! {
         <PageTitle text=s.title.clone()/>
@@ -197,7 +198,7 @@ fn ArticleNotStored(#[prop(into)] on_retry: Callback<()>) -> impl IntoView {
             .unwrap_or_default();
         async move {
             let slugs = latest.iter().map(|a| a.slug.clone()).collect();
-            let kept = crate::pwa::stored_articles(slugs).await;
+            let kept = crate::browser::pwa::stored_articles(slugs).await;
             latest
                 .into_iter()
                 .filter(|a| kept.contains(&a.slug))
