@@ -1,20 +1,23 @@
 // bantin's service worker. scripts/post-build.mjs fills in the release's
-// version and its exact list of app files; this file is the template.
+// version, its exact list of app files and the protocol the app and this
+// worker share (cache names, headers, messages, the feed's folders: written
+// once, in crates/format/src/protocol.rs); this file is the template, and
+// it names no value of the protocol itself (a test checks).
 //
 // Caches:
-//   bantin-app-<version>  the app files of one release (precached, cache-first)
-//   bantin-feed           feed JSON (network-first with a short timeout;
-//                         articles stored in the last day: stored, then revalidated)
-//   bantin-images         images (stale-while-revalidate)
-//   bantin-saved          documents the reader saved (never cleared by us)
+//   appCachePrefix + version  the app files of one release (precached, cache-first)
+//   feedCache                 feed JSON (network-first with a short timeout;
+//                             articles stored in the last day: stored, then revalidated)
+//   imageCache                images (stale-while-revalidate)
+//   savedCache                documents the reader saved (never cleared by us)
 const VERSION = "__BANTIN_VERSION__";
 const RELEASE = "__BANTIN_RELEASE__";
 const APP_FILES = [/* __BANTIN_APP_FILES__ */];
+const PROTOCOL = {/* __BANTIN_PROTOCOL__ */};
 
-const APP_CACHE = `bantin-app-${VERSION}`;
-const FEED_CACHE = "bantin-feed";
-const IMAGE_CACHE = "bantin-images";
-const SAVED_CACHE = "bantin-saved";
+const APP_CACHE = `${PROTOCOL.appCachePrefix}${VERSION}`;
+const FEED_CACHE = PROTOCOL.feedCache;
+const IMAGE_CACHE = PROTOCOL.imageCache;
 // How long the feed may take before the stored copy is shown instead.
 const FEED_TIMEOUT_MS = 3500;
 
@@ -34,7 +37,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith("bantin-app-") && name !== APP_CACHE) await caches.delete(name);
+        if (name.startsWith(PROTOCOL.appCachePrefix) && name !== APP_CACHE) await caches.delete(name);
       }
       await self.clients.claim();
     })(),
@@ -43,8 +46,8 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   const data = event.data || {};
-  if (data.type === "skip-waiting") self.skipWaiting();
-  if (data.type === "version" && event.ports[0]) event.ports[0].postMessage({ version: VERSION, release: RELEASE });
+  if (data.type === PROTOCOL.messageSkipWaiting) self.skipWaiting();
+  if (data.type === PROTOCOL.messageVersion && event.ports[0]) event.ports[0].postMessage({ version: VERSION, release: RELEASE });
 });
 
 self.addEventListener("fetch", (event) => {
@@ -57,7 +60,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(appShell(request));
   } else if (APP_URLS.has(url.origin + url.pathname)) {
     event.respondWith(cacheFirst(request));
-  } else if (ARTICLE.test(url.pathname)) {
+  } else if (isArticle(url.pathname)) {
     event.respondWith(storedThenRevalidate(request, event));
   } else if (url.pathname.endsWith(".json")) {
     event.respondWith(networkFirst(request, event));
@@ -104,13 +107,13 @@ async function networkFirst(request, event) {
   try {
     outcome = await Promise.race([network, timeout]);
   } catch {
-    outcome = "offline";
+    outcome = "no-network";
   }
   // A server error is treated like no network: the stored copy is better.
   if (outcome instanceof Response && outcome.status < 500) return outcome;
   const stored = await caches.match(request);
   if (stored) {
-    return withHeaders(stored, { "x-bantin-source": outcome instanceof Response ? "stale" : "offline" });
+    return withHeaders(stored, { [PROTOCOL.sourceHeader]: outcome instanceof Response ? PROTOCOL.sourceStale : PROTOCOL.sourceOffline });
   }
   if (outcome instanceof Response) return outcome;
   if (outcome === "timeout") {
@@ -118,18 +121,19 @@ async function networkFirst(request, event) {
       return await network;
     } catch {}
   }
-  return new Response("", { status: 504, statusText: "Offline", headers: { "x-bantin-source": "missing" } });
+  return new Response("", { status: 504, statusText: "Offline", headers: { [PROTOCOL.sourceHeader]: PROTOCOL.sourceMissing } });
 }
 
 // An article stored within the last day opens at once, without a round
 // trip, and is fetched again behind it, so a correction shows on the next
 // visit. Older or missing ones go to the network first.
-const ARTICLE = /\/articles\/[^/]+\.json$/;
+const ARTICLES = `/${PROTOCOL.articlesDir}`;
+const isArticle = (path) => path.endsWith(".json") && path.includes(ARTICLES) && !path.slice(path.lastIndexOf(ARTICLES) + ARTICLES.length).includes("/");
 const ARTICLE_FRESH_MS = 24 * 3600 * 1000;
 
 async function storedThenRevalidate(request, event) {
   const stored = await caches.match(request, { cacheName: FEED_CACHE });
-  const fetched = Date.parse(stored?.headers.get("x-bantin-fetched") || "");
+  const fetched = Date.parse(stored?.headers.get(PROTOCOL.fetchedHeader) || "");
   if (!stored || !(Date.now() - fetched < ARTICLE_FRESH_MS)) return networkFirst(request, event);
   event.waitUntil(
     fetch(request, { cache: "no-cache" })
@@ -171,7 +175,7 @@ async function networkThenStored(request) {
 // it was fetched, for the app's offline banner.
 async function storeFeedFile(request, response) {
   if (response.ok && (await isJson(response.clone()))) {
-    await put(FEED_CACHE, request, await withHeaders(response, { "x-bantin-fetched": new Date().toISOString() }));
+    await put(FEED_CACHE, request, await withHeaders(response, { [PROTOCOL.fetchedHeader]: new Date().toISOString() }));
   }
 }
 

@@ -138,12 +138,18 @@ writeFileSync(join(dir, "404.html"), html);
 // whenever any of them does.
 const appFiles = files(dir).filter((f) => !NOT_APP.some((re) => re.test(f)));
 const version = sha256(appFiles.map((f) => `${f} ${sha256(readFileSync(join(dir, f)))}\n`).join("")).slice(0, 16);
+// The protocol it shares with the app, from its one source (the format
+// crate, through the feed tool).
+const protocol = execFileSync("cargo", ["run", "--quiet", "--locked", "-p", "bantin-feed", "--", "sw-protocol"], { cwd: ROOT, encoding: "utf8" }).trim();
+JSON.parse(protocol);
 const template = readFileSync(join(ROOT, "public", "sw.js"), "utf8");
+const placeholders = ['"__BANTIN_VERSION__"', '"__BANTIN_RELEASE__"', "[/* __BANTIN_APP_FILES__ */]", "{/* __BANTIN_PROTOCOL__ */}"];
+for (const p of placeholders) if (!template.includes(p)) throw new Error(`public/sw.js lacks the placeholder ${p}`);
 const sw = template
-  .replace('"__BANTIN_VERSION__"', JSON.stringify(version))
-  .replace('"__BANTIN_RELEASE__"', JSON.stringify(release))
-  .replace("[/* __BANTIN_APP_FILES__ */]", JSON.stringify(appFiles));
-if (sw === template) throw new Error("public/sw.js lacks the placeholders");
+  .replace(placeholders[0], JSON.stringify(version))
+  .replace(placeholders[1], JSON.stringify(release))
+  .replace(placeholders[2], JSON.stringify(appFiles))
+  .replace(placeholders[3], protocol);
 writeFileSync(join(dir, "sw.js"), sw);
 
 // Precompressed copies for nginx (gzip_static, brotli_static). Stale ones

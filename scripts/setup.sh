@@ -221,7 +221,7 @@ npm_ci() {
 setup_e2e_deps() { npm_ci "$BANTIN_ROOT/tests/e2e" "the end-to-end test dependencies"; }
 
 # The benchmark's own packages (Lighthouse is large: kept out of the tests).
-setup_bench_deps() { npm_ci "$BANTIN_ROOT/tests/bench" "the benchmark dependencies (lighthouse, playwright-core)"; }
+setup_bench_deps() { npm_ci "$BANTIN_ROOT/bench/browser" "the benchmark dependencies (lighthouse, playwright-core)"; }
 
 ICALENDAR_VERSION="7.3.0"
 

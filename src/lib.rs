@@ -28,16 +28,16 @@ use crate::ui::pages::{
     offline::OfflinePage, search::SearchPage,
 };
 
-/// The app: its shared state, started once here, and its routes (paths
-/// from `logic::routes`).
+/// The app: its shared state, created and started once here, and its
+/// routes (paths from `logic::routes`).
 #[component]
 pub fn App() -> impl IntoView {
-    crate::browser::api::provide_feed();
-    crate::browser::pwa::register();
+    let state = browser::state::provide_app_state();
+    state.feed.start();
+    browser::service_worker::register(state.offline);
+    browser::storing::follow(state.feed, state.offline);
     // Under a sub-path ("/bantin/"), links and routes are under it too.
-    let base = crate::browser::api::app_base()
-        .trim_end_matches('/')
-        .to_string();
+    let base = logic::routes::router_base(&browser::config::app_base());
     view! {
         <Router base=base>
             <Shell>

@@ -4,8 +4,10 @@
 
 use std::sync::Arc;
 
-use bantin::browser::api::{FeedState, LoadError};
-use bantin::browser::pwa::{use_pwa, PwaState};
+use bantin::browser::http::LoadError;
+use bantin::browser::state::use_offline;
+use bantin::browser::state::FeedState;
+use bantin::browser::state::OfflineState;
 use bantin::strings;
 use bantin::ui::components::offline_status::{OfflineBanner, UpdatePrompt};
 use bantin::ui::components::{
@@ -209,9 +211,9 @@ async fn the_offline_banner_says_when_the_stored_feed_was_fetched_and_goes_onlin
 #[wasm_bindgen_test]
 async fn the_update_prompt_appears_only_when_a_release_waits() {
     let root = container();
-    let state = RwSignal::new(None::<PwaState>);
+    let state = RwSignal::new(None::<OfflineState>);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        state.set(Some(use_pwa()));
+        state.set(Some(use_offline()));
         view! { <UpdatePrompt/> }
     });
     leptos::task::tick().await;

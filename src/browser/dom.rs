@@ -1,5 +1,6 @@
-//! Small pieces of browser glue the pages share: the meta description,
-//! stored preferences, printing, sharing and the clipboard. Optional
+//! Small pieces of browser glue: the meta description, stored
+//! preferences, printing, sharing and the clipboard, and the one way the
+//! app listens to a browser event for the life of the page. Optional
 //! browser features are reached through `js_sys::Reflect`, so a browser
 //! without them degrades instead of throwing.
 
@@ -213,4 +214,17 @@ pub fn end_boot() {
             .collect();
         body.set_class_name(&rest.join(" "));
     }
+}
+
+/// Runs `f` on each `event` of `target` for the life of the page (the
+/// listener is never removed, so its closure is leaked on purpose).
+pub fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut() + 'static) {
+    let closure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+/// Awaits a JavaScript promise.
+pub async fn wait(promise: js_sys::Promise) -> Result<JsValue, JsValue> {
+    JsFuture::from(promise).await
 }

@@ -1,10 +1,24 @@
-//! The browser side: everything that talks to the page's world outside the
-//! pure logic: the deployment settings in index.html, fetching feed files,
-//! the app-wide state, the clock, the service worker and what it stores.
-//! No components here; the UI reads this layer's state and calls its
-//! functions.
+//! The browser side: everything that talks to the world outside the pure
+//! logic: the deployment settings in index.html, fetching feed files, the
+//! app-wide state, the clock, the service worker and what it stores. No
+//! components here; the UI reads this layer's state and calls its
+//! functions. Its modules, each leaning only on those above it:
+//!
+//! - `dom`, `clock`: small browser glue, and the time;
+//! - `config`: the deployment's settings (base path, feed address, release);
+//! - `http`: the one way to fetch, with its errors;
+//! - `loaders`: feed files fetched and validated, and the memories of them;
+//! - `state`: the app-wide state, provided once by `App`;
+//! - `service_worker`: registration, release checks, the update;
+//! - `caches`: what the service worker stored, read and cleared;
+//! - `storing`: background storing, following the feed state.
 
-pub mod api;
+pub mod caches;
 pub mod clock;
+pub mod config;
 pub mod dom;
-pub mod pwa;
+pub mod http;
+pub mod loaders;
+pub mod service_worker;
+pub mod state;
+pub mod storing;

@@ -1,5 +1,10 @@
-//! The app's addresses. Paths are Vietnamese, as readers of the portals
-//! expect; builders here keep every link in the app consistent.
+//! The app's addresses: every path the app writes, with its query, is
+//! built here, and so is the base path the app is deployed under put in
+//! front of them (`with_base`; the browser side supplies the base from
+//! index.html). Paths are Vietnamese, as readers of the portals expect.
+//! Pure, so the rules are tested natively.
+
+use bantin_format::text::slugify;
 
 use crate::strings;
 
@@ -10,6 +15,14 @@ pub const DOCUMENTS: &str = "/van-ban";
 pub const SEARCH: &str = "/tim-kiem";
 pub const KIOSK: &str = "/kiosk";
 pub const OFFLINE: &str = "/ngoai-tuyen";
+/// The service worker's script (written by the build next to index.html).
+pub const SERVICE_WORKER: &str = "/sw.js";
+
+/// Query keys of the app's pages.
+pub const KEY_SEARCH: &str = "q";
+pub const KEY_WEEK: &str = "tuan";
+pub const KEY_CATEGORY: &str = "chuyen-muc";
+pub const KEY_TAG: &str = "the";
 
 /// One entry of the main navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,6 +61,139 @@ pub fn article(slug: &str) -> String {
 
 pub fn document(id: &str) -> String {
     format!("{DOCUMENTS}/{id}")
+}
+
+/// A path with a query of `pairs`, each value encoded; no pairs, no "?".
+pub fn with_query(path: &str, pairs: &[(&str, &str)]) -> String {
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect();
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
+/// The news of one category.
+pub fn news_category(slug: &str) -> String {
+    with_query(NEWS, &[(KEY_CATEGORY, slug)])
+}
+
+/// The news under one tag (by the tag's slug, as the feed's tag lists are).
+pub fn news_tag(tag: &str) -> String {
+    with_query(NEWS, &[(KEY_TAG, &slugify(tag))])
+}
+
+/// The working calendar of one ISO week ("2026-W48").
+pub fn calendar_week(week: &str) -> String {
+    with_query(CALENDAR, &[(KEY_WEEK, week)])
+}
+
+/// The search page for `query` (the bare page when it is blank).
+pub fn search(query: &str) -> String {
+    let q = query.trim();
+    if q.is_empty() {
+        SEARCH.to_string()
+    } else {
+        with_query(SEARCH, &[(KEY_SEARCH, q)])
+    }
+}
+
+/// The document library with a filter's query (`doc_catalog::Filter::to_query`).
+pub fn documents_filtered(pairs: &[(&str, String)]) -> String {
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    with_query(DOCUMENTS, &pairs)
+}
+
+/// Percent-encodes a query key or value as `encodeURIComponent` does.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The base path as the app uses it: "/" or "/bantin/" (from index.html's
+/// `bantin-base`; anything but a site-absolute path means "/").
+pub fn normalize_base(meta: Option<&str>) -> String {
+    match meta.map(str::trim) {
+        Some(b) if b.starts_with('/') && !b.starts_with("//") => {
+            if b.ends_with('/') {
+                b.to_string()
+            } else {
+                format!("{b}/")
+            }
+        }
+        _ => "/".to_string(),
+    }
+}
+
+/// An app path ("/tin-tuc?trang=2") under the base path ("/bantin/"):
+/// "/bantin/tin-tuc?trang=2". Anything that is not an app path (another
+/// site, a protocol-relative URL, a relative one) is left as it is.
+pub fn with_base(base: &str, path: &str) -> String {
+    let base = base.trim_end_matches('/');
+    if !base.is_empty() && path.starts_with('/') && !path.starts_with("//") {
+        format!("{base}{path}")
+    } else {
+        path.to_string()
+    }
+}
+
+/// The router's base: the base path without its trailing slash ("" at the root).
+pub fn router_base(base: &str) -> String {
+    base.trim_end_matches('/').to_string()
+}
+
+/// An app path as a whole address on `origin` ("https://example.org"), for
+/// a QR code or a share.
+pub fn absolute(origin: &str, base: &str, path: &str) -> String {
+    format!("{}{}", origin.trim_end_matches('/'), with_base(base, path))
+}
+
+/// The feed directory's URL, from index.html's `bantin-feed` value: site
+/// absolute or http(s) as given, anything else under the app's base path;
+/// always ending in "/".
+pub fn feed_base(base: &str, configured: &str) -> String {
+    let lower = configured.to_ascii_lowercase();
+    let mut url = if configured.starts_with('/')
+        || lower.starts_with("http://")
+        || lower.starts_with("https://")
+    {
+        configured.to_string()
+    } else {
+        format!("{base}{configured}")
+    };
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    url
+}
+
+/// A URL found in the feed, for use in the page. Feed URLs were validated:
+/// http(s), data:image, or relative. Site-absolute paths ("/van-ban/…")
+/// are the app's own routes, so they go under the base path; a query or
+/// fragment stays on the page; any other relative URL is a file of the feed.
+pub fn resolve_feed_url(base: &str, feed_base: &str, url: &str) -> String {
+    let lower = url.to_ascii_lowercase();
+    if url.starts_with('/') {
+        with_base(base, url)
+    } else if url.starts_with('?')
+        || url.starts_with('#')
+        || lower.starts_with("http")
+        || lower.starts_with("data:")
+    {
+        url.to_string()
+    } else {
+        format!("{feed_base}{url}")
+    }
 }
 
 /// Whether the navigation entry `href` is the section the reader is in.
@@ -194,6 +340,83 @@ mod tests {
     fn builders_make_section_paths() {
         assert_eq!(article("hoi-nghi"), "/tin-tuc/hoi-nghi");
         assert_eq!(document("112-hd-btgtu"), "/van-ban/112-hd-btgtu");
+        assert_eq!(news_category("hoc-tap"), "/tin-tuc?chuyen-muc=hoc-tap");
+        assert_eq!(news_tag("Biển đảo"), "/tin-tuc?the=bien-dao");
+        assert_eq!(calendar_week("2027-W01"), "/lich-cong-tac?tuan=2027-W01");
+        assert_eq!(search("  "), "/tim-kiem");
+        assert_eq!(search(" tuyên giáo "), "/tim-kiem?q=tuy%C3%AAn%20gi%C3%A1o");
+        assert_eq!(search("112/HD&x=1"), "/tim-kiem?q=112%2FHD%26x%3D1");
+        assert_eq!(documents_filtered(&[]), "/van-ban");
+        assert_eq!(
+            documents_filtered(&[("loai", "Hướng dẫn".into()), ("nam", "2026".into())]),
+            "/van-ban?loai=H%C6%B0%E1%BB%9Bng%20d%E1%BA%ABn&nam=2026"
+        );
+    }
+
+    #[test]
+    fn encoding_matches_encode_uri_component() {
+        assert_eq!(encode("a-z_A.Z!~*'()09"), "a-z_A.Z!~*'()09");
+        assert_eq!(encode("a b/c?d#e"), "a%20b%2Fc%3Fd%23e");
+        assert_eq!(encode("đ"), "%C4%91");
+    }
+
+    #[test]
+    fn the_base_path_goes_in_front_of_app_paths_only() {
+        assert_eq!(normalize_base(None), "/");
+        assert_eq!(normalize_base(Some("/bantin")), "/bantin/");
+        assert_eq!(normalize_base(Some("https://x.org/")), "/");
+        assert_eq!(normalize_base(Some("//x.org/")), "/");
+        assert_eq!(with_base("/", "/tin-tuc"), "/tin-tuc");
+        assert_eq!(
+            with_base("/bantin/", "/tin-tuc?trang=2"),
+            "/bantin/tin-tuc?trang=2"
+        );
+        assert_eq!(with_base("/bantin/", "//evil.org/x"), "//evil.org/x");
+        assert_eq!(with_base("/bantin/", "https://x.org/"), "https://x.org/");
+        assert_eq!(router_base("/bantin/"), "/bantin");
+        assert_eq!(router_base("/"), "");
+        assert_eq!(with_base("/bantin/", SERVICE_WORKER), "/bantin/sw.js");
+        assert_eq!(
+            absolute("https://x.org", "/bantin/", &article("a")),
+            "https://x.org/bantin/tin-tuc/a"
+        );
+    }
+
+    #[test]
+    fn feed_addresses_follow_the_deployment() {
+        assert_eq!(feed_base("/", "feed/"), "/feed/");
+        assert_eq!(feed_base("/bantin/", "feed"), "/bantin/feed/");
+        assert_eq!(feed_base("/bantin/", "/du-lieu/"), "/du-lieu/");
+        assert_eq!(
+            feed_base("/", "https://cdn.x.org/f"),
+            "https://cdn.x.org/f/"
+        );
+        let r = |u| resolve_feed_url("/bantin/", "/bantin/feed/", u);
+        assert_eq!(r("/van-ban/12"), "/bantin/van-ban/12");
+        assert_eq!(r("media/a.webp"), "/bantin/feed/media/a.webp");
+        assert_eq!(r("https://x.org/a.png"), "https://x.org/a.png");
+        assert_eq!(r("data:image/png;base64,AA"), "data:image/png;base64,AA");
+        assert_eq!(r("#muc-1"), "#muc-1");
+    }
+
+    #[test]
+    fn the_routes_app_declares_are_the_paths_built_here() {
+        // lib.rs declares routes with leptos_router's `path!`, which takes
+        // literals: each must be one of this module's paths.
+        let lib = include_str!("../lib.rs");
+        let known = [HOME, NEWS, CALENDAR, DOCUMENTS, SEARCH, KIOSK, OFFLINE];
+        let declared: Vec<&str> = lib
+            .split("path!(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert_eq!(declared.len(), 9, "{declared:?}");
+        for path in declared {
+            let section = path.split("/:").next().unwrap_or(path);
+            assert!(known.contains(&section), "{path} is not built by routes.rs");
+        }
+        assert_eq!(article(":slug"), "/tin-tuc/:slug");
+        assert_eq!(document(":id"), "/van-ban/:id");
     }
 
     #[test]

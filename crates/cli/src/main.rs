@@ -7,6 +7,8 @@
 //!                                         from the article, calendar and document files
 //!   bantin-feed demo-calendar DIR [--today YYYY-MM-DD]
 //!                                         move the sample calendar to the weeks around today
+//!   bantin-feed sw-protocol               print what the app and its service worker share
+//!                                         (JSON; the build writes it into sw.js)
 //!
 //! A thin command line: the work is `bantin_format::dir`'s (and
 //! `bantin_synth`'s for `gen`); this reads the arguments, prints the
@@ -25,7 +27,8 @@ const USAGE: &str = "usage:
   bantin-feed check DIR
   bantin-feed gen --articles N --seed S --out DIR [--today YYYY-MM-DD]
   bantin-feed index DIR
-  bantin-feed demo-calendar DIR [--today YYYY-MM-DD]";
+  bantin-feed demo-calendar DIR [--today YYYY-MM-DD]
+  bantin-feed sw-protocol";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +37,10 @@ fn main() -> ExitCode {
         Some("gen") => gen(&args[1..]),
         Some("index") => one_dir(&args[1..]).and_then(|d| reindex(&d)),
         Some("demo-calendar") => demo_calendar(&args[1..]),
+        Some("sw-protocol") if args.len() == 1 => {
+            println!("{}", bantin_format::protocol::to_json());
+            Ok(())
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

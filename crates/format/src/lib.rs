@@ -6,6 +6,9 @@
 //! - [`model`]: the data types of every feed file;
 //! - [`validate`]: strict, forgiving validation of feed files;
 //! - [`pack`]: content laid out as a feed directory (paths and JSON text);
+//! - [`protocol`]: what the app and its service worker agree on (cache
+//!   names, headers, messages, the feed's folders), written into sw.js by
+//!   the build;
 //! - [`dir`] (native only): a feed directory on disk, checked, read back,
 //!   written, reindexed, its sample calendar moved;
 //! - the primitives they rest on: [`text`] (Vietnamese folding, slugs, word
@@ -18,6 +21,7 @@ pub mod datetime;
 pub mod display;
 pub mod model;
 pub mod pack;
+pub mod protocol;
 pub mod text;
 pub mod validate;
 

@@ -48,21 +48,29 @@ pub fn tag_list_id(tag: &str) -> String {
     format!("the-{}", slugify(tag))
 }
 
+/// The feed directory's folders (the service worker knows them too, from
+/// [`crate::protocol`]).
+pub const INDEX_FILE: &str = "index.json";
+pub const ARTICLES_DIR: &str = "articles/";
+pub const NEWS_DIR: &str = "news/";
+pub const CALENDAR_DIR: &str = "calendar/";
+pub const DOCUMENTS_DIR: &str = "documents/";
+
 /// Paths inside the feed directory.
 pub fn article_path(slug: &str) -> String {
-    format!("articles/{slug}.json")
+    format!("{ARTICLES_DIR}{slug}.json")
 }
 pub fn news_page_path(list: &str, page: u32) -> String {
-    format!("news/{list}/{page}.json")
+    format!("{NEWS_DIR}{list}/{page}.json")
 }
 pub fn week_path(week: &str) -> String {
-    format!("calendar/{week}.json")
+    format!("{CALENDAR_DIR}{week}.json")
 }
 pub fn documents_page_path(page: u32) -> String {
-    format!("documents/pages/{page}.json")
+    format!("{DOCUMENTS_DIR}pages/{page}.json")
 }
 pub fn document_path(id: &str) -> String {
-    format!("documents/items/{id}.json")
+    format!("{DOCUMENTS_DIR}items/{id}.json")
 }
 
 fn json<T: Serialize>(value: &T) -> String {

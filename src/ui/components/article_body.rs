@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use bantin_format::model::{Block, Image, Run};
 
-use crate::browser::api::feed_url;
+use crate::browser::config::feed_url;
 use crate::logic::routes;
 use crate::strings;
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use bantin_format::display;
 use bantin_format::model::ArticleSummary;
 
-use crate::browser::api::feed_url;
+use crate::browser::config::feed_url;
 use crate::logic::routes;
 use crate::strings;
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use bantin_format::model::DocumentFileRef;
 
-use crate::browser::api::feed_url;
+use crate::browser::config::feed_url;
 use crate::logic::doc_catalog;
 use crate::strings;
 

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::browser::api::use_feed;
+use crate::browser::state::use_feed;
 use crate::strings;
 
 /// Says what happened to the feed, where content would be: a loading line,

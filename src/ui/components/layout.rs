@@ -1,12 +1,13 @@
 //! The frame around every page: skip link, header with the site name and
 //! navigation, and footer. The kiosk screen goes without it.
 
+use crate::browser::service_worker;
 use crate::ui::components::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::browser::api::{app_base, use_feed};
-use crate::browser::pwa;
+use crate::browser::config::{app_base, app_href};
+use crate::browser::state::use_feed;
 use crate::logic::routes;
 use crate::strings;
 use crate::ui::components::offline_status::{OfflineBanner, UpdatePrompt};
@@ -28,7 +29,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         location.pathname.track();
         if first.is_some() {
-            pwa::check_after_navigation();
+            service_worker::check_after_navigation();
         }
     });
     // index.html's loading screen stays, and the frame stays hidden (CSS:
@@ -176,15 +177,11 @@ fn SearchBox() -> impl IntoView {
         ev.prevent_default();
         let q = input.get().map(|i| i.value()).unwrap_or_default();
         let q = q.trim();
-        let href = if q.is_empty() {
-            routes::SEARCH.to_string()
-        } else {
-            format!("{}?q={}", routes::SEARCH, js_sys::encode_uri_component(q))
-        };
+        let href = routes::search(q);
         navigate(&href, Default::default());
     };
     view! {
-        <form class="header-search" role="search" aria-label=strings::SEARCH_SITE_LANDMARK action=routes::SEARCH method="get" on:submit=submit>
+        <form class="header-search" role="search" aria-label=strings::SEARCH_SITE_LANDMARK action=app_href(routes::SEARCH) method="get" on:submit=submit>
             <label>
                 <span class="sr-only">{strings::SEARCH_LABEL}</span>
                 <input node_ref=input type="search" name="q" placeholder=strings::SEARCH_PLACEHOLDER/>

@@ -7,19 +7,8 @@ use leptos::prelude::*;
 use leptos_router::components::ToHref;
 use leptos_router::hooks::use_location;
 
-use crate::browser::api::app_base;
+use crate::browser::config::app_href;
 use crate::logic::routes;
-
-/// The app path `href` ("/tin-tuc?trang=2") as the browser needs it.
-pub fn with_base(href: String) -> String {
-    let base = app_base();
-    let base = base.trim_end_matches('/');
-    if !base.is_empty() && href.starts_with('/') && !href.starts_with("//") {
-        format!("{base}{href}")
-    } else {
-        href
-    }
-}
 
 /// A link inside the app. A plain `<a>`: the router follows any link
 /// under its base in the app; this one adds the base and `aria-current`,
@@ -37,7 +26,7 @@ where
     H: ToHref + Send + Sync + 'static,
 {
     let location = use_location();
-    let href = ArcMemo::new(move |_| with_base(href.to_href()()));
+    let href = ArcMemo::new(move |_| app_href(&href.to_href()()));
     let current = {
         let href = href.clone();
         move || {

@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::browser::api::use_feed;
-use crate::browser::pwa::{apply_update, use_pwa};
+use crate::browser::service_worker::apply_update;
+use crate::browser::state::use_feed;
+use crate::browser::state::use_offline;
 use crate::logic::offline_plan;
 use crate::strings;
 
@@ -28,7 +29,7 @@ pub fn OfflineBanner() -> impl IntoView {
 /// "Đã có phiên bản mới" with a reload button, once a new release waits.
 #[component]
 pub fn UpdatePrompt() -> impl IntoView {
-    let pwa = use_pwa();
+    let pwa = use_offline();
     move || {
         pwa.update_ready.get().then(|| {
             view! {

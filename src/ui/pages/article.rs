@@ -1,5 +1,7 @@
 use std::sync::Arc;
 
+use crate::browser::loaders;
+use crate::browser::state;
 use crate::ui::components::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -7,8 +9,10 @@ use leptos_router::hooks::use_params_map;
 use bantin_format::model::{Article, ArticleSummary, Index};
 use bantin_format::{display, text};
 
-use crate::browser::api::{self, feed_url, use_feed, LoadError};
+use crate::browser::config::feed_url;
 use crate::browser::dom;
+use crate::browser::http::LoadError;
+use crate::browser::state::use_feed;
 use crate::logic::routes;
 use crate::strings;
 use crate::ui::components::article_body::ArticleBody;
@@ -23,7 +27,7 @@ pub fn ArticlePage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let article = LocalResource::new(move || {
         let slug = slug();
-        async move { api::load_article(&slug).await }
+        async move { loaders::load_article(&slug).await }
     });
     view! {
         {move || match article.get() {
@@ -64,7 +68,7 @@ fn neighbours(
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
     let feed = use_feed();
-    api::use_read_articles().remember(&article);
+    state::use_read_articles().remember(&article);
     let s = article.summary.clone();
     dom::set_meta_description(&s.sapo);
     let minutes = text::reading_minutes(article.word_count());
@@ -95,7 +99,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 <ol>
                     <li><A href=routes::HOME>{strings::NAV_HOME}</A></li>
                     {category.map(|c| view! {
-                        <li><A href=format!("{}?chuyen-muc={}", routes::NEWS, c.slug)>{c.name}</A></li>
+                        <li><A href=routes::news_category(&c.slug)>{c.name}</A></li>
                     })}
                 </ol>
             </nav>
@@ -131,7 +135,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                         <p class="tags">
                             <span>{format!("{}: ", strings::TAGS)}</span>
                             {tags.into_iter().map(|t| view! {
-                                <A href=format!("{}?the={}", routes::NEWS, text::slugify(&t)) attr:class="tag">{t}</A>
+                                <A href=routes::news_tag(&t) attr:class="tag">{t}</A>
                             }).collect_view()}
                         </p>
                     }
@@ -198,7 +202,7 @@ fn ArticleNotStored(#[prop(into)] on_retry: Callback<()>) -> impl IntoView {
             .unwrap_or_default();
         async move {
             let slugs = latest.iter().map(|a| a.slug.clone()).collect();
-            let kept = crate::browser::pwa::stored_articles(slugs).await;
+            let kept = crate::browser::caches::stored_articles(slugs).await;
             latest
                 .into_iter()
                 .filter(|a| kept.contains(&a.slug))

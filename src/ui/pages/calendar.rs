@@ -2,7 +2,8 @@
 //! (`?tuan=2026-W48`), as a table on wide screens and cards on phones,
 //! with today, now and next marked, a filter, printing and .ics export.
 
-use crate::ui::components::link::with_base;
+use crate::browser::config::app_href;
+use crate::browser::loaders;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -10,9 +11,9 @@ use bantin_format::datetime::{Date, IsoWeek};
 use bantin_format::display;
 use bantin_format::model::{CalendarEntry, CalendarWeek, EntryStatus, Session};
 
-use crate::browser::api::{self, use_feed};
 use crate::browser::clock;
 use crate::browser::dom;
+use crate::browser::state::use_feed;
 use crate::logic::ics::{self, IcsContext};
 use crate::logic::routes;
 use crate::logic::schedule::{self, Day, Timing};
@@ -21,10 +22,6 @@ use crate::ui::components::feed_notice::{Failed, Loading};
 use crate::ui::components::page_title::PageTitle;
 
 const ICS_TYPE: &str = "text/calendar;charset=utf-8";
-
-fn week_href(week: IsoWeek) -> String {
-    format!("{}?tuan={week}", routes::CALENDAR)
-}
 
 fn session_name(s: Session) -> &'static str {
     match s {
@@ -79,7 +76,7 @@ pub fn CalendarPage() -> impl IntoView {
             if !index.calendar.weeks.contains(&w) {
                 return Some(Ok(None));
             }
-            Some(api::load_week(&w).await.map(Some))
+            Some(loaders::load_week(&w).await.map(Some))
         }
     });
 
@@ -149,7 +146,7 @@ pub fn CalendarPage() -> impl IntoView {
 fn WeekLink(to: Signal<IsoWeek>, shown: Memo<IsoWeek>, children: Children) -> impl IntoView {
     view! {
         <a
-            href=move || with_base(week_href(to.get()))
+            href=move || app_href(&routes::calendar_week(&to.get().to_string()))
             aria-current=move || (to.get() == shown.get()).then_some("page")
         >
             {children()}

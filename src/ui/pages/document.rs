@@ -1,6 +1,8 @@
 //! `/van-ban/:id`: one document with every field the feed has, its files,
 //! and the documents it replaces, is replaced by and relates to.
 
+use crate::browser::caches;
+use crate::browser::loaders;
 use crate::ui::components::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -9,10 +11,10 @@ use bantin_format::datetime::Date;
 use bantin_format::display;
 use bantin_format::model::Document;
 
-use crate::browser::api::{self, load_documents, LoadError};
 use crate::browser::clock;
 use crate::browser::dom;
-use crate::browser::pwa;
+use crate::browser::http::LoadError;
+use crate::browser::state::load_documents;
 use crate::logic::doc_catalog::{self, Status};
 use crate::logic::routes;
 use crate::logic::schedule;
@@ -27,7 +29,7 @@ pub fn DocumentPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let doc = LocalResource::new(move || {
         let id = id();
-        async move { api::load_document(&id).await }
+        async move { loaders::load_document(&id).await }
     });
     view! {
         {move || match doc.get() {
@@ -78,7 +80,7 @@ fn SaveOffline(doc: Document) -> impl IntoView {
     let failed = RwSignal::new(false);
     let doc = StoredValue::new(doc);
     leptos::task::spawn_local(async move {
-        let is = pwa::is_document_saved(&doc.get_value()).await;
+        let is = caches::is_document_saved(&doc.get_value()).await;
         saved.set(Some(is));
     });
     let toggle = move |_| {
@@ -86,10 +88,10 @@ fn SaveOffline(doc: Document) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let d = doc.get_value();
             if saved.get_untracked() == Some(true) {
-                pwa::unsave_document(&d).await;
+                caches::unsave_document(&d).await;
                 saved.set(Some(false));
             } else {
-                let ok = pwa::save_document(&d).await.is_ok();
+                let ok = caches::save_document(&d).await.is_ok();
                 failed.set(!ok);
                 saved.set(Some(ok));
             }

@@ -10,8 +10,8 @@ use leptos_router::NavigateOptions;
 use bantin_format::display;
 use bantin_format::model::Document;
 
-use crate::browser::api::load_documents;
 use crate::browser::clock;
+use crate::browser::state::load_documents;
 use crate::logic::doc_catalog::{self, Filter, Status};
 use crate::logic::routes;
 use crate::strings;
@@ -21,18 +21,6 @@ use crate::ui::components::page_title::PageTitle;
 
 /// Documents shown per step of "Xem thêm".
 const STEP: usize = 30;
-
-fn query_string(filter: &Filter) -> String {
-    let pairs = filter.to_query();
-    if pairs.is_empty() {
-        return routes::DOCUMENTS.to_string();
-    }
-    let encoded: Vec<String> = pairs
-        .into_iter()
-        .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(&v)))
-        .collect();
-    format!("{}?{}", routes::DOCUMENTS, encoded.join("&"))
-}
 
 #[component]
 pub fn DocumentsPage() -> impl IntoView {
@@ -50,7 +38,7 @@ pub fn DocumentsPage() -> impl IntoView {
     // Changing a filter rewrites the URL, so the result survives a reload and can be shared.
     let go = move |f: Filter| {
         navigate(
-            &query_string(&f),
+            &routes::documents_filtered(&f.to_query()),
             NavigateOptions {
                 replace: true,
                 scroll: false,

@@ -7,8 +7,9 @@ use bantin_format::display;
 use bantin_format::model::EntryStatus;
 use bantin_format::model::{ArticleSummary, Index};
 
-use crate::browser::api::{feed_url, use_feed};
 use crate::browser::clock;
+use crate::browser::config::feed_url;
+use crate::browser::state::use_feed;
 use crate::logic::routes;
 use crate::logic::schedule;
 use crate::strings;
@@ -70,7 +71,7 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
                 .cloned()
                 .collect();
             (!items.is_empty()).then(|| {
-                let href = format!("{}?chuyen-muc={}", routes::NEWS, c.slug);
+                let href = routes::news_category(&c.slug);
                 view! {
                     <section class="block" aria-labelledby=format!("cm-{}", c.slug)>
                         <h2 class="block__title" id=format!("cm-{}", c.slug)>

@@ -4,6 +4,7 @@
 //! the screen comes back to the rotation by itself. What to show is decided
 //! in `kiosk.rs`; this file draws it and keeps the timers.
 
+use crate::browser::loaders;
 use std::time::Duration;
 
 use leptos::ev;
@@ -14,9 +15,11 @@ use wasm_bindgen::JsCast;
 use bantin_format::display;
 use bantin_format::model::{ArticleSummary, EntryStatus};
 
-use crate::browser::api::{self, feed_url, use_feed};
 use crate::browser::clock::{self, every};
+use crate::browser::config::app_base;
+use crate::browser::config::feed_url;
 use crate::browser::dom;
+use crate::browser::state::use_feed;
 use crate::logic::board::{self, Settings};
 use crate::logic::offline_plan;
 use crate::logic::qr::QrCode;
@@ -25,7 +28,6 @@ use crate::logic::schedule::{self, Timing};
 use crate::strings;
 use crate::ui::components::article_body::ArticleBody;
 use crate::ui::components::feed_notice::{Failed, Loading};
-use crate::ui::components::link::with_base;
 use crate::ui::components::page_title::PageTitle;
 
 /// After this long without a mouse move, the cursor hides.
@@ -211,7 +213,7 @@ fn FeedNoticeOrLoading() -> impl IntoView {
 /// The address of a story, for visitors' phones.
 fn story_url(slug: &str) -> String {
     let origin = window().location().origin().unwrap_or_default();
-    format!("{origin}{}", with_base(routes::article(slug)))
+    routes::absolute(&origin, &app_base(), &routes::article(slug))
 }
 
 #[component]
@@ -346,7 +348,7 @@ fn KioskReader(story: ArticleSummary, #[prop(into)] on_close: Callback<()>) -> i
     let slug = story.slug.clone();
     let article = LocalResource::new(move || {
         let slug = slug.clone();
-        async move { api::load_article(&slug).await }
+        async move { loaders::load_article(&slug).await }
     });
     view! {
         <div class="kiosk__reader">

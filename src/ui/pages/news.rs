@@ -2,6 +2,7 @@
 //! category and `?the=<slug>` to a tag. Older stories load a page at a
 //! time ("Xem thêm"); pages already loaded are never fetched again.
 
+use crate::browser::loaders;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
@@ -10,7 +11,8 @@ use bantin_format::model::{ArticleSummary, Index};
 use bantin_format::pack::{self, LIST_ALL};
 use bantin_format::{display, text};
 
-use crate::browser::api::{self, use_feed, LoadError};
+use crate::browser::http::LoadError;
+use crate::browser::state::use_feed;
 use crate::strings;
 use crate::ui::components::article_card::ArticleCard;
 use crate::ui::components::feed_notice::{Failed, FeedNotice};
@@ -84,7 +86,7 @@ pub fn NewsListPage() -> impl IntoView {
         };
         busy.set(true);
         spawn_local(async move {
-            match api::load_news_page(&list, page).await {
+            match loaders::load_news_page(&list, page).await {
                 Ok(p) => {
                     loaded.update(|l| {
                         if l.list != list {

@@ -1,20 +1,25 @@
 //! `/ngoai-tuyen`: what is stored on this device for reading offline, how
 //! much room it takes, and a way to store again or clear it.
 
+use crate::browser::caches;
+use crate::browser::config;
+use crate::browser::storing;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use bantin_format::display;
 
-use crate::browser::api::use_feed;
-use crate::browser::pwa::{self, use_pwa, StoreStatus};
+use crate::browser::state::use_feed;
+
+use crate::browser::state::use_offline;
+use crate::browser::state::StoreStatus;
 use crate::logic::offline_plan;
 use crate::strings;
 use crate::ui::components::page_title::PageTitle;
 
 #[component]
 pub fn OfflinePage() -> impl IntoView {
-    let pwa_state = use_pwa();
+    let offline = use_offline();
     let feed = use_feed();
     let cleared = RwSignal::new(false);
     // Counted again whenever storing moves on or the reader clears, and
@@ -27,12 +32,12 @@ pub fn OfflinePage() -> impl IntoView {
         on_cleanup(move || handle.clear());
     }
     let stored = LocalResource::new(move || {
-        pwa_state.store.track();
+        offline.store.track();
         cleared.track();
         tick.track();
-        pwa::stored()
+        caches::stored()
     });
-    let status = move || match pwa_state.store.get() {
+    let status = move || match offline.store.get() {
         StoreStatus::Idle => strings::OFFLINE_STATUS_IDLE.to_string(),
         StoreStatus::Storing { done, total } => {
             format!("{} {done}/{total}", strings::OFFLINE_STATUS_STORING)
@@ -42,12 +47,12 @@ pub fn OfflinePage() -> impl IntoView {
     let store_now = move |_| {
         cleared.set(false);
         if let Some(index) = feed.index.get_untracked() {
-            pwa::store_in_background(&index);
+            storing::store(offline, &index);
         }
     };
     let clear = move |_| {
         spawn_local(async move {
-            pwa::clear().await;
+            caches::clear(offline).await;
             cleared.set(true);
         });
     };
@@ -60,7 +65,7 @@ pub fn OfflinePage() -> impl IntoView {
             <h1>{strings::HEADING_OFFLINE}</h1>
             <p>{strings::OFFLINE_INTRO}</p>
             <Show
-                when=move || pwa_state.active.get()
+                when=move || offline.active.get()
                 fallback=|| view! { <p class="notice">{strings::OFFLINE_NOT_SUPPORTED}</p> }
             >
                 <p class="offline-page__status" role="status">{status}</p>
@@ -90,7 +95,7 @@ pub fn OfflinePage() -> impl IntoView {
             <Show when=move || cleared.get()>
                 <p class="notice" role="status">{strings::OFFLINE_CLEARED}</p>
             </Show>
-            <p class="offline-page__release">{strings::OFFLINE_RELEASE}" "<span data-release>{pwa::release()}</span></p>
+            <p class="offline-page__release">{strings::OFFLINE_RELEASE}" "<span data-release>{config::release()}</span></p>
         </section>
     }
 }

@@ -14,7 +14,9 @@ use leptos_router::NavigateOptions;
 use bantin_format::display;
 use bantin_format::model::{Article, ArticleSummary, Block, Index};
 
-use crate::browser::api::{load_documents, use_feed, use_read_articles};
+use crate::browser::state::load_documents;
+use crate::browser::state::use_feed;
+use crate::browser::state::use_read_articles;
 use crate::logic::routes;
 use crate::logic::search_index::{self, Hit, Kind, SearchIndex};
 use crate::strings;
@@ -126,7 +128,7 @@ fn build(
             targets.insert(
                 (Kind::Entry, key),
                 Target {
-                    href: format!("{}?tuan={}", routes::CALENDAR, w.week),
+                    href: routes::calendar_week(&w.week),
                     detail,
                 },
             );
@@ -174,15 +176,7 @@ pub fn SearchPage() -> impl IntoView {
         let navigate = navigate.clone();
         let handle = set_timeout_with_handle(
             move || {
-                let href = if value.trim().is_empty() {
-                    routes::SEARCH.to_string()
-                } else {
-                    format!(
-                        "{}?q={}",
-                        routes::SEARCH,
-                        js_sys::encode_uri_component(value.trim())
-                    )
-                };
+                let href = routes::search(&value);
                 navigate(
                     &href,
                     NavigateOptions {

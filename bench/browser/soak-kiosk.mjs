@@ -4,7 +4,7 @@
 // refresh every 60 ms; every refresh gets a changed index (two versions,
 // alternating), so each one re-renders. JS heap (after a forced GC) and
 // wasm memory are read after a warm-up and again at the end.
-import { start, openPage, DIST } from "./harness.mjs";
+import { start, openPage, DIST } from "../../tests/e2e/harness.mjs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -12,7 +12,7 @@ const TARGET = Number(process.env.SOAK_COUNT || 500);
 const WARMUP = 50;
 
 const env = await start();
-const page = await openPage(env.browser, { viewport: { width: 1920, height: 1080 } });
+const page = await openPage(env.browser, { at: null, viewport: { width: 1920, height: 1080 } });
 await page.addInitScript(() => {
   addEventListener("TrunkApplicationStarted", (e) => (window.__wasm = e.detail.wasm));
 });

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
-import { startNginx } from "../e2e/nginx.mjs";
+import { startNginx } from "../../tests/e2e/nginx.mjs";
 import { writeStaticPages } from "./static-pages.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));

@@ -1,0 +1,202 @@
+//! What the service worker has stored, read and cleared from the page: the
+//! counts the "Ngoại tuyến" page shows, clearing them, and the documents a
+//! reader saves for offline reading ("Lưu để đọc ngoại tuyến"), which stay
+//! until unsaved. Cache names come from `bantin_format::protocol`, the one
+//! place the service worker's names are written.
+
+use std::cell::Cell;
+
+use bantin_format::model::Document;
+use bantin_format::{pack, protocol};
+use js_sys::Array;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Cache, CacheStorage};
+
+use crate::browser::config::{absolute, feed_base, feed_file, feed_url};
+use crate::browser::dom::{self, wait};
+use crate::browser::state::{OfflineState, StoreStatus};
+
+thread_local! {
+    /// Bumped by [`clear`]: a storing run under way stops at its next batch.
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
+}
+
+/// How many times the store was cleared in this visit.
+pub fn generation() -> u32 {
+    GENERATION.with(Cell::get)
+}
+
+fn caches() -> Option<CacheStorage> {
+    let w = window();
+    if !js_sys::Reflect::has(&w, &"caches".into()).unwrap_or(false) {
+        return None;
+    }
+    w.caches().ok()
+}
+
+/// Asks the browser to keep our storage under pressure; a refusal only
+/// means the browser may evict it.
+pub async fn ask_persistence() {
+    let storage = window().navigator().storage();
+    if storage.is_undefined() {
+        return;
+    }
+    if let Ok(p) = storage.persist() {
+        let _ = wait(p).await;
+    }
+}
+
+/// What is stored, for the "Ngoại tuyến" page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stored {
+    pub app_files: usize,
+    pub articles: usize,
+    pub weeks: usize,
+    pub documents: usize,
+    pub other_feed: usize,
+    pub images: usize,
+    pub saved_files: usize,
+    /// Bytes used by this site's storage, as the browser estimates it.
+    pub bytes: Option<f64>,
+}
+
+async fn cache_urls(storage: &CacheStorage, name: &str) -> Vec<String> {
+    let Ok(cache) = wait(storage.open(name)).await else {
+        return Vec::new();
+    };
+    let cache: Cache = cache.unchecked_into();
+    let Ok(keys) = wait(cache.keys()).await else {
+        return Vec::new();
+    };
+    Array::from(&keys)
+        .iter()
+        .filter_map(|r| r.dyn_into::<web_sys::Request>().ok())
+        .map(|r| r.url())
+        .collect()
+}
+
+pub async fn stored() -> Stored {
+    let mut s = Stored::default();
+    let Some(storage) = caches() else { return s };
+    let names: Vec<String> = match wait(storage.keys()).await {
+        Ok(k) => Array::from(&k)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    let folder = |dir: &str| format!("/{dir}");
+    for name in &names {
+        let urls = cache_urls(&storage, name).await;
+        if name.starts_with(protocol::APP_CACHE_PREFIX) {
+            s.app_files += urls.len();
+        } else if name == protocol::IMAGE_CACHE {
+            s.images += urls.len();
+        } else if name == protocol::SAVED_CACHE {
+            s.saved_files += urls.len();
+        } else if name == protocol::FEED_CACHE {
+            for url in urls {
+                if url.contains(&folder(pack::ARTICLES_DIR)) {
+                    s.articles += 1;
+                } else if url.contains(&folder(pack::CALENDAR_DIR)) {
+                    s.weeks += 1;
+                } else if url.contains(&folder(pack::DOCUMENTS_DIR)) {
+                    s.documents += 1;
+                } else {
+                    s.other_feed += 1;
+                }
+            }
+        }
+    }
+    let storage_manager = window().navigator().storage();
+    if let Ok(p) = storage_manager.estimate() {
+        if let Ok(e) = wait(p).await {
+            s.bytes = e.unchecked_into::<web_sys::StorageEstimate>().get_usage();
+        }
+    }
+    s
+}
+
+/// Deletes the stored feed, images and saved documents, and stops a
+/// storing run under way. The app's own files stay, so the app still opens
+/// offline (and shows it has nothing).
+pub async fn clear(offline: OfflineState) {
+    GENERATION.with(|g| g.set(g.get() + 1));
+    let Some(storage) = caches() else { return };
+    for name in [
+        protocol::FEED_CACHE,
+        protocol::IMAGE_CACHE,
+        protocol::SAVED_CACHE,
+    ] {
+        let _ = wait(storage.delete(name)).await;
+    }
+    offline.store.set(StoreStatus::Idle);
+    dom::set_root_data("offline-stored", "0");
+}
+
+/// Which of `slugs` have their article stored, in the same order.
+pub async fn stored_articles(slugs: Vec<String>) -> Vec<String> {
+    let Some(storage) = caches() else {
+        return Vec::new();
+    };
+    let base = absolute(&feed_base());
+    let mut out = Vec::new();
+    for slug in slugs {
+        let url = format!("{base}{}", pack::article_path(&slug));
+        if let Ok(hit) = wait(storage.match_with_str(&url)).await {
+            if !hit.is_undefined() {
+                out.push(slug);
+            }
+        }
+    }
+    out
+}
+
+/// A document's own file and its attachments, as the saved cache keeps them.
+fn document_urls(doc: &Document) -> Vec<String> {
+    std::iter::once(feed_file(&pack::document_path(&doc.id)))
+        .chain(doc.files.iter().map(|f| feed_url(&f.url)))
+        .map(|u| absolute(&u))
+        .collect()
+}
+
+async fn saved_cache() -> Option<Cache> {
+    let storage = caches()?;
+    wait(storage.open(protocol::SAVED_CACHE))
+        .await
+        .ok()
+        .map(JsCast::unchecked_into)
+}
+
+/// Saves a document and its files for reading offline. Errors (a full
+/// storage, say) come back for the reader.
+pub async fn save_document(doc: &Document) -> Result<(), ()> {
+    let cache = saved_cache().await.ok_or(())?;
+    let urls: Array = document_urls(doc)
+        .into_iter()
+        .map(wasm_bindgen::JsValue::from)
+        .collect();
+    wait(cache.add_all_with_str_sequence(&urls))
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
+pub async fn unsave_document(doc: &Document) {
+    if let Some(cache) = saved_cache().await {
+        for url in document_urls(doc) {
+            let _ = wait(cache.delete_with_str(&url)).await;
+        }
+    }
+}
+
+pub async fn is_document_saved(doc: &Document) -> bool {
+    let Some(cache) = saved_cache().await else {
+        return false;
+    };
+    let url = document_urls(doc).swap_remove(0);
+    wait(cache.match_with_str(&url))
+        .await
+        .is_ok_and(|hit| !hit.is_undefined())
+}

@@ -1,0 +1,140 @@
+//! Background storing after a visit: whenever the feed state gets an index
+//! from the network that was not stored yet in this visit, what
+//! `logic::offline_plan` lists (and the images the index and the stored
+//! articles show) is fetched through the service worker, which keeps a
+//! copy of every answer. It runs after the first screen, a few files at a
+//! time, and never blocks it; a file that fails is counted and skipped.
+//! It follows the feed state ([`follow`]); the feed state does not know it
+//! exists.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use bantin_format::model::Index;
+use bantin_format::pack;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::caches;
+use crate::browser::clock::now_ms;
+use crate::browser::config::{feed_base, feed_url};
+use crate::browser::dom::{self, listen};
+use crate::browser::http::{get_text, reaches};
+use crate::browser::loaders::parse_stored_article;
+use crate::browser::service_worker::{self, container};
+use crate::browser::state::{FeedState, OfflineState, StoreStatus};
+use crate::logic::{offline_plan, schedule};
+
+/// Fetches at a time while storing.
+const STORE_PARALLEL: usize = 3;
+
+thread_local! {
+    /// The index to store once a service worker controls the page (the
+    /// first visit): only the newest is kept, whatever number of refreshes
+    /// came before.
+    static PENDING: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
+}
+
+/// Stores each index the network gives that differs from the last one
+/// stored in this visit (the first one always). Called once, by `App`.
+pub fn follow(feed: FeedState, offline: OfflineState) {
+    if let Some(sw) = container() {
+        // The first visit: the service worker takes control after the
+        // index came, and what waited is stored then.
+        listen(&sw, "controllerchange", move || {
+            if let Some(index) = PENDING.with(|p| p.borrow_mut().take()) {
+                store(offline, &index);
+            }
+        });
+    }
+    // Returns the generation of the index stored last.
+    Effect::new(move |stored: Option<Option<String>>| {
+        let stored = stored.flatten();
+        // Only an index from the network (checked_at) is worth storing.
+        let fresh = feed.checked_at.get().and(feed.index.get_untracked());
+        match fresh {
+            Some(index) if stored.as_deref() != Some(index.generated_at.as_str()) => {
+                store(offline, &index);
+                Some(index.generated_at.clone())
+            }
+            _ => stored,
+        }
+    });
+}
+
+/// Stores `index` and what it leads to now (the "Lưu lại ngay" button), or
+/// once a service worker controls the page.
+pub fn store(offline: OfflineState, index: &Arc<Index>) {
+    if matches!(offline.store.get_untracked(), StoreStatus::Storing { .. }) {
+        return;
+    }
+    // Without a controlling service worker the fetches would store nothing:
+    // wait for it (the first visit), or read online only (none at all).
+    if container().is_none() {
+        return;
+    }
+    if !service_worker::controlled() {
+        PENDING.with(|p| *p.borrow_mut() = Some(index.clone()));
+        return;
+    }
+    let today = schedule::today(now_ms());
+    let base = feed_base();
+    // Articles are fetched first, one by one: reading them gives their
+    // images. Fetching them stores them, so they are not queued again.
+    let (articles, mut urls): (Vec<String>, Vec<String>) = offline_plan::plan(index, today)
+        .into_iter()
+        .map(|p| format!("{base}{p}"))
+        .partition(|u| u.starts_with(&format!("{base}{}", pack::ARTICLES_DIR)));
+    urls.extend(
+        offline_plan::index_images(index)
+            .iter()
+            .map(|u| feed_url(u)),
+    );
+    spawn_local(async move {
+        offline.active.set(true);
+        caches::ask_persistence().await;
+        let total = urls.len() + articles.len();
+        offline.store.set(StoreStatus::Storing { done: 0, total });
+        let (mut stored, mut failed) = (0, 0);
+        let mut queue = urls;
+        let generation = caches::generation();
+        for url in &articles {
+            if caches::generation() != generation {
+                return;
+            }
+            let Ok(fetched) = get_text(url).await else {
+                failed += 1;
+                continue;
+            };
+            stored += 1;
+            if let Some(article) = parse_stored_article(&fetched.text) {
+                queue.extend(
+                    offline_plan::article_images(&article)
+                        .iter()
+                        .map(|u| feed_url(u)),
+                );
+            }
+        }
+        let total = stored + failed + queue.len();
+        for chunk in queue.chunks(STORE_PARALLEL) {
+            if caches::generation() != generation {
+                // The reader cleared the store meanwhile.
+                return;
+            }
+            for ok in futures::future::join_all(chunk.iter().map(|u| reaches(u))).await {
+                if ok {
+                    stored += 1;
+                } else {
+                    failed += 1;
+                }
+            }
+            offline.store.set(StoreStatus::Storing {
+                done: stored + failed,
+                total,
+            });
+        }
+        offline.store.set(StoreStatus::Done { stored, failed });
+        // For whoever watches the page (the end-to-end tests, a kiosk admin).
+        dom::set_root_data("offline-stored", &stored.to_string());
+    });
+}
