@@ -13,7 +13,7 @@
 //
 // A debug build (`trunk serve`, TRUNK_PROFILE=debug) gets steps 1 and 4
 // only: brotli at quality 11 on a 50 MB debug wasm took a minute of every
-// rebuild, and a debug build registers no service worker (src/pwa.rs).
+// rebuild, and a debug build registers no service worker (src/browser/service_worker.rs).
 //
 // Environment: TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL and TRUNK_PROFILE (set
 // by trunk), BANTIN_RELEASE (a label for this release; default: git

@@ -8,7 +8,7 @@
 //! `per_kind` hits; an item is found by any of its fields).
 #![no_main]
 
-use bantin::search::{self, Field, Kind, SearchIndex};
+use bantin::logic::search_index::{self, Field, Kind, SearchIndex};
 use bantin_format::text::fold;
 use libfuzzer_sys::fuzz_target;
 
@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
     check_fold(query);
     check_fold(text);
 
-    let pieces = search::highlight(text, query);
+    let pieces = search_index::highlight(text, query);
     let joined: String = pieces.iter().map(|p| p.0.as_str()).collect();
     assert_eq!(joined, text, "highlight lost text for {query:?}");
     for (i, (piece, marked)) in pieces.iter().enumerate() {

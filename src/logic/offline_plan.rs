@@ -1,5 +1,6 @@
 //! What the app stores for reading offline after a first visit, and how it
-//! talks about the stored copy. Pure: the browser side is in `pwa.rs`.
+//! talks about the stored copy. Pure: the browser side is in
+//! `browser::storing` and `browser::caches`.
 
 use bantin_format::datetime::{Date, DateTime};
 use bantin_format::display;

@@ -2,7 +2,7 @@
 // content; a broken or missing feed gives a clear Vietnamese message.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, openPage, feedFile, isoWeek } from "./harness.mjs";
+import { start, openPage, feedFile, isoWeek, DIST } from "./harness.mjs";
 
 let env;
 let index;
@@ -75,4 +75,18 @@ test("a feed that is not JSON is reported, not shown as a blank page", async () 
   assert.match(await notice.textContent(), /Dữ liệu nhận được bị lỗi/);
   assert.equal((await page.locator("h1").first().textContent()).trim(), "Tin mới nhất");
   await page.context().close();
+});
+
+test("the built service worker carries the protocol the app was built with", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const { readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { fileURLToPath } = await import("node:url");
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const printed = JSON.parse(execFileSync("cargo", ["run", "--quiet", "--locked", "-p", "bantin-feed", "--", "sw-protocol"], { cwd: root, encoding: "utf8" }));
+  const sw = readFileSync(join(DIST, "sw.js"), "utf8");
+  const written = sw.match(/const PROTOCOL = (\{[^\n]*\});/);
+  assert.ok(written, "sw.js has its protocol");
+  assert.deepEqual(JSON.parse(written[1]), printed);
+  assert.ok(!sw.includes("__BANTIN_"), "every placeholder is filled");
 });

@@ -1,3 +1,7 @@
+//! `/tin-tuc/{slug}`: one article: its body drawn from typed blocks, its
+//! date, views, author, source and tags, the reading tools (text size,
+//! print, share), the newer and older stories and related ones.
+
 use std::sync::Arc;
 
 use crate::browser::loaders;

@@ -1,3 +1,7 @@
+//! `/`: the home page: the lead story, the latest, a block per category,
+//! today's working calendar (moving on at midnight), the newest documents,
+//! linked websites, quick links and the visitor counters.
+
 use std::sync::Arc;
 
 use crate::ui::components::link::A;

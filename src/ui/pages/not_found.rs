@@ -1,3 +1,5 @@
+//! Any address the app does not know: says so, in Vietnamese, with a way home.
+
 use crate::ui::components::link::A;
 use leptos::prelude::*;
 
