@@ -176,20 +176,10 @@ fn an_article_card_links_the_story_and_formats_in_vietnamese() {
     );
 }
 
-fn feed_state() -> FeedState {
-    FeedState {
-        index: RwSignal::new(None),
-        loading: RwSignal::new(false),
-        error: RwSignal::new(None),
-        stored_at: RwSignal::new(None),
-        checked_at: RwSignal::new(None),
-    }
-}
-
 #[wasm_bindgen_test]
 async fn the_offline_banner_says_when_the_stored_feed_was_fetched_and_goes_online() {
     let root = container();
-    let state = feed_state();
+    let state = FeedState::new();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(state);
         view! { <OfflineBanner/> }
@@ -230,7 +220,7 @@ async fn the_update_prompt_appears_only_when_a_release_waits() {
 #[wasm_bindgen_test]
 async fn the_feed_notice_explains_a_failure_and_offers_a_retry() {
     let root = container();
-    let state = feed_state();
+    let state = FeedState::new();
     state.error.set(Some(LoadError::Server(500)));
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(state);
@@ -252,7 +242,7 @@ async fn the_feed_notice_explains_a_failure_and_offers_a_retry() {
 #[wasm_bindgen_test]
 async fn with_older_content_on_screen_the_notice_says_it_is_kept() {
     let root = container();
-    let state = feed_state();
+    let state = FeedState::new();
     let index: bantin_format::model::Index = bantin_format::validate::parse_index(MINIMAL_INDEX)
         .value
         .expect("a valid index");

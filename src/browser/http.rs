@@ -1,11 +1,14 @@
 //! The one way the app fetches: a GET with a time limit and a size cap,
 //! HTTP errors turned into a [`LoadError`] worded for the reader, and what
 //! the service worker said about where an answer came from (its stored
-//! copy, and since when). The feed loaders and the background storing both
-//! fetch through here.
+//! copy, and since when), and [`all`] for a batch at once. The feed
+//! loaders and the background storing both fetch through here.
 
 use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::task::Poll;
 use std::time::Duration;
 
 use bantin_format::protocol;
@@ -134,4 +137,28 @@ fn is_cross_origin(url: &str) -> bool {
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     (lower.starts_with("http://") || lower.starts_with("https://")) && !url.starts_with(&origin)
+}
+
+/// Runs a small batch of fetches at once and gives their results in order:
+/// the one way the app fetches in parallel (the document list's pages, the
+/// background storing's files). A plain loop over the batch, polled
+/// together: batches are a handful of requests.
+pub async fn all<F: Future>(batch: impl IntoIterator<Item = F>) -> Vec<F::Output> {
+    let mut pending: Vec<Pin<Box<F>>> = batch.into_iter().map(Box::pin).collect();
+    let mut done: Vec<Option<F::Output>> = pending.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        for (future, slot) in pending.iter_mut().zip(done.iter_mut()) {
+            if slot.is_none() {
+                if let Poll::Ready(value) = future.as_mut().poll(cx) {
+                    *slot = Some(value);
+                }
+            }
+        }
+        if done.iter().all(Option::is_some) {
+            Poll::Ready(done.iter_mut().filter_map(Option::take).collect())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await
 }

@@ -14,7 +14,7 @@ use bantin_format::validate::{self, Checked, Severity};
 use crate::browser::clock::now_ms;
 use crate::browser::config::feed_file;
 use crate::browser::dom;
-use crate::browser::http::{get_text, LoadError};
+use crate::browser::http::{self, get_text, LoadError};
 
 /// Reports a file's problems on the console.
 fn report<T>(path: &str, checked: Checked<T>) -> Result<T, LoadError> {
@@ -178,7 +178,7 @@ pub async fn load_all_documents(
     let numbers: Vec<u32> = (1..=pages.max(1)).collect();
     let mut shown_at = None::<f64>;
     for batch in numbers.chunks(DOCUMENT_PAGES_AT_ONCE) {
-        let results = futures::future::join_all(batch.iter().map(|&page| async move {
+        let results = http::all(batch.iter().map(|&page| async move {
             let path = pack::documents_page_path(page);
             (page, load(&path, validate::parse_documents_page).await)
         }))

@@ -38,11 +38,18 @@ pub struct FeedState {
     pub checked_at: RwSignal<Option<f64>>,
 }
 
+impl Default for FeedState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// While offline, how often the app tries the network again.
 const OFFLINE_RETRY: Duration = Duration::from_secs(8);
 
 impl FeedState {
-    fn new() -> Self {
+    /// An idle feed state: nothing shown, nothing loading (until `start`).
+    pub fn new() -> Self {
         FeedState {
             index: RwSignal::new(None),
             loading: RwSignal::new(false),

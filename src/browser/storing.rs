@@ -19,7 +19,7 @@ use crate::browser::caches;
 use crate::browser::clock::now_ms;
 use crate::browser::config::{feed_base, feed_url};
 use crate::browser::dom::{self, listen};
-use crate::browser::http::{get_text, reaches};
+use crate::browser::http::{all, get_text, reaches};
 use crate::browser::loaders::parse_stored_article;
 use crate::browser::service_worker::{self, container};
 use crate::browser::state::{FeedState, OfflineState, StoreStatus};
@@ -121,7 +121,7 @@ pub fn store(offline: OfflineState, index: &Arc<Index>) {
                 // The reader cleared the store meanwhile.
                 return;
             }
-            for ok in futures::future::join_all(chunk.iter().map(|u| reaches(u))).await {
+            for ok in all(chunk.iter().map(|u| reaches(u))).await {
                 if ok {
                     stored += 1;
                 } else {
