@@ -10,7 +10,9 @@
 //   builds) running on into Monday of week 1 while the page stays open.
 // At each moment the calendar, the home page and the kiosk mark today,
 // now, next and what is over as the feed says, and axe-core finds nothing
-// in the light and dark themes.
+// in the light and dark themes. Also on the clock: a device in another
+// time zone, the release checks, and the ages of what the page remembers
+// (the index kept in the browser, the articles read).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, openPage, feedFile, axeViolations, demoWeek, moments, vietnamDate, isoWeek, weekMonday } from "./harness.mjs";
@@ -309,3 +311,29 @@ async function waitUntil(predicate, what, ms = 10000) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+test("an article read in the last 10 minutes opens again from memory; after that it is fetched again", async () => {
+  const page = await openPage(env.browser, { at: at.midMorning, viewport: { width: 1280, height: 900 } });
+  const fetched = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/feed/articles/")) fetched.push(r.url());
+  });
+  await page.goto(env.url + "/");
+  const card = page.locator(".card__title a").first();
+  await card.waitFor();
+  const open = async () => {
+    await page.locator(".card__title a").first().click();
+    await page.locator("h1.article__title").waitFor();
+    await page.goBack();
+    await page.locator(".card__title a").first().waitFor();
+  };
+  await open();
+  assert.equal(fetched.length, 1, "read once");
+  await page.clock.fastForward(9 * 60 * 1000);
+  await open();
+  assert.equal(fetched.length, 1, "9 minutes later: from memory");
+  await page.clock.fastForward(2 * 60 * 1000);
+  await open();
+  assert.equal(fetched.length, 2, "11 minutes after it was read: fetched again");
+  await page.context().close();
+});
