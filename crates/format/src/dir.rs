@@ -254,6 +254,16 @@ pub fn check(dir: &Path) -> Result<Report, String> {
             }
         }
         for (i, d) in index.documents.latest.iter().enumerate() {
+            // The home page links each of these to its own page.
+            let own = pack::document_path(&d.id);
+            if !dir.join(&own).is_file() {
+                f.push(
+                    "index.json",
+                    Severity::Error,
+                    &format!("documents.latest[{i}]"),
+                    format!("document \"{}\" has no file {own}", d.id),
+                );
+            }
             check_document_refs(
                 &mut f,
                 "index.json",

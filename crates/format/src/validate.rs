@@ -607,7 +607,9 @@ fn plain_serde_message(message: &str) -> String {
 }
 
 /// Keeps the items of the array at `obj[key]` that deserialize and pass
-/// `check`; drops the others (reported), and drops later duplicates of an id.
+/// `check`; drops the others (reported), and drops later duplicates of an
+/// item's keys (`keys_of`: its id, and its slug where it has one: two
+/// stories with one slug would open as one).
 /// A list the format requires (an index's stories, an article's body):
 /// without it the file is unusable, rather than silently empty.
 fn require_list(obj: &Map<String, Value>, key: &str, path: &str, sink: &mut Sink) {
@@ -627,7 +629,7 @@ fn filter_items<T: DeserializeOwned>(
     key: &str,
     path: &str,
     sink: &mut Sink,
-    id_of: impl Fn(&T) -> &str,
+    keys_of: impl Fn(&T) -> Vec<(&'static str, &str)>,
     check: impl Fn(&mut Sink, &str, &T),
 ) -> Vec<T> {
     let here = join(path, key);
@@ -652,10 +654,19 @@ fn filter_items<T: DeserializeOwned>(
             sink.push(Severity::Error, &p, "item dropped");
             continue;
         };
-        let id = id_of(&value).to_string();
-        if !id.is_empty() && !seen.insert(id.clone()) {
-            sink.error(&p, format!("duplicate id \"{}\": item dropped", clip(&id)));
+        let duplicate = keys_of(&value)
+            .into_iter()
+            .filter(|(_, key)| !key.is_empty())
+            .find(|(name, key)| seen.contains(&(*name, key.to_string())));
+        if let Some((name, key)) = duplicate {
+            sink.error(
+                &p,
+                format!("duplicate {name} \"{}\": item dropped", clip(key)),
+            );
             continue;
+        }
+        for (name, key) in keys_of(&value) {
+            seen.insert((name, key.to_string()));
         }
         kept.push(value);
     }
@@ -694,8 +705,17 @@ fn finish<T>(value: Option<T>, sink: Sink) -> Checked<T> {
 
 // ------------------------------------------------------------- entry points
 
-fn no_id<T>(_: &T) -> &str {
-    ""
+fn no_id<T>(_: &T) -> Vec<(&'static str, &str)> {
+    Vec::new()
+}
+
+fn id_of<'a>(id: &'a str) -> Vec<(&'static str, &'a str)> {
+    vec![("id", id)]
+}
+
+/// Stories and categories are found by their slug too.
+fn id_and_slug<'a>(id: &'a str, slug: &'a str) -> Vec<(&'static str, &'a str)> {
+    vec![("id", id), ("slug", slug)]
 }
 
 fn week_items(obj: &mut Map<String, Value>, path: &str, sink: &mut Sink) -> Vec<CalendarEntry> {
@@ -718,7 +738,7 @@ fn week_items(obj: &mut Map<String, Value>, path: &str, sink: &mut Sink) -> Vec<
         "entries",
         path,
         sink,
-        |e: &CalendarEntry| &e.id,
+        |e: &CalendarEntry| id_of(&e.id),
         |s, p, e| check_entry(s, p, e, week),
     )
 }
@@ -763,7 +783,7 @@ pub fn parse_index(text: &str) -> Checked<Index> {
         "categories",
         "",
         &mut sink,
-        |c: &Category| &c.id,
+        |c: &Category| id_and_slug(&c.id, &c.slug),
         check_category,
     );
     let latest = filter_items(
@@ -771,7 +791,7 @@ pub fn parse_index(text: &str) -> Checked<Index> {
         "latest",
         "",
         &mut sink,
-        |a: &ArticleSummary| &a.id,
+        |a: &ArticleSummary| id_and_slug(&a.id, &a.slug),
         check_summary,
     );
     let (mut linked, mut quick) = (Vec::new(), Vec::new());
@@ -805,7 +825,7 @@ pub fn parse_index(text: &str) -> Checked<Index> {
             "latest",
             "documents",
             &mut sink,
-            |d: &Document| &d.id,
+            |d: &Document| id_of(&d.id),
             check_document,
         );
     }
@@ -932,7 +952,7 @@ pub fn parse_news_page(text: &str) -> Checked<NewsPage> {
         "items",
         "",
         &mut sink,
-        |a: &ArticleSummary| &a.id,
+        |a: &ArticleSummary| id_and_slug(&a.id, &a.slug),
         check_summary,
     );
     let Some(mut page) = whole::<NewsPage>(obj, &mut sink) else {
@@ -972,7 +992,7 @@ pub fn parse_documents_page(text: &str) -> Checked<DocumentsPage> {
         "items",
         "",
         &mut sink,
-        |d: &Document| &d.id,
+        |d: &Document| id_of(&d.id),
         check_document,
     );
     let Some(mut page) = whole::<DocumentsPage>(obj, &mut sink) else {

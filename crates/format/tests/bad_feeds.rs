@@ -819,16 +819,49 @@ fn duplicate_id_whose_first_copy_is_spoiled() {
     assert_eq!(c.value.unwrap().items[0].number, "113-HD/BTGTU");
 }
 
-/// Questionable (reported): two summaries with different ids but the same
-/// slug are both kept, although the slug is the article's address and file
-/// name, so one of them cannot be opened.
+/// Two stories with different ids but one slug: the slug is the article's
+/// address and file name, so a reader opening the second would get the
+/// first. The later one is dropped, as a duplicate id is.
 #[test]
 fn duplicate_slugs_with_different_ids() {
     let mut v = index();
     v["latest"][1]["slug"] = json!("bai-a1");
     let c = validate::parse_index(&v.to_string());
-    assert_eq!(problems(&c), Vec::<String>::new());
-    assert_eq!(c.value.unwrap().latest.len(), 3);
+    assert_eq!(
+        problems(&c),
+        ["error: latest[1]: duplicate slug \"bai-a1\": item dropped"]
+    );
+    assert_eq!(c.value.unwrap().latest.len(), 2);
+    // The same in a page of a news list.
+    let mut first = summary("a1");
+    first["slug"] = json!("cung-mot-dia-chi");
+    let mut second = summary("a2");
+    second["slug"] = json!("cung-mot-dia-chi");
+    let page = json!({"format_version": "1.0", "kind": "news-page",
+        "list": "tat-ca", "page": 1, "pages": 1, "total": 2, "items": [first, second]});
+    let c = validate::parse_news_page(&page.to_string());
+    assert_eq!(
+        problems(&c),
+        ["error: items[1]: duplicate slug \"cung-mot-dia-chi\": item dropped"]
+    );
+}
+
+/// Two categories with one slug would merge their lists: the later is dropped.
+#[test]
+fn duplicate_category_slugs() {
+    let mut v = index();
+    let mut other = v["categories"][0].clone();
+    other["id"] = json!("tin-khac");
+    v["categories"] = json!([v["categories"][0].clone(), other]);
+    let slug = v["categories"][0]["slug"].as_str().unwrap().to_string();
+    let c = validate::parse_index(&v.to_string());
+    assert_eq!(
+        problems(&c),
+        [format!(
+            "error: categories[1]: duplicate slug \"{slug}\": item dropped"
+        )]
+    );
+    assert_eq!(c.value.unwrap().categories.len(), 1);
 }
 
 /// Known issue: a news list with a bad id is dropped from `news.lists`

@@ -245,6 +245,8 @@ fn missing_and_misnamed_files_are_errors() {
     )
     .unwrap();
     fs::remove_file(d.join("documents/pages/1.json")).unwrap();
+    let newest_doc = index["documents"]["latest"][0]["id"].as_str().unwrap();
+    fs::remove_file(d.join(format!("documents/items/{newest_doc}.json"))).unwrap();
 
     let report = check(d).unwrap();
     let lines = lines(&report);
@@ -255,11 +257,12 @@ fn missing_and_misnamed_files_are_errors() {
         format!("error index.json: calendar.weeks[0]: calendar/{week}.json is missing"),
         format!("error calendar/renamed.json: week: week {other_week} must be in calendar/{other_week}.json"),
         "error index.json: documents.pages: documents/pages/1.json is missing".to_string(),
+        format!("error index.json: documents.latest[0]: document \"{newest_doc}\" has no file documents/items/{newest_doc}.json"),
     ] {
         assert!(lines.contains(&expected), "{expected}\nnot in\n{report}");
     }
     assert_sorted(&report);
-    assert!(report.errors() >= 6);
+    assert!(report.errors() >= 7);
 }
 
 #[test]
