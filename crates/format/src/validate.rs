@@ -148,39 +148,72 @@ pub enum UrlUse {
     Image,
 }
 
-/// Whether `url` is safe to put in an href or src: http(s), or relative
-/// (no scheme, not protocol-relative). Control characters and whitespace
-/// tricks ("java\tscript:") are refused outright.
+/// Whether `url` is safe to put in an href or src: http(s) (the scheme in
+/// lower case, with a host), or relative (no scheme, not protocol-relative);
+/// for an image also a well-formed `data:image/(png|jpeg|gif|webp);base64,`
+/// URL. Control characters, whitespace tricks ("java\tscript:") and
+/// backslashes (browsers read `\/host` as `//host`) are refused outright.
+/// The same rule as the `Url` and `DataImageUrl` patterns of
+/// public/schema/common.schema.json (tests/url_cases.json holds the cases
+/// both are held to).
 pub fn is_safe_url(url: &str, usage: UrlUse) -> bool {
     if url.is_empty()
         || url.len() > 4096
-        || url.chars().any(|c| c.is_control() || c.is_whitespace())
+        || url
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
     {
         return false;
     }
-    let lower = url.to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") {
-        return url.len() > lower.find("//").map_or(0, |i| i + 2);
+    for scheme in ["https://", "http://"] {
+        if let Some(rest) = url.strip_prefix(scheme) {
+            return rest
+                .chars()
+                .next()
+                .is_some_and(|c| !matches!(c, '/' | '?' | '#'));
+        }
     }
-    if usage == UrlUse::Image
-        && [
-            "data:image/png;base64,",
-            "data:image/jpeg;base64,",
-            "data:image/gif;base64,",
-            "data:image/webp;base64,",
-        ]
-        .iter()
-        .any(|p| lower.starts_with(p))
-    {
-        return true;
+    if usage == UrlUse::Image {
+        for kind in ["png", "jpeg", "gif", "webp"] {
+            if let Some(data) = url.strip_prefix(&format!("data:image/{kind};base64,")) {
+                return is_base64(data);
+            }
+        }
     }
-    if url.starts_with("//") || url.starts_with("\\\\") || url.starts_with("/\\") {
+    if url.starts_with("//") {
         return false;
     }
     // A scheme is letters, digits, "+", "-", "." before the first ":" that
     // comes before any "/", "?" or "#". Relative URLs have none.
     let head = url.split(['/', '?', '#']).next().unwrap_or("");
     !head.contains(':')
+}
+
+/// Well-formed base64: groups of four, padded with "=" at the very end.
+fn is_base64(s: &str) -> bool {
+    let body = s.trim_end_matches('=');
+    !s.is_empty()
+        && s.len().is_multiple_of(4)
+        && s.len() - body.len() <= 2
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+}
+
+/// Whether a URL found in a feed is allowed: [`is_safe_url`], and a
+/// relative path does not climb out of the feed directory with "..".
+pub fn is_feed_url(url: &str, usage: UrlUse) -> bool {
+    is_safe_url(url, usage) && !climbs_out(url)
+}
+
+/// A relative path (not site-absolute) with a ".." segment before its
+/// query or fragment.
+fn climbs_out(url: &str) -> bool {
+    if url.starts_with('/') || url.starts_with("data:") {
+        return false;
+    }
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    path.split('/').any(|segment| segment == "..")
 }
 
 fn check_text(sink: &mut Sink, path: &str, value: &str, required: bool) {
@@ -210,16 +243,22 @@ fn check_id(sink: &mut Sink, path: &str, value: &str) {
 }
 
 fn check_url(sink: &mut Sink, path: &str, value: &str, usage: UrlUse) {
-    if !is_safe_url(value, usage) {
+    if is_feed_url(value, usage) {
+        return;
+    }
+    let message = if is_safe_url(value, usage) {
+        format!(
+            "\"{}\" climbs out of the feed directory with \"..\"",
+            clip(value)
+        )
+    } else {
         let allowed = match usage {
             UrlUse::Link => "http(s) or a relative path",
             UrlUse::Image => "http(s), a relative path or a data:image URL",
         };
-        sink.error(
-            path,
-            format!("\"{}\" is not an allowed URL ({allowed})", clip(value)),
-        );
-    }
+        format!("\"{}\" is not an allowed URL ({allowed})", clip(value))
+    };
+    sink.error(path, message);
 }
 
 fn check_time(sink: &mut Sink, path: &str, value: &str) -> Option<DateTime> {
@@ -709,7 +748,7 @@ fn no_id<T>(_: &T) -> Vec<(&'static str, &str)> {
     Vec::new()
 }
 
-fn id_of<'a>(id: &'a str) -> Vec<(&'static str, &'a str)> {
+fn id_of(id: &str) -> Vec<(&'static str, &str)> {
     vec![("id", id)]
 }
 

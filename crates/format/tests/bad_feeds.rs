@@ -1016,3 +1016,36 @@ fn response_cut_at_every_character() {
     let c = validate::parse_documents_page(text);
     assert!(c.is_fatal());
 }
+
+// ------------------------------------------------- URLs the format forbids
+
+/// An upper-case scheme, a backslash (read as "/" by browsers: `\/host` is
+/// `//host`), a relative path climbing out of the feed directory and a
+/// data:image URL that is not base64 are refused, as the schema refuses
+/// them; the links that carry them are dropped.
+#[test]
+fn urls_the_format_forbids() {
+    let mut v = index();
+    v["site"]["linked_websites"] = json!([
+        {"title": "A", "url": "HTTPS://tuyengiao.vn/"},
+        {"title": "B", "url": "\\/evil.example"},
+        {"title": "C", "url": "../bi-mat.json"},
+        {"title": "D", "url": "https://tuyengiao.vn/"}
+    ]);
+    v["site"]["logo"] = json!({"src": "data:image/png;base64,iVBO Rw0K", "alt": "Logo"});
+    let c = validate::parse_index(&v.to_string());
+    assert_eq!(
+        problems(&c),
+        [
+            "error: site.linked_websites[0].url: \"HTTPS://tuyengiao.vn/\" is not an allowed URL (http(s) or a relative path)",
+            "error: site.linked_websites[0]: item dropped",
+            "error: site.linked_websites[1].url: \"\\/evil.example\" is not an allowed URL (http(s) or a relative path)",
+            "error: site.linked_websites[1]: item dropped",
+            "error: site.linked_websites[2].url: \"../bi-mat.json\" climbs out of the feed directory with \"..\"",
+            "error: site.linked_websites[2]: item dropped",
+            "error: site.logo.src: \"data:image/png;base64,iVBO Rw0K\" is not an allowed URL (http(s), a relative path or a data:image URL)",
+        ]
+    );
+    let index = c.value.unwrap();
+    assert_eq!(index.site.linked_websites.len(), 1);
+}
