@@ -494,9 +494,21 @@ pub fn read_content(dir: &Path) -> Result<(Index, Content), String> {
 
 /// Rebuilds index.json and the paged lists (news, documents) of `dir` from
 /// its article, calendar and document files, rewriting those too.
+///
+/// An index.json over [`INDEX_LIMIT_BYTES`] (a busy week embedded whole,
+/// say) is written, so it can be looked at, but is an `Err`: the check
+/// refuses it, so the packer does too.
 pub fn reindex(dir: &Path) -> Result<Written, String> {
     let (_, content) = read_content(dir)?;
-    rewrite(dir, &content)
+    let written = rewrite(dir, &content)?;
+    if written.index_bytes > INDEX_LIMIT_BYTES {
+        return Err(format!(
+            "index.json is {} bytes, over the {INDEX_LIMIT_BYTES}-byte limit for the first screen: \
+             embed fewer calendar weeks or shorten the newest stories' summaries",
+            written.index_bytes
+        ));
+    }
+    Ok(written)
 }
 
 /// Rewrites every file of `content`; the paged lists, being generated,

@@ -49,13 +49,43 @@ pub struct Problem {
     pub message: String,
 }
 
+/// A problem on one line, whatever the feed's values hold: control
+/// characters, line and paragraph separators and direction controls are
+/// written as `\u{…}`, so a value cannot forge a line of a report or
+/// reverse the text after it.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
+        if !self.path.is_empty() {
+            write!(f, "{}: ", Escaped(&self.path))?;
         }
+        write!(f, "{}", Escaped(&self.message))
+    }
+}
+
+/// Text with the characters that could break a one-line report escaped.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            let breaks = c.is_control()
+                || matches!(
+                    c,
+                    '\u{2028}'
+                        | '\u{2029}'
+                        | '\u{061C}'
+                        | '\u{200E}'
+                        | '\u{200F}'
+                        | '\u{202A}'..='\u{202E}'
+                        | '\u{2066}'..='\u{2069}'
+                );
+            if breaks {
+                write!(f, "\\u{{{:04X}}}", c as u32)?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
     }
 }
 

@@ -1049,3 +1049,25 @@ fn urls_the_format_forbids() {
     let index = c.value.unwrap();
     assert_eq!(index.site.linked_websites.len(), 1);
 }
+
+// ---------------------------------------------- reports stay one line each
+
+/// A value with a newline (or a line separator, or a right-to-left
+/// override) cannot forge a line of a report or reverse what follows it:
+/// such characters are written as \u{…}.
+#[test]
+fn values_in_messages_cannot_forge_a_line() {
+    let mut v = index();
+    v["site"]["linked_websites"] = json!([
+        {"title": "A", "url": "x:\nerror    index.json: tất cả đều hỏng\u{2028}\u{202E}"}
+    ]);
+    let c = validate::parse_index(&v.to_string());
+    let lines = problems(&c);
+    assert_eq!(
+        lines[0],
+        "error: site.linked_websites[0].url: \"x:\\u{000A}error    index.json: tất cả đều hỏng\\u{2028}\\u{202E}\" is not an allowed URL (http(s) or a relative path)"
+    );
+    for line in &lines {
+        assert!(!line.chars().any(|c| c.is_control()), "{line:?}");
+    }
+}

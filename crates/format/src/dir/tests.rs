@@ -410,6 +410,44 @@ fn reindex_rebuilds_the_lists_and_drops_stale_pages() {
     }
 }
 
+/// The packer refuses what the check refuses: a busy week embedded whole
+/// makes an index over the limit, and `reindex` says so instead of
+/// succeeding.
+#[test]
+fn reindex_refuses_an_index_over_the_limit() {
+    let dir = Scratch::sample("reindex-big");
+    let d = dir.path();
+    let index = json(&d.join("index.json"));
+    let week = index["calendar"]["embedded"][0]["week"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    edit(&d.join(format!("calendar/{week}.json")), |w| {
+        let first = w["entries"][0].clone();
+        let entries = w["entries"].as_array_mut().unwrap();
+        for i in 0..600 {
+            let mut e = first.clone();
+            e["id"] = Value::from(format!("them-{i}"));
+            e["content"] = Value::from(format!(
+                "Làm việc với các đơn vị về kế hoạch tuyên truyền số {i} {}",
+                "và ".repeat(60)
+            ));
+            entries.push(e);
+        }
+    });
+    let err = reindex(d).unwrap_err();
+    assert!(err.starts_with("index.json is "), "{err}");
+    assert!(err.contains("over the 153600-byte limit"), "{err}");
+    // The check gives the same verdict on what was written.
+    let report = check(d).unwrap();
+    assert!(
+        lines(&report)
+            .iter()
+            .any(|l| l.starts_with("error index.json") && l.contains("over the 153600-byte limit")),
+        "{report}"
+    );
+}
+
 #[test]
 fn reindex_needs_a_readable_index() {
     let dir = Scratch::sample("reindex-fatal");
