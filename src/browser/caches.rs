@@ -86,7 +86,8 @@ pub async fn stored() -> Stored {
             .collect(),
         Err(_) => Vec::new(),
     };
-    let folder = |dir: &str| format!("/{dir}");
+    let [articles, weeks, documents] =
+        [pack::ARTICLES_DIR, pack::CALENDAR_DIR, pack::DOCUMENTS_DIR].map(|dir| format!("/{dir}"));
     for name in &names {
         let urls = cache_urls(&storage, name).await;
         if name.starts_with(protocol::APP_CACHE_PREFIX) {
@@ -97,11 +98,11 @@ pub async fn stored() -> Stored {
             s.saved_files += urls.len();
         } else if name == protocol::FEED_CACHE {
             for url in urls {
-                if url.contains(&folder(pack::ARTICLES_DIR)) {
+                if url.contains(&articles) {
                     s.articles += 1;
-                } else if url.contains(&folder(pack::CALENDAR_DIR)) {
+                } else if url.contains(&weeks) {
                     s.weeks += 1;
-                } else if url.contains(&folder(pack::DOCUMENTS_DIR)) {
+                } else if url.contains(&documents) {
                     s.documents += 1;
                 } else {
                     s.other_feed += 1;

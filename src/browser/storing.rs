@@ -81,10 +81,12 @@ pub fn store(offline: OfflineState, index: &Arc<Index>) {
     let base = feed_base();
     // Articles are fetched first, one by one: reading them gives their
     // images. Fetching them stores them, so they are not queued again.
-    let (articles, mut urls): (Vec<String>, Vec<String>) = offline_plan::plan(index, today)
+    let (articles, others): (Vec<String>, Vec<String>) = offline_plan::plan(index, today)
         .into_iter()
-        .map(|p| format!("{base}{p}"))
-        .partition(|u| u.starts_with(&format!("{base}{}", pack::ARTICLES_DIR)));
+        .partition(|p| p.starts_with(pack::ARTICLES_DIR));
+    let in_feed = |p: String| format!("{base}{p}");
+    let articles: Vec<String> = articles.into_iter().map(in_feed).collect();
+    let mut urls: Vec<String> = others.into_iter().map(in_feed).collect();
     urls.extend(
         offline_plan::index_images(index)
             .iter()

@@ -15,6 +15,8 @@
 // (the index kept in the browser, the articles read).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { start, openPage, feedFile, axeViolations, demoWeek, moments, vietnamDate, isoWeek, weekMonday } from "./harness.mjs";
 
 let env;
@@ -273,8 +275,6 @@ test("a device set to another time zone still sees the Vietnamese day", async ()
 });
 
 test("an open app asks for a new release every 5 minutes, and on an in-app navigation a minute after the last check", async () => {
-  const { readFileSync } = await import("node:fs");
-  const { join } = await import("node:path");
   const swRequests = () => readFileSync(join(env.server.dir, "logs", "access.log"), "utf8").split("\n").filter((l) => l.includes('"GET /sw.js')).length;
   const page = await openPage(env.browser, { at: at.midMorning, serviceWorkers: "allow" });
   await page.goto(env.url + "/");

@@ -2,6 +2,10 @@
 // content; a broken or missing feed gives a clear Vietnamese message.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { start, openPage, feedFile, isoWeek, DIST } from "./harness.mjs";
 
 let env;
@@ -78,10 +82,6 @@ test("a feed that is not JSON is reported, not shown as a blank page", async () 
 });
 
 test("the built service worker carries the protocol the app was built with", async () => {
-  const { execFileSync } = await import("node:child_process");
-  const { readFileSync } = await import("node:fs");
-  const { join } = await import("node:path");
-  const { fileURLToPath } = await import("node:url");
   const root = fileURLToPath(new URL("../..", import.meta.url));
   const printed = JSON.parse(execFileSync("cargo", ["run", "--quiet", "--locked", "-p", "bantin-feed", "--", "sw-protocol"], { cwd: root, encoding: "utf8" }));
   const sw = readFileSync(join(DIST, "sw.js"), "utf8");

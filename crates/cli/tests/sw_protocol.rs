@@ -47,7 +47,7 @@ fn the_template_has_the_placeholder_and_no_copy_of_a_value() {
         }
         if value.starts_with("x-") || value.starts_with("bantin-") {
             assert!(
-                !code.contains(&value),
+                !code.contains(value),
                 "sw.js writes {key} ({value}) by hand"
             );
         }

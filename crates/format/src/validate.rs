@@ -272,21 +272,21 @@ fn check_id(sink: &mut Sink, path: &str, value: &str) {
     }
 }
 
+/// [`is_feed_url`], with the reason when it says no.
 fn check_url(sink: &mut Sink, path: &str, value: &str, usage: UrlUse) {
-    if is_feed_url(value, usage) {
-        return;
-    }
-    let message = if is_safe_url(value, usage) {
-        format!(
-            "\"{}\" climbs out of the feed directory with \"..\"",
-            clip(value)
-        )
-    } else {
+    let message = if !is_safe_url(value, usage) {
         let allowed = match usage {
             UrlUse::Link => "http(s) or a relative path",
             UrlUse::Image => "http(s), a relative path or a data:image URL",
         };
         format!("\"{}\" is not an allowed URL ({allowed})", clip(value))
+    } else if climbs_out(value) {
+        format!(
+            "\"{}\" climbs out of the feed directory with \"..\"",
+            clip(value)
+        )
+    } else {
+        return;
     };
     sink.error(path, message);
 }
