@@ -103,8 +103,8 @@ fn an_unknown_major_version_is_fatal() {
     std::fs::write(
         dir.join("index.json"),
         index.replacen(
-            "\"format_version\":\"1.0\"",
-            "\"format_version\":\"2.0\"",
+            "\"format_version\":\"1.",
+            "\"format_version\":\"2.",
             1,
         ),
     )
@@ -112,7 +112,7 @@ fn an_unknown_major_version_is_fatal() {
     let (ok, out) = run(tool().arg("check").arg(&dir));
     assert!(!ok);
     assert!(
-        out.contains("fatal    index.json: format_version: version 2.0 is not supported"),
+        out.contains("fatal    index.json: format_version: version 2.1 is not supported"),
         "{out}"
     );
     let _ = std::fs::remove_dir_all(&dir);

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The version every file states. Readers accept any 1.x; a new minor
 /// version may add fields (unknown fields are allowed and reported as notes).
-pub const FORMAT_VERSION: &str = "1.0";
+pub const FORMAT_VERSION: &str = "1.1";
 pub const FORMAT_MAJOR: u64 = 1;
 
 /// What a file holds, stated in its `kind` field.
