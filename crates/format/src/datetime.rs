@@ -135,7 +135,8 @@ impl IsoWeek {
         }
         let year = digits(&b[0..4])? as i32;
         let week = digits(&b[6..8])? as u8;
-        (week >= 1 && week <= weeks_in_year(year)).then_some(IsoWeek { year, week })
+        // Years 0001-9999, as for dates.
+        (year >= 1 && week >= 1 && week <= weeks_in_year(year)).then_some(IsoWeek { year, week })
     }
 
     /// The Monday that starts the week.
@@ -188,7 +189,9 @@ impl DateTime {
     /// "…Z", optional fractional seconds). Anything else is `None`.
     pub fn parse_rfc3339(s: &str) -> Option<DateTime> {
         let b = s.as_bytes();
-        if b.len() < 20 || !(b[10] == b'T' || b[10] == b't' || b[10] == b' ') {
+        // Exactly the form the format doc and the schemas allow: an upper-case
+        // `T` and `Z`, seconds up to 59 (no leap second).
+        if b.len() < 20 || b[10] != b'T' {
             return None;
         }
         let date = Date::parse(s.get(0..10)?)?;
@@ -200,7 +203,7 @@ impl DateTime {
             digits(&b[14..16])?,
             digits(&b[17..19])?,
         );
-        if h > 23 || m > 59 || sec > 60 {
+        if h > 23 || m > 59 || sec > 59 {
             return None;
         }
         let mut rest = &b[19..];
@@ -212,7 +215,7 @@ impl DateTime {
             rest = &rest[1 + n..];
         }
         let offset: i64 = match rest {
-            [b'Z' | b'z'] => 0,
+            [b'Z'] => 0,
             [sign @ (b'+' | b'-'), oh1, oh2, b':', om1, om2] => {
                 let (oh, om) = (digits(&[*oh1, *oh2])?, digits(&[*om1, *om2])?);
                 if oh > 23 || om > 59 {
@@ -227,7 +230,7 @@ impl DateTime {
             }
             _ => return None,
         };
-        let local = date.days() * 86_400 + (h * 3600 + m * 60 + sec.min(59)) as i64;
+        let local = date.days() * 86_400 + (h * 3600 + m * 60 + sec) as i64;
         Some(DateTime {
             unix: local - offset,
             offset: offset as i32,
@@ -401,6 +404,13 @@ mod tests {
         assert!(DateTime::parse_rfc3339("2026-11-23 08:30").is_none());
         assert!(DateTime::parse_rfc3339("23/11/2026 08:30").is_none());
         assert!(DateTime::parse_rfc3339("2026-11-23T24:00:00Z").is_none());
+        // The forms RFC 3339 tolerates but the format doc and the schemas
+        // do not: a space or a lower-case t, a lower-case z, a leap second.
+        assert!(DateTime::parse_rfc3339("2026-11-23 08:30:00+07:00").is_none());
+        assert!(DateTime::parse_rfc3339("2026-11-23t08:30:00+07:00").is_none());
+        assert!(DateTime::parse_rfc3339("2026-11-23T08:30:00z").is_none());
+        assert!(DateTime::parse_rfc3339("2016-12-31T23:59:60Z").is_none());
+        assert!(DateTime::parse_rfc3339("2016-12-31T23:59:59Z").is_some());
         assert!(DateTime::parse_rfc3339("2026-02-30T08:00:00Z").is_none());
     }
 

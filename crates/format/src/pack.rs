@@ -24,6 +24,8 @@ pub const INDEX_PER_CATEGORY: usize = 4;
 pub const INDEX_MAX_SUMMARIES: usize = 60;
 /// Newest documents in the index.
 pub const INDEX_DOCUMENTS: usize = 5;
+/// The most documents the index carries (the schema's limit).
+pub const INDEX_MAX_DOCUMENTS: usize = 10;
 
 /// Everything a feed holds, before it is laid out in files.
 #[derive(Clone, Debug)]

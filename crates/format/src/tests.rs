@@ -27,7 +27,7 @@ fn index_with(edit: impl FnOnce(&mut Value)) -> String {
         "featured": ["a1"],
         "news": {"page_size": 20, "lists": [{"id": "tat-ca", "pages": 1, "total": 3}]},
         "calendar": {"weeks": ["2026-W48"], "embedded": []},
-        "documents": {"total": 0, "page_size": 50, "pages": 0, "latest": []}
+        "documents": {"total": 0, "page_size": 50, "pages": 1, "latest": []}
     });
     edit(&mut v);
     v.to_string()
@@ -213,7 +213,11 @@ fn a_wrong_type_names_its_path() {
 #[test]
 fn an_empty_title_is_an_error() {
     let c = parse_index(&index_with(|v| v["latest"][0]["title"] = json!("   ")));
-    assert_has(&c, Severity::Error, "latest[0].title: must not be empty");
+    assert_has(
+        &c,
+        Severity::Error,
+        "latest[0].title: must not be empty (spaces and invisible characters do not count)",
+    );
 }
 
 #[test]

@@ -134,6 +134,50 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// Characters that show nothing on their own: spaces of every width, the
+/// C0 and C1 controls, and the format characters that take no room (soft
+/// hyphen, zero-width space and joiners, direction marks and controls,
+/// the word joiner, the byte-order mark, variation selectors, Hangul
+/// fillers). A text made only of these is blank. The JSON Schemas' `Text`
+/// pattern is the complement of this list, character for character
+/// (tests/schema_agreement.rs holds them together).
+pub const INVISIBLE: &[(char, char)] = &[
+    ('\u{0}', ' '),
+    ('\u{7F}', '\u{A0}'),
+    ('\u{AD}', '\u{AD}'),
+    ('\u{34F}', '\u{34F}'),
+    ('\u{61C}', '\u{61C}'),
+    ('\u{115F}', '\u{1160}'),
+    ('\u{1680}', '\u{1680}'),
+    ('\u{17B4}', '\u{17B5}'),
+    ('\u{180B}', '\u{180F}'),
+    ('\u{2000}', '\u{200F}'),
+    ('\u{2028}', '\u{202F}'),
+    ('\u{205F}', '\u{206F}'),
+    ('\u{3000}', '\u{3000}'),
+    ('\u{3164}', '\u{3164}'),
+    ('\u{FE00}', '\u{FE0F}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFA0}', '\u{FFA0}'),
+];
+
+pub fn is_invisible(c: char) -> bool {
+    INVISIBLE.iter().any(|&(from, to)| (from..=to).contains(&c))
+}
+
+/// Nothing a reader could see: empty, spaces, invisible characters.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(is_invisible)
+}
+
+/// The first embedding, override or isolate control (U+202A–U+202E,
+/// U+2066–U+2069) in a text: each changes the direction of what follows
+/// it, up to its closing mark or the end of the paragraph.
+pub fn direction_control(s: &str) -> Option<char> {
+    s.chars()
+        .find(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
 /// Words in a text, as readers count them (runs of non-space characters).
 pub fn word_count(s: &str) -> usize {
     s.split_whitespace().count()

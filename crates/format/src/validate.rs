@@ -159,6 +159,17 @@ fn join(path: &str, key: &str) -> String {
 
 // ------------------------------------------------------------ field checks
 
+/// `type/subtype` in the characters RFC 6838 allows ("application/pdf").
+pub fn is_media_type(s: &str) -> bool {
+    let part = |p: &str| {
+        let mut bytes = p.bytes();
+        bytes.next().is_some_and(|b| b.is_ascii_alphanumeric())
+            && bytes.all(|b| b.is_ascii_alphanumeric() || b"!#$&^_.+-".contains(&b))
+    };
+    s.split_once('/')
+        .is_some_and(|(t, sub)| part(t) && part(sub))
+}
+
 /// Ids and slugs: lowercase ASCII words joined by single hyphens.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -247,10 +258,22 @@ fn climbs_out(url: &str) -> bool {
 }
 
 fn check_text(sink: &mut Sink, path: &str, value: &str, required: bool) {
-    if required && value.trim().is_empty() {
-        sink.error(path, "must not be empty");
+    if required && crate::text::is_blank(value) {
+        sink.error(
+            path,
+            "must not be empty (spaces and invisible characters do not count)",
+        );
     } else if value.chars().count() > MAX_TEXT_CHARS {
         sink.error(path, format!("longer than {MAX_TEXT_CHARS} characters"));
+    }
+    if let Some(c) = crate::text::direction_control(value) {
+        sink.warn(
+            path,
+            format!(
+                "contains the direction control U+{:04X}, which can reverse the text after it; the app shows this text isolated",
+                c as u32
+            ),
+        );
     }
 }
 
@@ -324,7 +347,12 @@ fn clip_to(s: &str, max: usize) -> String {
 
 fn check_image(sink: &mut Sink, path: &str, image: &Image) {
     check_url(sink, &join(path, "src"), &image.src, UrlUse::Image);
-    check_text(sink, &join(path, "alt"), &image.alt, false);
+    check_text(sink, &join(path, "alt"), &image.alt, true);
+    for (key, value) in [("width", image.width), ("height", image.height)] {
+        if value == Some(0) {
+            sink.error(&join(path, key), "must be at least 1");
+        }
+    }
     check_opt_text(sink, &join(path, "caption"), &image.caption);
     check_opt_text(sink, &join(path, "credit"), &image.credit);
 }
@@ -364,11 +392,23 @@ fn check_summary(sink: &mut Sink, path: &str, a: &ArticleSummary) {
             check_url(sink, &join(path, "source.url"), url, UrlUse::Link);
         }
     }
-    if a.category.is_empty() {
-        sink.error(&join(path, "category"), "must not be empty");
+    check_id(sink, &join(path, "category"), &a.category);
+    for (i, id) in a.categories.iter().enumerate() {
+        check_id(sink, &join(path, &format!("categories[{i}]")), id);
     }
     for (i, tag) in a.tags.iter().enumerate() {
-        check_text(sink, &join(path, &format!("tags[{i}]")), tag, true);
+        let p = join(path, &format!("tags[{i}]"));
+        check_text(sink, &p, tag, true);
+        // The tag's list is `news/the-{slug}`: a tag must give a slug.
+        if !crate::text::is_blank(tag) && crate::text::slugify(tag).is_empty() {
+            sink.error(
+                &p,
+                format!(
+                    "\"{}\" has no letter or digit to make its list's address from",
+                    clip(tag)
+                ),
+            );
+        }
     }
 }
 
@@ -398,6 +438,9 @@ fn check_block(sink: &mut Sink, path: &str, block: &Block) {
             check_opt_text(sink, &join(path, "cite"), cite);
         }
         Block::List { items, .. } => {
+            if items.is_empty() {
+                sink.error(&join(path, "items"), "a list needs at least one item");
+            }
             for (i, item) in items.iter().enumerate() {
                 check_text(sink, &join(path, &format!("items[{i}]")), item, true);
             }
@@ -408,6 +451,12 @@ fn check_block(sink: &mut Sink, path: &str, block: &Block) {
             rows,
         } => {
             check_opt_text(sink, &join(path, "caption"), caption);
+            if rows.is_empty() {
+                sink.error(&join(path, "rows"), "a table needs at least one row");
+            }
+            for (c, cell) in header.iter().enumerate() {
+                check_text(sink, &join(path, &format!("header[{c}]")), cell, false);
+            }
             for (r, row) in rows.iter().enumerate() {
                 if !header.is_empty() && row.len() != header.len() {
                     sink.warn(
@@ -518,7 +567,7 @@ fn check_document(sink: &mut Sink, path: &str, d: &Document) {
         let p = join(path, &format!("files[{i}]"));
         check_text(sink, &join(&p, "name"), &file.name, true);
         check_url(sink, &join(&p, "url"), &file.url, UrlUse::Link);
-        if !file.media_type.contains('/') {
+        if !is_media_type(&file.media_type) {
             sink.error(
                 &join(&p, "media_type"),
                 "not a media type such as application/pdf",
@@ -552,7 +601,10 @@ fn check_article(sink: &mut Sink, path: &str, a: &Article) {
 /// with a supported `format_version` and the expected `kind`.
 fn envelope(text: &str, kind: FileKind, sink: &mut Sink) -> Option<Map<String, Value>> {
     let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
+        Ok(mut v) => {
+            integral_numbers(&mut v);
+            v
+        }
         Err(e) => {
             sink.push(Severity::Fatal, "", format!("not valid JSON ({e})"));
             return None;
@@ -615,8 +667,100 @@ fn envelope(text: &str, kind: FileKind, sink: &mut Sink) -> Option<Map<String, V
     }
 }
 
+/// JSON has one kind of number: `3.0` is the integer 3 (as JSON Schema
+/// counts it), so a count written by a tool that prints every number with
+/// a decimal point still reads.
+fn integral_numbers(v: &mut Value) {
+    match v {
+        Value::Number(n) => {
+            if let Some(f) = n.as_f64().filter(|f| n.is_f64() && f.fract() == 0.0) {
+                if (0.0..18_446_744_073_709_551_616.0).contains(&f) {
+                    *v = Value::from(f as u64);
+                } else if (-9_223_372_036_854_775_808.0..0.0).contains(&f) {
+                    *v = Value::from(f as i64);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_numbers),
+        Value::Object(map) => map.values_mut().for_each(integral_numbers),
+        _ => {}
+    }
+}
+
+/// A number of the file's frame that must be at least 1 (a page, a count
+/// of pages, a page size): without it nothing can be paged.
+fn at_least_one(sink: &mut Sink, path: &str, value: u64) {
+    if value == 0 {
+        sink.push(Severity::Fatal, path, "must be at least 1");
+    }
+}
+
+/// Drops the items of a list past `max` (one report for all of them: a
+/// CMS that pours its archive into the index would make 100,000 lines).
+fn at_most<T>(items: &mut Vec<T>, max: usize, path: &str, what: &str, sink: &mut Sink) {
+    if items.len() > max {
+        sink.error(
+            path,
+            format!(
+                "{} {what}, more than the {max} this list may hold: the last {} are dropped",
+                items.len(),
+                items.len() - max
+            ),
+        );
+        items.truncate(max);
+    }
+}
+
+/// Fields whose value is one object of the model. serde also reads a
+/// struct from a JSON list of its fields in order (`"signer": ["Nguyễn Văn
+/// A"]`); the format and the schemas do not, so neither does the validator.
+const OBJECT_FIELDS: &[&str] = &[
+    "site",
+    "contact",
+    "counters",
+    "logo",
+    "cover",
+    "poster",
+    "source",
+    "signer",
+    "news",
+    "calendar",
+    "documents",
+    "article",
+    "document",
+];
+
+/// Where `v` holds a list in place of an object: at a field of
+/// [`OBJECT_FIELDS`], or as an item of a list (no list of the format
+/// holds lists, but a table's `rows`).
+fn list_for_object(v: &Value, here: &str) -> Option<String> {
+    match v {
+        Value::Object(map) => map.iter().find_map(|(k, child)| {
+            let at = join(here, k);
+            if child.is_array() && OBJECT_FIELDS.contains(&k.as_str()) {
+                Some(at)
+            } else {
+                list_for_object(child, &at)
+            }
+        }),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            let at = format!("{here}[{i}]");
+            if item.is_array() && !here.ends_with("rows") {
+                Some(at)
+            } else {
+                list_for_object(item, &at)
+            }
+        }),
+        _ => None,
+    }
+}
+
 /// Deserializes one value, reporting type errors with their path.
 fn typed<T: DeserializeOwned>(value: Value, path: &str, sink: &mut Sink) -> Option<T> {
+    if let Some(at) = list_for_object(&value, path) {
+        sink.error(&at, "must be an object or a value, not a list");
+        return None;
+    }
     match deserialize(value, path, sink) {
         Ok(v) => Some(v),
         Err((inner, message)) => {
@@ -704,7 +848,8 @@ fn filter_items<T: DeserializeOwned>(
     let here = join(path, key);
     let items = match obj.remove(key) {
         Some(Value::Array(items)) => items,
-        Some(Value::Null) | None => Vec::new(),
+        None => Vec::new(),
+        // `null` is not a list, as the schemas say (an empty list is `[]`).
         Some(_) => {
             sink.error(&here, "must be a list");
             Vec::new()
@@ -819,6 +964,56 @@ fn check_week_frame(week: &CalendarWeek, path: &str, sink: &mut Sink) {
     check_opt_text(sink, &join(path, "note"), &week.note);
 }
 
+/// The site's frame: a name the header can show, a logo that loads.
+/// What is spoiled is reported and not kept: a blank name is replaced by
+/// the short name (or the department), a bad logo is left out.
+fn check_site(sink: &mut Sink, site: &mut Site) {
+    let blank = |s: &str| crate::text::is_blank(s);
+    for (key, value) in [
+        ("name", &site.name),
+        ("department", &site.department),
+        ("short_name", &site.short_name),
+    ] {
+        check_text(sink, &join("site", key), value, true);
+    }
+    let fallback = [&site.name, &site.short_name, &site.department]
+        .into_iter()
+        .find(|s| !blank(s) && s.chars().count() <= MAX_TEXT_CHARS)
+        .cloned();
+    let Some(fallback) = fallback else {
+        sink.push(Severity::Fatal, "site", "the site has no name to show");
+        return;
+    };
+    for value in [&mut site.name, &mut site.short_name, &mut site.department] {
+        if blank(value) || value.chars().count() > MAX_TEXT_CHARS {
+            *value = fallback.clone();
+        }
+    }
+    if let Some(logo) = &site.logo {
+        let mark = sink.problems.len();
+        check_image(sink, "site.logo", logo);
+        if sink.errors_since(mark) {
+            sink.error("site.logo", "logo dropped");
+            site.logo = None;
+        }
+    }
+    let contact = &mut site.contact;
+    for (key, value) in [
+        ("address", &mut contact.address),
+        ("phone", &mut contact.phone),
+        ("email", &mut contact.email),
+        ("editor", &mut contact.editor),
+        ("license", &mut contact.license),
+    ] {
+        let path = format!("site.contact.{key}");
+        let mark = sink.problems.len();
+        check_opt_text(sink, &path, value);
+        if sink.errors_since(mark) {
+            *value = None;
+        }
+    }
+}
+
 /// Reads `index.json`.
 pub fn parse_index(text: &str) -> Checked<Index> {
     let mut sink = Sink::default();
@@ -835,17 +1030,29 @@ pub fn parse_index(text: &str) -> Checked<Index> {
     // The index is the first screen's one small file: a CMS that pours its
     // whole archive into it gets the newest stories shown, not a frozen page.
     if let Some(Value::Array(items)) = obj.get_mut("latest") {
-        if items.len() > crate::pack::INDEX_MAX_SUMMARIES {
-            sink.warn(
-                "latest",
-                format!(
-                    "{} stories, more than the {} an index may hold: the rest are left out",
-                    items.len(),
-                    crate::pack::INDEX_MAX_SUMMARIES
-                ),
-            );
-            items.truncate(crate::pack::INDEX_MAX_SUMMARIES);
-        }
+        at_most(
+            items,
+            crate::pack::INDEX_MAX_SUMMARIES,
+            "latest",
+            "stories",
+            &mut sink,
+        );
+    }
+    if let Some(Value::Array(items)) =
+        sub_object(&mut obj, "documents").and_then(|d| d.get_mut("latest"))
+    {
+        at_most(
+            items,
+            crate::pack::INDEX_MAX_DOCUMENTS,
+            "documents.latest",
+            "documents",
+            &mut sink,
+        );
+    }
+    if let Some(Value::Array(weeks)) =
+        sub_object(&mut obj, "calendar").and_then(|c| c.get_mut("embedded"))
+    {
+        at_most(weeks, 2, "calendar.embedded", "weeks", &mut sink);
     }
     let categories = filter_items(
         &mut obj,
@@ -911,13 +1118,15 @@ pub fn parse_index(text: &str) -> Checked<Index> {
         week.entries = entries;
     }
     check_time(&mut sink, "generated_at", &index.generated_at);
-    check_text(&mut sink, "site.name", &index.site.name, true);
-    if let Some(logo) = &index.site.logo {
-        check_image(&mut sink, "site.logo", logo);
-    }
-    let mut calendar_weeks = Vec::new();
+    check_site(&mut sink, &mut index.site);
+    let mut calendar_weeks: Vec<String> = Vec::new();
     for (i, w) in index.calendar.weeks.iter().enumerate() {
-        if IsoWeek::parse(w).is_some() {
+        if calendar_weeks.contains(w) {
+            sink.warn(
+                &format!("calendar.weeks[{i}]"),
+                format!("{} is listed twice", clip(w)),
+            );
+        } else if IsoWeek::parse(w).is_some() {
             calendar_weeks.push(w.clone());
         } else {
             sink.error(
@@ -940,18 +1149,33 @@ pub fn parse_index(text: &str) -> Checked<Index> {
     }) {
         p.severity = Severity::Error;
     }
+    at_least_one(&mut sink, "news.page_size", index.news.page_size.into());
+    at_least_one(
+        &mut sink,
+        "documents.page_size",
+        index.documents.page_size.into(),
+    );
+    at_least_one(&mut sink, "documents.pages", index.documents.pages.into());
+    if sink.is_fatal() {
+        return finish(None, sink);
+    }
     let mut lists = Vec::new();
     for (i, list) in std::mem::take(&mut index.news.lists)
         .into_iter()
         .enumerate()
     {
-        if is_slug(&list.id) {
-            lists.push(list);
-        } else {
+        if !is_slug(&list.id) {
             sink.error(
                 &format!("news.lists[{i}]"),
                 format!("list id \"{}\" is not a slug: list dropped", clip(&list.id)),
             );
+        } else if list.pages == 0 {
+            sink.error(
+                &format!("news.lists[{i}].pages"),
+                "must be at least 1 (an empty list has one empty page): list dropped",
+            );
+        } else {
+            lists.push(list);
         }
     }
     index.news.lists = lists;
@@ -965,6 +1189,15 @@ pub fn parse_index(text: &str) -> Checked<Index> {
             );
         }
     }
+    let mut featured = Vec::new();
+    for (i, id) in std::mem::take(&mut index.featured).into_iter().enumerate() {
+        if is_slug(&id) {
+            featured.push(id);
+        } else {
+            check_id(&mut sink, &format!("featured[{i}]"), &id);
+        }
+    }
+    index.featured = featured;
     let latest_ids: HashSet<&str> = index.latest.iter().map(|a| a.id.as_str()).collect();
     for (i, id) in index.featured.iter().enumerate() {
         if !latest_ids.contains(id.as_str()) {
@@ -996,6 +1229,12 @@ pub fn parse_article(text: &str) -> Checked<Article> {
     };
     let mut article = file.article;
     article.body = body;
+    if article.body.is_empty() {
+        sink.warn(
+            "article.body",
+            "empty: the article shows only its title and sapo",
+        );
+    }
     let mark = sink.problems.len();
     check_article(&mut sink, "article", &article);
     if sink.errors_since(mark) {
@@ -1016,6 +1255,10 @@ pub fn parse_news_page(text: &str) -> Checked<NewsPage> {
     let Some(mut obj) = envelope(text, FileKind::NewsPage, &mut sink) else {
         return finish(None, sink);
     };
+    require_list(&obj, "items", "", &mut sink);
+    if sink.is_fatal() {
+        return finish(None, sink);
+    }
     let items = filter_items(
         &mut obj,
         "items",
@@ -1028,6 +1271,18 @@ pub fn parse_news_page(text: &str) -> Checked<NewsPage> {
         return finish(None, sink);
     };
     page.items = items;
+    if !is_slug(&page.list) {
+        sink.push(
+            Severity::Fatal,
+            "list",
+            format!("\"{}\" is not a list id", clip(&page.list)),
+        );
+    }
+    at_least_one(&mut sink, "page", page.page.into());
+    at_least_one(&mut sink, "pages", page.pages.into());
+    if sink.is_fatal() {
+        return finish(None, sink);
+    }
     finish(Some(page), sink)
 }
 
@@ -1037,6 +1292,7 @@ pub fn parse_calendar_week(text: &str) -> Checked<CalendarWeek> {
     let Some(mut obj) = envelope(text, FileKind::CalendarWeek, &mut sink) else {
         return finish(None, sink);
     };
+    require_list(&obj, "entries", "", &mut sink);
     let entries = week_items(&mut obj, "", &mut sink);
     if sink.problems.iter().any(|p| p.severity == Severity::Fatal) {
         return finish(None, sink);
@@ -1056,6 +1312,10 @@ pub fn parse_documents_page(text: &str) -> Checked<DocumentsPage> {
     let Some(mut obj) = envelope(text, FileKind::DocumentsPage, &mut sink) else {
         return finish(None, sink);
     };
+    require_list(&obj, "items", "", &mut sink);
+    if sink.is_fatal() {
+        return finish(None, sink);
+    }
     let items = filter_items(
         &mut obj,
         "items",
@@ -1068,6 +1328,11 @@ pub fn parse_documents_page(text: &str) -> Checked<DocumentsPage> {
         return finish(None, sink);
     };
     page.items = items;
+    at_least_one(&mut sink, "page", page.page.into());
+    at_least_one(&mut sink, "pages", page.pages.into());
+    if sink.is_fatal() {
+        return finish(None, sink);
+    }
     finish(Some(page), sink)
 }
 
