@@ -146,13 +146,27 @@ pub fn check(dir: &Path) -> Result<Report, String> {
             ),
         );
     }
-    let index = f.add("index.json", validate::parse_index(&index_text));
+    let checked = validate::parse_index(&index_text);
+    let (weeks_at, documents_at) = checked
+        .value
+        .as_ref()
+        .map(|i| {
+            (
+                checked.positions("calendar.weeks", i.calendar.weeks.len()),
+                checked.positions("documents.latest", i.documents.latest.len()),
+            )
+        })
+        .unwrap_or_default();
+    let index = f.add("index.json", checked);
 
     // Every file of every kind, whatever the index says.
     let mut articles = BTreeMap::new();
     for path in json_files(&dir.join("articles")) {
         let name = rel(dir, &path);
-        if let Some(a) = f.add(&name, validate::parse_article(&read(&path)?)) {
+        let checked = validate::parse_article(&read(&path)?);
+        let blocks = checked.value.as_ref().map_or(0, |a| a.body.len());
+        let block_at = checked.positions("article.body", blocks);
+        if let Some(a) = f.add(&name, checked) {
             let expected = pack::article_path(&a.summary.slug);
             if name != expected {
                 f.push(
@@ -165,7 +179,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                     ),
                 );
             }
-            articles.insert(a.summary.id.clone(), a);
+            articles.insert(a.summary.id.clone(), (a, block_at));
         }
     }
     let mut documents = BTreeMap::new();
@@ -192,8 +206,10 @@ pub fn check(dir: &Path) -> Result<Report, String> {
     }
     for path in json_files(&dir.join("documents/pages")) {
         let name = rel(dir, &path);
-        if let Some(page) = f.add(&name, validate::parse_documents_page(&read(&path)?)) {
-            for (i, d) in page.items.iter().enumerate() {
+        let checked = validate::parse_documents_page(&read(&path)?);
+        let at = checked.positions("items", checked.value.as_ref().map_or(0, |p| p.items.len()));
+        if let Some(page) = f.add(&name, checked) {
+            for (d, i) in page.items.iter().zip(at) {
                 check_document_refs(&mut f, &name, &format!("items[{i}]"), d, &documents, dir);
             }
         }
@@ -233,7 +249,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                 }
             }
         }
-        for (i, w) in index.calendar.weeks.iter().enumerate() {
+        for (w, &i) in index.calendar.weeks.iter().zip(&weeks_at) {
             if !weeks.contains(w) {
                 f.push(
                     "index.json",
@@ -253,7 +269,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                 );
             }
         }
-        for (i, d) in index.documents.latest.iter().enumerate() {
+        for (d, &i) in index.documents.latest.iter().zip(&documents_at) {
             // The home page links each of these to its own page.
             let own = pack::document_path(&d.id);
             if !dir.join(&own).is_file() {
@@ -294,7 +310,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
             );
         }
     }
-    for a in articles.values() {
+    for (a, block_at) in articles.values() {
         let name = pack::article_path(&a.summary.slug);
         if let Some(cover) = &a.summary.cover {
             check_local(&mut f, &name, "article.cover.src", &cover.src, dir);
@@ -309,7 +325,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                 );
             }
         }
-        for (i, block) in a.body.iter().enumerate() {
+        for (block, i) in a.body.iter().zip(block_at) {
             let p = format!("article.body[{i}]");
             match block {
                 Block::Attachment { document, .. } if !documents.contains_key(document) => {

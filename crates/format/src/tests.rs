@@ -538,3 +538,178 @@ fn problems_print_as_path_and_sentence() {
     };
     assert_eq!(p.to_string(), "articles[3].published: not an RFC 3339 time");
 }
+
+// ------------------------------------------------ 1.1: one verdict rules
+
+#[test]
+fn text_of_invisible_characters_is_empty() {
+    let c = parse_index(&index_with(|v| {
+        v["latest"][0]["title"] = json!("\u{200B}\u{FEFF} \u{2060}\u{AD}");
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "latest[0].title: must not be empty (spaces and invisible characters do not count)",
+    );
+    assert_eq!(c.value.unwrap().latest.len(), 2);
+}
+
+#[test]
+fn a_direction_control_is_a_warning_and_the_item_is_kept() {
+    let c = parse_index(&index_with(|v| {
+        v["latest"][0]["title"] = json!("Hội nghị \u{202E}tổng kết");
+    }));
+    assert_has(
+        &c,
+        Severity::Warning,
+        "latest[0].title: contains the direction control U+202E, which can reverse the text after it; the app shows this text isolated",
+    );
+    assert_eq!(c.value.unwrap().latest.len(), 3);
+}
+
+#[test]
+fn time_forms_outside_the_format_are_errors() {
+    for form in [
+        "2026-11-20 08:00:00+07:00",
+        "2026-11-20t08:00:00+07:00",
+        "2026-11-20T01:00:00z",
+        "2016-12-31T23:59:60Z",
+    ] {
+        let c = parse_index(&index_with(|v| v["latest"][1]["published"] = json!(form)));
+        assert_has(
+            &c,
+            Severity::Error,
+            "latest[1].published: not an RFC 3339 time with an offset (e.g. 2026-11-23T08:30:00+07:00)",
+        );
+    }
+}
+
+#[test]
+fn a_blank_site_name_is_replaced_and_a_bad_logo_dropped() {
+    let c = parse_index(&index_with(|v| {
+        v["site"]["name"] = json!("\u{200B} ");
+        v["site"]["logo"] = json!({"src": "javascript:alert(1)", "alt": "Logo"});
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "site.name: must not be empty (spaces and invisible characters do not count)",
+    );
+    assert_has(&c, Severity::Error, "site.logo: logo dropped");
+    let site = c.value.unwrap().site;
+    assert_eq!(site.name, "BTG");
+    assert_eq!(site.logo, None);
+    let c = parse_index(&index_with(|v| {
+        for key in ["name", "department", "short_name"] {
+            v["site"][key] = json!(" ");
+        }
+    }));
+    assert_has(&c, Severity::Fatal, "site: the site has no name to show");
+}
+
+#[test]
+fn frame_numbers_of_zero_are_fatal() {
+    let c = parse_index(&index_with(|v| v["news"]["page_size"] = json!(0)));
+    assert_has(&c, Severity::Fatal, "news.page_size: must be at least 1");
+    let page = json!({"format_version": "1.1", "kind": "news-page", "list": "tat-ca",
+        "page": 0, "pages": 1, "total": 0, "items": []});
+    let c = parse_news_page(&page.to_string());
+    assert_has(&c, Severity::Fatal, "page: must be at least 1");
+    let c = parse_index(&index_with(|v| v["news"]["lists"][0]["pages"] = json!(0)));
+    assert_has(
+        &c,
+        Severity::Error,
+        "news.lists[0].pages: must be at least 1 (an empty list has one empty page): list dropped",
+    );
+}
+
+#[test]
+fn a_list_in_place_of_an_object_is_an_error() {
+    let c = parse_documents_page(
+        &json!({"format_version": "1.1", "kind": "documents-page", "page": 1, "pages": 1,
+            "total": 1, "items": [document_json()]})
+        .to_string()
+        .replace("\"files\":[", "\"signer\":[\"Nguyễn Văn A\"],\"files\":["),
+    );
+    assert_has(
+        &c,
+        Severity::Error,
+        "items[0].signer: must be an object or a value, not a list",
+    );
+    let c = parse_index(&index_with(|v| v["site"]["quick_links"] = json!(null)));
+    assert_has(&c, Severity::Error, "site.quick_links: must be a list");
+}
+
+#[test]
+fn integral_numbers_with_a_decimal_point_read() {
+    let c = parse_index(&index_with(|v| v["latest"][0]["views"] = json!(12.0)));
+    assert_eq!(messages(&c), Vec::<String>::new());
+    assert_eq!(c.value.unwrap().latest[0].views, 12);
+    let c = parse_index(&index_with(|v| v["latest"][0]["views"] = json!(12.5)));
+    assert!(has(&c, Severity::Error, "latest[0]: item dropped"));
+}
+
+#[test]
+fn blocks_that_hold_nothing_are_errors_and_an_empty_body_a_warning() {
+    let c = parse_article(&article_with(|v| {
+        v["article"]["body"] = json!([
+            {"type": "list", "items": []},
+            {"type": "table", "header": ["A"], "rows": []},
+            {"type": "paragraph", "runs": [{"text": "Giữ lại."}]}
+        ]);
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "article.body[0].items: a list needs at least one item",
+    );
+    assert_has(
+        &c,
+        Severity::Error,
+        "article.body[1].rows: a table needs at least one row",
+    );
+    assert_eq!(c.value.unwrap().body.len(), 1);
+    let c = parse_article(&article_with(|v| v["article"]["body"] = json!([])));
+    assert_has(
+        &c,
+        Severity::Warning,
+        "article.body: empty: the article shows only its title and sapo",
+    );
+}
+
+#[test]
+fn media_types_and_tags_follow_the_schema() {
+    let c = parse_document(&document_with(|d| {
+        d["files"][0]["media_type"] = json!("application/ pdf");
+    }));
+    assert_has(
+        &c,
+        Severity::Fatal,
+        "document.files[0].media_type: not a media type such as application/pdf",
+    );
+    let c = parse_index(&index_with(|v| v["latest"][0]["tags"] = json!(["—"])));
+    assert_has(
+        &c,
+        Severity::Error,
+        "latest[0].tags[0]: \"—\" has no letter or digit to make its list's address from",
+    );
+}
+
+#[test]
+fn lists_over_their_limit_are_cut_with_one_error() {
+    let c = parse_index(&index_with(|v| {
+        v["documents"]["latest"] = json!((0..12)
+            .map(|i| {
+                let mut d = document_json();
+                d["id"] = json!(format!("vb-{i}"));
+                d
+            })
+            .collect::<Vec<_>>());
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "documents.latest: 12 documents, more than the 10 this list may hold: the last 2 are dropped",
+    );
+    assert_eq!(c.value.unwrap().documents.latest.len(), 10);
+}

@@ -113,6 +113,23 @@ impl<T> Checked<T> {
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity <= Severity::Error)
     }
+
+    /// Where each of the `kept` items of the list at `list` (such as
+    /// `article.body`) stood in the file, so that a later message about
+    /// the fifth kept block names the block the author wrote, not the
+    /// fifth after the dropped ones.
+    pub fn positions(&self, list: &str, kept: usize) -> Vec<usize> {
+        let dropped: HashSet<usize> = self
+            .problems
+            .iter()
+            .filter(|p| p.message.ends_with("item dropped"))
+            .filter_map(|p| {
+                let index = p.path.strip_prefix(list)?.strip_prefix('[')?;
+                index.strip_suffix(']')?.parse().ok()
+            })
+            .collect();
+        (0..).filter(|i| !dropped.contains(i)).take(kept).collect()
+    }
 }
 
 /// Collects problems while walking a file.
@@ -1124,14 +1141,17 @@ pub fn parse_index(text: &str) -> Checked<Index> {
         if calendar_weeks.contains(w) {
             sink.warn(
                 &format!("calendar.weeks[{i}]"),
-                format!("{} is listed twice", clip(w)),
+                format!("{} is listed twice: item dropped", clip(w)),
             );
         } else if IsoWeek::parse(w).is_some() {
             calendar_weeks.push(w.clone());
         } else {
             sink.error(
                 &format!("calendar.weeks[{i}]"),
-                format!("\"{}\" is not an ISO week like 2026-W48", clip(w)),
+                format!(
+                    "\"{}\" is not an ISO week like 2026-W48: item dropped",
+                    clip(w)
+                ),
             );
         }
     }

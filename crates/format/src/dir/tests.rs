@@ -543,3 +543,29 @@ fn demo_calendar_in_the_week_it_was_written_writes_nothing() {
         fs::read(sample().join("index.json")).unwrap()
     );
 }
+
+/// Messages about an article's blocks name the block the author wrote:
+/// blocks dropped before it do not shift the number.
+#[test]
+fn cross_file_messages_number_blocks_as_written() {
+    let dir = Scratch::sample("block-numbers");
+    let d = dir.path();
+    let article = all_files(d)
+        .into_iter()
+        .find(|f| f.starts_with("articles/"))
+        .unwrap();
+    let mut last = 0;
+    edit(&d.join(&article), |v| {
+        let body = v["article"]["body"].as_array_mut().unwrap();
+        // Two spoiled blocks first (dropped), then one pointing nowhere.
+        body.insert(0, serde_json::json!({"type": "heading", "text": " "}));
+        body.insert(1, serde_json::json!({"type": "list", "items": []}));
+        body.push(serde_json::json!({"type": "attachment", "document": "no-such-document"}));
+        last = body.len() - 1;
+    });
+    let report = check(d).unwrap();
+    let expected = format!(
+        "warning {article}: article.body[{last}]: attachment points at unknown document \"no-such-document\""
+    );
+    assert!(lines(&report).contains(&expected), "{:#?}", lines(&report));
+}
