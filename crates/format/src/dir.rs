@@ -147,13 +147,15 @@ pub fn check(dir: &Path) -> Result<Report, String> {
         );
     }
     let checked = validate::parse_index(&index_text);
-    let (weeks_at, documents_at) = checked
+    let (weeks_at, documents_at, latest_at, embedded_at) = checked
         .value
         .as_ref()
         .map(|i| {
             (
                 checked.positions("calendar.weeks", i.calendar.weeks.len()),
                 checked.positions("documents.latest", i.documents.latest.len()),
+                checked.positions("latest", i.latest.len()),
+                (0..i.calendar.embedded.len()).collect::<Vec<usize>>(),
             )
         })
         .unwrap_or_default();
@@ -189,7 +191,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
             documents.insert(d.id.clone(), d);
         }
     }
-    let mut weeks = HashSet::new();
+    let mut weeks = BTreeMap::new();
     for path in json_files(&dir.join("calendar")) {
         let name = rel(dir, &path);
         if let Some(w) = f.add(&name, validate::parse_calendar_week(&read(&path)?)) {
@@ -201,28 +203,49 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                     format!("week {} must be in {}", w.week, pack::week_path(&w.week)),
                 );
             }
-            weeks.insert(w.week);
+            weeks.insert(w.week.clone(), w);
         }
     }
+    let mut document_pages = Vec::new();
     for path in json_files(&dir.join("documents/pages")) {
         let name = rel(dir, &path);
         let checked = validate::parse_documents_page(&read(&path)?);
         let at = checked.positions("items", checked.value.as_ref().map_or(0, |p| p.items.len()));
         if let Some(page) = f.add(&name, checked) {
+            document_pages.push((name.clone(), page.pages, page.total));
             for (d, i) in page.items.iter().zip(at) {
-                check_document_refs(&mut f, &name, &format!("items[{i}]"), d, &documents, dir);
+                let p = format!("items[{i}]");
+                same_record(
+                    &mut f,
+                    &name,
+                    &p,
+                    d,
+                    documents.get(&d.id),
+                    &pack::document_path(&d.id),
+                );
+                check_document_refs(&mut f, &name, &p, d, &documents, dir);
             }
         }
     }
     let mut summaries = Vec::new();
+    let mut news_pages = Vec::new();
     if let Ok(lists) = fs::read_dir(dir.join("news")) {
         let mut lists: Vec<_> = lists.filter_map(|e| e.ok().map(|e| e.path())).collect();
         lists.sort();
         for list in lists {
             for path in json_files(&list) {
                 let name = rel(dir, &path);
-                if let Some(page) = f.add(&name, validate::parse_news_page(&read(&path)?)) {
-                    summaries.extend(page.items.into_iter().map(|s| (name.clone(), s)));
+                let checked = validate::parse_news_page(&read(&path)?);
+                let at =
+                    checked.positions("items", checked.value.as_ref().map_or(0, |p| p.items.len()));
+                if let Some(page) = f.add(&name, checked) {
+                    news_pages.push((name.clone(), page.list.clone(), page.pages, page.total));
+                    summaries.extend(
+                        page.items
+                            .into_iter()
+                            .zip(at)
+                            .map(|(s, i)| (name.clone(), format!("items[{i}]"), s)),
+                    );
                 }
             }
         }
@@ -234,8 +257,50 @@ pub fn check(dir: &Path) -> Result<Report, String> {
             index
                 .latest
                 .iter()
-                .map(|s| ("index.json".to_string(), s.clone())),
+                .zip(&latest_at)
+                .map(|(s, i)| ("index.json".to_string(), format!("latest[{i}]"), s.clone())),
         );
+        // The copies of a list's size in its pages are the index's.
+        for (name, id, pages, total) in &news_pages {
+            let Some(list) = index.news.lists.iter().find(|l| &l.id == id) else {
+                continue;
+            };
+            if (list.pages, list.total) != (*pages, *total) {
+                f.push(
+                    name,
+                    Severity::Error,
+                    "pages",
+                    format!(
+                        "says {pages} pages and {total} items; index.json says {} and {} for list \"{id}\"",
+                        list.pages, list.total
+                    ),
+                );
+            }
+        }
+        for (name, pages, total) in &document_pages {
+            let (p, t) = (index.documents.pages, index.documents.total);
+            if (p, t) != (*pages, *total) {
+                f.push(
+                    name,
+                    Severity::Error,
+                    "pages",
+                    format!(
+                        "says {pages} pages and {total} documents; index.json says {p} and {t}"
+                    ),
+                );
+            }
+        }
+        for (week, &i) in index.calendar.embedded.iter().zip(&embedded_at) {
+            let path = format!("calendar.embedded[{i}]");
+            same_record(
+                &mut f,
+                "index.json",
+                &path,
+                week,
+                weeks.get(&week.week),
+                &pack::week_path(&week.week),
+            );
+        }
         for list in &index.news.lists {
             for page in 1..=list.pages {
                 let p = pack::news_page_path(&list.id, page);
@@ -250,7 +315,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
             }
         }
         for (w, &i) in index.calendar.weeks.iter().zip(&weeks_at) {
-            if !weeks.contains(w) {
+            if !weeks.contains_key(w) {
                 f.push(
                     "index.json",
                     Severity::Error,
@@ -280,35 +345,27 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                     format!("document \"{}\" has no file {own}", d.id),
                 );
             }
-            check_document_refs(
-                &mut f,
-                "index.json",
-                &format!("documents.latest[{i}]"),
-                d,
-                &documents,
-                dir,
-            );
+            let p = format!("documents.latest[{i}]");
+            same_record(&mut f, "index.json", &p, d, documents.get(&d.id), &own);
+            check_document_refs(&mut f, "index.json", &p, d, &documents, dir);
         }
         if let Some(logo) = &index.site.logo {
             check_local(&mut f, "index.json", "site.logo.src", &logo.src, dir);
         }
     }
     let mut seen = HashSet::new();
-    for (file, s) in &summaries {
-        if seen.insert((file.clone(), s.id.clone()))
-            && !dir.join(pack::article_path(&s.slug)).is_file()
-        {
+    for (file, path, s) in &summaries {
+        let own = pack::article_path(&s.slug);
+        if seen.insert((file.clone(), s.id.clone())) && !dir.join(&own).is_file() {
             f.push(
                 file,
                 Severity::Error,
-                &s.id,
-                format!(
-                    "article \"{}\" has no file {}",
-                    s.slug,
-                    pack::article_path(&s.slug)
-                ),
+                path,
+                format!("article \"{}\" has no file {own}", s.slug),
             );
         }
+        let article = articles.get(&s.id).map(|(a, _)| &a.summary);
+        same_record(&mut f, file, path, s, article, &own);
     }
     for (a, block_at) in articles.values() {
         let name = pack::article_path(&a.summary.slug);
@@ -369,6 +426,42 @@ pub fn check(dir: &Path) -> Result<Report, String> {
     f.problems
         .sort_by(|a, b| a.1.severity.cmp(&b.1.severity).then_with(|| a.0.cmp(&b.0)));
     Ok(f)
+}
+
+/// A record written in two files (a summary in a list and in its article
+/// file, a document in a page and in its own file, a week in the index
+/// and in its file) must say the same in both: the reader sees one, then
+/// opens the other. Names the fields that differ.
+fn same_record<T: serde::Serialize>(
+    f: &mut Report,
+    file: &str,
+    path: &str,
+    copy: &T,
+    own: Option<&T>,
+    own_file: &str,
+) {
+    let Some(own) = own else { return };
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
+        (serde_json::to_value(copy), serde_json::to_value(own))
+    else {
+        return;
+    };
+    let mut fields: Vec<&str> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .map(String::as_str)
+        .collect();
+    fields.sort_unstable();
+    fields.dedup();
+    if !fields.is_empty() {
+        f.push(
+            file,
+            Severity::Error,
+            path,
+            format!("differs from {own_file} in {}", fields.join(", ")),
+        );
+    }
 }
 
 /// A relative URL in the feed must name a file that exists.
