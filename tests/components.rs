@@ -268,7 +268,7 @@ const MINIMAL_INDEX: &str = r#"{
   "categories": [], "latest": [],
   "news": {"page_size": 20, "lists": []},
   "calendar": {"weeks": [], "embedded": []},
-  "documents": {"total": 0, "page_size": 50, "pages": 0, "latest": []}
+  "documents": {"total": 0, "page_size": 50, "pages": 1, "latest": []}
 }"#;
 
 fn image(src: &str, alt: &str) -> Image {
@@ -485,4 +485,35 @@ fn text_that_looks_like_html_stays_text() {
             .length(),
         0
     );
+}
+
+/// The format allows an empty run; it shows nothing, and above all no
+/// link without a name.
+#[wasm_bindgen_test]
+fn an_empty_run_shows_no_link() {
+    let root = container();
+    let blocks = vec![Block::Paragraph {
+        runs: vec![
+            Run {
+                text: "Xem thêm ".into(),
+                ..Run::default()
+            },
+            Run {
+                text: "\u{200B}".into(),
+                link: Some("https://example.vn/".into()),
+                ..Run::default()
+            },
+            Run {
+                text: "tại đây".into(),
+                link: Some("https://example.vn/".into()),
+                ..Run::default()
+            },
+        ],
+    }];
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Router><ArticleBody blocks=blocks.clone()/></Router> }
+    });
+    let links = root.query_selector_all(".article-body a").unwrap();
+    assert_eq!(links.length(), 1);
+    assert_eq!(text_of(&root, ".article-body a"), "tại đây");
 }

@@ -678,6 +678,20 @@ fn blocks_that_hold_nothing_are_errors_and_an_empty_body_a_warning() {
 }
 
 #[test]
+fn a_link_without_visible_text_is_a_warning() {
+    let c = parse_article(&article_with(|v| {
+        v["article"]["body"][0]["runs"][1] =
+            json!({"text": "\u{200B}", "link": "https://example.vn/"});
+    }));
+    assert_has(
+        &c,
+        Severity::Warning,
+        "article.body[0].runs[1]: a link with no visible text: the app leaves it out",
+    );
+    assert_eq!(c.value.unwrap().body.len(), 2);
+}
+
+#[test]
 fn media_types_and_tags_follow_the_schema() {
     let c = parse_document(&document_with(|d| {
         d["files"][0]["media_type"] = json!("application/ pdf");

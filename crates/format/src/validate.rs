@@ -440,6 +440,9 @@ fn check_block(sink: &mut Sink, path: &str, block: &Block) {
                 check_text(sink, &join(&p, "text"), &run.text, false);
                 if let Some(link) = &run.link {
                     check_url(sink, &join(&p, "link"), link, UrlUse::Link);
+                    if crate::text::is_blank(&run.text) {
+                        sink.warn(&p, "a link with no visible text: the app leaves it out");
+                    }
                 }
             }
         }

@@ -104,6 +104,11 @@ fn render_run(run: Run) -> AnyView {
         italic,
         link,
     } = run;
+    // An empty run (the format allows it) shows nothing: above all no
+    // empty link, which a screen reader would announce without a name.
+    if bantin_format::text::is_blank(&text) {
+        return text.into_any();
+    }
     let inner = match (bold, italic) {
         (true, true) => view! { <strong><em>{text}</em></strong> }.into_any(),
         (true, false) => view! { <strong>{text}</strong> }.into_any(),
