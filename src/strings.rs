@@ -145,6 +145,8 @@ pub const CHANGED_LABEL: &str = "Có thay đổi";
 pub const SESSION_MORNING: &str = "Sáng";
 pub const SESSION_AFTERNOON: &str = "Chiều";
 pub const SESSION_EVENING: &str = "Tối";
+/// An entry that lasts the whole day (format 1.1 `timing: "all_day"`).
+pub const ALL_DAY: &str = "Cả ngày";
 
 // Documents.
 pub const STATUS_IN_FORCE: &str = "Còn hiệu lực";

@@ -36,6 +36,10 @@ const BEYOND_SCHEMA: &[&str] = &[
     "is not in week",
     "earlier than start",
     "earlier than the date it takes effect",
+    // A multi-day calendar entry's days against its week and its times.
+    "does not touch week",
+    "is before the day of start",
+    ", not on end_date",
 ];
 
 fn schema_dir() -> PathBuf {

@@ -261,4 +261,44 @@ mod tests {
         assert_eq!(now.len(), 1);
         assert!(tomorrow.slots.iter().all(|s| s.timing == Timing::Later));
     }
+
+    fn millis(s: &str) -> f64 {
+        DateTime::parse_rfc3339(s).unwrap().unix as f64 * 1000.0
+    }
+
+    fn marks(day: &Day) -> Vec<(&str, Timing)> {
+        day.slots
+            .iter()
+            .map(|s| (s.entry.id.as_str(), s.timing))
+            .collect()
+    }
+
+    #[test]
+    fn the_agenda_holds_session_only_all_day_and_two_day_entries() {
+        // The sample's Tuesday afternoon (session only), Friday (a trip all
+        // day) and the two-day training on Thursday and Friday of the next week.
+        let index = sample_index();
+        let [tuesday, _] = agenda(&index, millis("2026-11-24T13:45:00+07:00"));
+        assert!(
+            marks(&tuesday).contains(&("w48-14", Timing::Now)),
+            "{:?}",
+            marks(&tuesday)
+        );
+        let [thursday, friday] = agenda(&index, millis("2026-11-26T22:30:00+07:00"));
+        assert!(thursday.slots.iter().all(|s| s.timing == Timing::Past
+            || s.entry.status == bantin_format::model::EntryStatus::Cancelled));
+        // Tomorrow's all-day trip comes first.
+        assert_eq!(friday.slots[0].entry.id, "w48-15");
+        let [friday, _] = agenda(&index, millis("2026-11-27T10:00:00+07:00"));
+        assert_eq!(
+            marks(&friday)[..2],
+            [("w48-15", Timing::Now), ("w48-10", Timing::Now)]
+        );
+        let [thursday, friday] = agenda(&index, millis("2026-12-03T06:00:00+07:00"));
+        assert_eq!(marks(&thursday)[0], ("w49-12", Timing::Now));
+        assert_eq!(friday.slots[0].entry.id, "w49-12", "on both of its days");
+        let [friday, saturday] = agenda(&index, millis("2026-12-04T18:00:00+07:00"));
+        assert_eq!(marks(&friday)[0], ("w49-12", Timing::Now));
+        assert!(saturday.slots.iter().all(|s| s.entry.id != "w49-12"));
+    }
 }

@@ -14,13 +14,21 @@
 //!   skips it, and `entry_calendar` returns a calendar without a `VEVENT`.
 //!   Such a file is still valid, since the `VTIMEZONE` is always there
 //!   (RFC 5545 wants at least one component).
+//! - Format 1.1 entries: an all-day entry (one day or several) is written
+//!   with dates, `DTSTART;VALUE=DATE` and the day after its last as the
+//!   exclusive `DTEND;VALUE=DATE` (RFC 5545 3.6.1); a session-only entry
+//!   takes its session's conventional hours (`Session::hours`: Sáng
+//!   07:30–11:30, Chiều 13:30–17:00, Tối 19:00–21:30) as its times; a
+//!   multi-day entry with real hours runs from its start to its `end`, or
+//!   to midnight after its `end_date`.
 //! - Cancelled entries stay in the file, with `STATUS:CANCELLED`, so that a
 //!   calendar which imported the entry earlier marks it cancelled.
 
-use bantin_format::datetime::{DateTime, IsoWeek, LocalTime};
-use bantin_format::model::{CalendarEntry, CalendarWeek, EntryStatus};
+use bantin_format::datetime::{Date, DateTime, IsoWeek, LocalTime, VIETNAM_OFFSET_SECS};
+use bantin_format::model::{CalendarEntry, CalendarWeek, EntryStatus, EntryTiming};
 use bantin_format::text::slugify;
 
+use crate::logic::schedule;
 use crate::strings;
 
 /// Context for the events: who publishes them, and when the file is made.
@@ -113,10 +121,32 @@ fn event(out: &mut Writer, entry: &CalendarEntry, ctx: &IcsContext) {
         1
     };
     out.line(&format!("SEQUENCE:{sequence}"));
-    out.line(&format!("DTSTART;TZID={TZID}:{}", vietnam_stamp(start)));
-    match end {
-        Some(end) => out.line(&format!("DTEND;TZID={TZID}:{}", vietnam_stamp(end))),
-        None => out.line("DURATION:PT1H"),
+    match (entry.timing, entry.first_day(), entry.last_day()) {
+        (Some(EntryTiming::AllDay), Some(first), Some(last)) => {
+            out.line(&format!("DTSTART;VALUE=DATE:{}", date_stamp(first)));
+            out.line(&format!(
+                "DTEND;VALUE=DATE:{}",
+                date_stamp(last.add_days(1))
+            ));
+        }
+        _ if entry.timing.is_some() || entry.is_multi_day() => {
+            let (from, to) = schedule::span(entry).unwrap_or((start.unix, start.unix));
+            out.line(&format!(
+                "DTSTART;TZID={TZID}:{}",
+                stamp(from, VIETNAM_OFFSET_SECS)
+            ));
+            out.line(&format!(
+                "DTEND;TZID={TZID}:{}",
+                stamp(to, VIETNAM_OFFSET_SECS)
+            ));
+        }
+        _ => {
+            out.line(&format!("DTSTART;TZID={TZID}:{}", vietnam_stamp(start)));
+            match end {
+                Some(end) => out.line(&format!("DTEND;TZID={TZID}:{}", vietnam_stamp(end))),
+                None => out.line("DURATION:PT1H"),
+            }
+        }
     }
     let summary = if cancelled {
         format!("[{}] {}", strings::CANCELLED.to_uppercase(), entry.content)
@@ -165,6 +195,11 @@ fn description(entry: &CalendarEntry) -> String {
 /// The field's text, unless it is missing or blank.
 fn present(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// A date as an iCalendar DATE, "20261123".
+fn date_stamp(d: Date) -> String {
+    format!("{:04}{:02}{:02}", d.year, d.month, d.day)
 }
 
 /// The instant as Vietnam wall-clock time, "20261123T080000".
@@ -595,5 +630,101 @@ mod tests {
         assert_eq!(entry_file_name("giao-ban-q4"), "lich-giao-ban-q4.ics");
         assert_eq!(entry_file_name("../Họp"), "lich-hop.ics");
         assert_eq!(entry_file_name(""), "lich.ics");
+    }
+
+    /// The DATE of a `VALUE=DATE` property, as the parser reads it.
+    fn date_only(value: Option<DatePerhapsTime>) -> String {
+        match value {
+            Some(DatePerhapsTime::Date(d)) => d.to_string(),
+            other => panic!("expected a date, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_all_day_entry_is_a_date_event_ending_the_next_day() {
+        let mut e = entry(
+            "ca-ngay",
+            "2026-11-27T07:30:00+07:00",
+            Some("2026-11-27T17:00:00+07:00"),
+        );
+        e.timing = Some(EntryTiming::AllDay);
+        let ics = entry_calendar(&e, &CTX);
+        assert!(ics.contains("\r\nDTSTART;VALUE=DATE:20261127\r\n"), "{ics}");
+        assert!(ics.contains("\r\nDTEND;VALUE=DATE:20261128\r\n"), "{ics}");
+        assert!(!ics.contains("DURATION"), "{ics}");
+        let ev = parsed_event(&e);
+        assert_eq!(date_only(ev.get_start()), "2026-11-27");
+        assert_eq!(date_only(ev.get_end()), "2026-11-28");
+    }
+
+    #[test]
+    fn a_two_day_entry_ends_the_day_after_its_end_date() {
+        let mut e = entry(
+            "hai-ngay",
+            "2026-12-03T07:30:00+07:00",
+            Some("2026-12-04T17:00:00+07:00"),
+        );
+        e.timing = Some(EntryTiming::AllDay);
+        e.end_date = Some("2026-12-04".into());
+        let ev = parsed_event(&e);
+        assert_eq!(date_only(ev.get_start()), "2026-12-03");
+        assert_eq!(date_only(ev.get_end()), "2026-12-05");
+        // Across the end of a year: 31/12 to 01/01 ends on 02/01.
+        e.start = "2026-12-31T07:30:00+07:00".into();
+        e.end = None;
+        e.end_date = Some("2027-01-01".into());
+        let ev = parsed_event(&e);
+        assert_eq!(date_only(ev.get_start()), "2026-12-31");
+        assert_eq!(date_only(ev.get_end()), "2027-01-02");
+    }
+
+    #[test]
+    fn a_session_only_entry_takes_the_hours_of_its_session() {
+        let mut e = entry("chieu", "2026-11-24T13:30:00+07:00", None);
+        e.session = bantin_format::model::Session::Chieu;
+        e.timing = Some(EntryTiming::Session);
+        let ev = parsed_event(&e);
+        assert_eq!(
+            zoned(ev.get_start()),
+            ("2026-11-24 13:30:00".into(), "Asia/Ho_Chi_Minh".into())
+        );
+        assert_eq!(zoned(ev.get_end()).0, "2026-11-24 17:00:00");
+        assert_eq!(ev.property_value("DURATION"), None);
+    }
+
+    #[test]
+    fn a_multi_day_entry_with_real_hours_runs_to_its_end_or_midnight() {
+        let mut e = entry("nhieu-ngay", "2026-12-03T08:00:00+07:00", None);
+        e.end_date = Some("2026-12-04".into());
+        let ev = parsed_event(&e);
+        assert_eq!(zoned(ev.get_start()).0, "2026-12-03 08:00:00");
+        assert_eq!(zoned(ev.get_end()).0, "2026-12-05 00:00:00");
+        e.end = Some("2026-12-04T11:30:00+07:00".into());
+        let ev = parsed_event(&e);
+        assert_eq!(zoned(ev.get_end()).0, "2026-12-04 11:30:00");
+    }
+
+    #[test]
+    fn a_week_of_every_kind_parses() {
+        let mut session = entry("s", "2026-11-24T13:30:00+07:00", None);
+        session.session = bantin_format::model::Session::Chieu;
+        session.timing = Some(EntryTiming::Session);
+        let mut day = entry("d", "2026-11-27T07:30:00+07:00", None);
+        day.timing = Some(EntryTiming::AllDay);
+        let mut two = entry("h", "2026-11-28T07:30:00+07:00", None);
+        two.timing = Some(EntryTiming::AllDay);
+        two.end_date = Some("2026-11-30".into());
+        let plain = entry("p", "2026-11-23T08:00:00+07:00", None);
+        let cal = parse(&week_calendar(&week(vec![plain, session, day, two]), &CTX));
+        let uids: Vec<&str> = cal.events().filter_map(|e| e.get_uid()).collect();
+        assert_eq!(
+            uids,
+            [
+                "p@bantin.example.vn",
+                "s@bantin.example.vn",
+                "d@bantin.example.vn",
+                "h@bantin.example.vn"
+            ]
+        );
     }
 }

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { start, openPage, feedFile } from "./harness.mjs";
+import { start, openPage, feedFile, vietnamTime } from "./harness.mjs";
 
 let env;
 let index;
@@ -25,6 +25,19 @@ const vn = (iso) => {
   return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
 };
 const pad = (n) => String(n).padStart(2, "0");
+const nextDay = (day) => new Date(Date.parse(day) + 86400e3).toISOString().slice(0, 10);
+const dayOf = (iso) => new Date(new Date(iso).getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+/** The days (YYYY-MM-DD) an entry covers: its start's, and on to end_date (format 1.1). */
+function daysOf(e) {
+  const days = [dayOf(e.start)];
+  while (e.end_date && days.at(-1) < e.end_date) days.push(nextDay(days.at(-1)));
+  return days;
+}
+/** The rows of a week's table: one per entry and day it covers inside the week. */
+function rowsOf(w) {
+  const [mon, sun] = [0, 6].map((d) => dayOf(vietnamTime(w.week, d, "12:00")));
+  return w.entries.reduce((n, e) => n + daysOf(e).filter((d) => mon <= d && d <= sun).length, 0);
+}
 
 async function calendarAt(time, options = {}, path = "/lich-cong-tac") {
   const page = await openPage(env.browser, options);
@@ -161,7 +174,7 @@ test("printing gives the whole week in one table with the department and the pri
   assert.equal((await page.locator(".print-head").textContent()).trim(), index.site.name);
   const { day, month, year } = vn(entry.start);
   assert.match(await page.locator(".calendar").textContent(), new RegExp(`In ngày ${pad(day)}/${pad(month)}/${year}`));
-  assert.equal(await page.locator(".cal-table .cal-entry").count(), week.entries.length);
+  assert.equal(await page.locator(".cal-table .cal-entry").count(), rowsOf(week));
   await page.context().close();
 });
 
@@ -170,7 +183,7 @@ test("printing gives the whole week in one table with the department and the pri
 function parseIcs(text) {
   assert.ok(!/[^\r]\n/.test(text), "CRLF line endings only");
   for (const line of text.split("\r\n")) assert.ok(Buffer.byteLength(line) <= 75, `long line: ${line}`);
-  const py = `import sys, icalendar\ncal = icalendar.Calendar.from_ical(sys.stdin.read())\nfor e in cal.walk("VEVENT"):\n    print(e["UID"], e["STATUS"], e.decoded("DTSTART").isoformat(), sep="\\t")`;
+  const py = `import sys, icalendar\ncal = icalendar.Calendar.from_ical(sys.stdin.read())\nfor e in cal.walk("VEVENT"):\n    print(e["UID"], e["STATUS"], e.decoded("DTSTART").isoformat(), e.decoded("DTEND").isoformat() if "DTEND" in e else "", sep="\\t")`;
   return execFileSync(process.env.BANTIN_PYTHON || "python3", ["-c", py], { input: text, encoding: "utf8" })
     .trim().split("\n").filter(Boolean).map((l) => l.split("\t"));
 }
@@ -190,5 +203,87 @@ test("Thêm vào lịch downloads an .ics event, and the week downloads as one .
   const weekEvents = parseIcs(readFileSync(await all.path(), "utf8"));
   assert.equal(weekEvents.length, week.entries.length);
   assert.equal(weekEvents.filter((e) => e[1] === "CANCELLED").length, week.entries.filter((e) => e.status === "cancelled").length);
+  await page.context().close();
+});
+
+// Format 1.1: entries with only a session, all-day entries and entries over
+// several days (format doc §7.5), as the week shows them and as they export.
+function kinds() {
+  const entries = index.calendar.embedded.flatMap((w) => w.entries);
+  return {
+    session: entries.find((e) => e.timing === "session" && !e.end_date),
+    allDay: entries.find((e) => e.timing === "all_day" && !e.end_date),
+    twoDays: entries.find((e) => e.end_date),
+  };
+}
+const ddmm = (day) => `${day.slice(8, 10)}/${day.slice(5, 7)}`;
+const weekOfEntry = (e) => index.calendar.embedded.find((w) => w.entries.some((x) => x.id === e.id)).week;
+const rowOf = (page, scope, e) => page.locator(`${scope} .cal-entry`).filter({ hasText: e.content });
+
+test("a session-only entry shows its session and no hour, an all-day one 'Cả ngày', on the table and the cards", async () => {
+  const { session, allDay } = kinds();
+  assert.ok(session && allDay, "the sample has both");
+  for (const [viewport, scope] of [
+    [{ width: 1280, height: 900 }, ".cal-table"],
+    [{ width: 360, height: 780 }, ".cal-cards"],
+  ]) {
+    const page = await calendarAt(allDay.start, { viewport }, `/lich-cong-tac?tuan=${weekOfEntry(allDay)}`);
+    assert.equal((await rowOf(page, scope, session).locator(".cal-time").textContent()).trim(), "Chiều");
+    assert.equal((await rowOf(page, scope, allDay).locator(".cal-time").textContent()).trim(), "Cả ngày");
+    // An entry with real hours keeps them, with its session.
+    const timed = index.calendar.embedded[0].entries.find((e) => !e.timing && !e.end_date);
+    assert.match((await rowOf(page, scope, timed).first().locator(".cal-time").textContent()).trim(), /^\d\d:\d\d.*(Sáng|Chiều|Tối)$/s);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
+test("a two-day entry shows on both its days with its dates, and is on now on each", async () => {
+  const { twoDays } = kinds();
+  const [first, second] = daysOf(twoDays);
+  const range = `${ddmm(first)} – ${ddmm(second)}`;
+  const path = `/lich-cong-tac?tuan=${weekOfEntry(twoDays)}`;
+  for (const instant of [`${first}T10:00:00+07:00`, `${second}T20:00:00+07:00`]) {
+    const page = await calendarAt(instant, { viewport: { width: 1280, height: 900 } }, path);
+    const rows = rowOf(page, ".cal-table", twoDays);
+    assert.equal(await rows.count(), 2, "one row on each day");
+    for (const t of await rows.locator(".cal-time").allTextContents()) assert.equal(t.trim(), range);
+    const groups = await rows.evaluateAll((els) => els.map((el) => el.closest("tbody").querySelector(".cal-day").textContent));
+    assert.deepEqual(groups.map((g) => g.match(/\d\d\/\d\d/)[0]), [ddmm(first), ddmm(second)]);
+    // On now on today's row only (other days are never marked).
+    const onToday = page.locator(".cal-table .cal-group.is-today .is-now").filter({ hasText: twoDays.content });
+    assert.equal(await onToday.count(), 1, `on now at ${instant}`);
+    assert.match(await onToday.textContent(), /Đang diễn ra/);
+    assert.equal(await page.locator(".cal-table .cal-group:not(.is-today) .is-now").count(), 0);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
+test("all-day and two-day entries export as date events, a session-only one as its session's hours", async () => {
+  const { session, allDay, twoDays } = kinds();
+  const page = await calendarAt(allDay.start, { viewport: { width: 1280, height: 900 }, acceptDownloads: true }, `/lich-cong-tac?tuan=${weekOfEntry(allDay)}`);
+  const download = async (e) => {
+    const [file] = await Promise.all([page.waitForEvent("download"), rowOf(page, ".cal-table", e).first().getByRole("button", { name: "Thêm vào lịch" }).click()]);
+    const events = parseIcs(readFileSync(await file.path(), "utf8"));
+    assert.equal(events.length, 1);
+    return events[0];
+  };
+  const [, , dayStart, dayEnd] = await download(allDay);
+  assert.equal(dayStart, dayOf(allDay.start));
+  assert.equal(dayEnd, nextDay(dayOf(allDay.start)), "DTEND is the next day");
+  const [, , sessionStart, sessionEnd] = await download(session);
+  assert.equal(Date.parse(sessionStart), Date.parse(`${dayOf(session.start)}T13:30:00+07:00`));
+  assert.equal(Date.parse(sessionEnd), Date.parse(`${dayOf(session.start)}T17:00:00+07:00`));
+  // The week with the two-day entry, downloaded whole.
+  await page.goto(`${env.url}/lich-cong-tac?tuan=${weekOfEntry(twoDays)}`);
+  await rowOf(page, ".cal-table", twoDays).first().waitFor();
+  const [all] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải lịch cả tuần (.ics)" }).click()]);
+  const events = parseIcs(readFileSync(await all.path(), "utf8"));
+  const w = index.calendar.embedded.find((x) => x.week === weekOfEntry(twoDays));
+  assert.equal(events.length, w.entries.length, "one event per entry, not per day");
+  const two = events.find((e) => e[0].startsWith(`${twoDays.id}@`));
+  const [first, second] = daysOf(twoDays);
+  assert.deepEqual(two.slice(2), [first, nextDay(second)], "DTEND is the day after the last");
   await page.context().close();
 });

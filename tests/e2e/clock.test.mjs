@@ -23,11 +23,26 @@ let env;
 let index;
 let week; // the demo week's id ("2026-W53")
 let at; // its moments
+let kinds; // an entry of each 1.1 kind: session-only, all-day, two days
 before(async () => {
   env = await start();
   index = feedFile("index.json");
   week = demoWeek().week;
   at = moments(week);
+  // The format 1.1 kinds of entry in the sample (format doc §7.5), each at
+  // a moment when it is on: a session-only afternoon, a trip all day, and
+  // the two days of a two-day training in the next week.
+  const entries = index.calendar.embedded.flatMap((w) => w.entries);
+  kinds = {
+    session: entries.find((e) => e.timing === "session" && !e.end_date),
+    allDay: entries.find((e) => e.timing === "all_day" && !e.end_date),
+    twoDays: entries.find((e) => e.end_date),
+  };
+  const dayAt = (e, days, clock) => new Date(at0(dayOf(e.start), 0) + days * 24 * HOUR + clock * 60 * 1000);
+  at.sessionAfternoon = dayAt(kinds.session, 0, 13 * 60 + 45);
+  at.allDayMorning = dayAt(kinds.allDay, 0, 10 * 60);
+  at.twoDaysFirst = dayAt(kinds.twoDays, 0, 6 * 60);
+  at.twoDaysSecondEvening = dayAt(kinds.twoDays, 1, 20 * 60);
 });
 after(async () => env?.stop());
 
@@ -35,33 +50,62 @@ const HOUR = 3600 * 1000;
 const WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 const weekdayOf = (instant) => WEEKDAYS[new Date(instant.getTime() + 7 * HOUR).getUTCDay()];
 
-/** The entries of the day of `instant` (Vietnam time), from the weeks the index embeds, in order. */
+// The conventional hours of a session-only entry (format doc §7.5), in minutes.
+const SESSION_HOURS = { sang: [450, 690], chieu: [810, 1020], toi: [1140, 1290] };
+const dayOf = (instant) => vietnamDate(instant).split("/").reverse().join("-"); // "2026-12-30"
+/** Midnight (Vietnam time) starting the day "YYYY-MM-DD", plus `minutes`. */
+const at0 = (day, minutes = 0) => Date.parse(`${day}T00:00:00+07:00`) + minutes * 60 * 1000;
+const nextDay = (day) => new Date(at0(day) + 24 * HOUR + 7 * HOUR).toISOString().slice(0, 10);
+const lastDay = (e) => (e.end_date && e.end_date > dayOf(e.start) ? e.end_date : dayOf(e.start));
+/** Whole-day entries (all day, or several days): on beside the timed ones, never next. */
+const dayLong = (e) => e.timing === "all_day" || lastDay(e) !== dayOf(e.start);
+
+/** When an entry is on, as the format doc says: [from, to) in ms. */
+function span(e) {
+  const s = Date.parse(e.start);
+  const [first, last] = [dayOf(e.start), lastDay(e)];
+  const end = e.end ? Date.parse(e.end) : undefined;
+  let from = s;
+  let to;
+  if (e.timing === "session") [from, to] = [at0(first, SESSION_HOURS[e.session][0]), at0(last, SESSION_HOURS[e.session][1])];
+  else if (e.timing === "all_day") [from, to] = [at0(first), at0(nextDay(last))];
+  else if (last !== first) to = end ?? at0(nextDay(last));
+  else to = end ?? s + HOUR;
+  return { from, to: Math.max(from, to) };
+}
+
+/**
+ * The entries of the day of `instant` (Vietnam time), from the weeks the
+ * index embeds: those starting that day and multi-day ones covering it,
+ * once each; whole-day entries first, then by start.
+ */
 function entriesOn(instant) {
-  const day = vietnamDate(instant);
-  return index.calendar.embedded
-    .flatMap((w) => w.entries)
-    .filter((e) => vietnamDate(e.start) === day)
-    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const day = dayOf(instant);
+  const seen = new Map();
+  for (const e of index.calendar.embedded.flatMap((w) => w.entries)) {
+    if (dayOf(e.start) <= day && day <= lastDay(e) && !seen.has(e.id)) seen.set(e.id, e);
+  }
+  return [...seen.values()].sort((a, b) => dayLong(b) - dayLong(a) || span(a).from - span(b).from);
 }
 
 /**
  * What the format doc says of a day's entries at `instant`: over once
- * ended (an hour after the start when no end is given); on now when
- * started and not ended (the latest to start, cancelled ones never); next
- * is the first still to start when nothing is on.
+ * ended (an hour after the start when no end is given); of the timed
+ * entries, on now when started and not ended (the latest to start,
+ * cancelled ones never), and next the first still to start when none is
+ * on; a whole-day entry is on now all through its span, beside them.
  */
 function expected(instant) {
   const t = instant.getTime();
-  const spans = entriesOn(instant).map((e) => {
-    const s = Date.parse(e.start);
-    return { e, s, end: e.end ? Math.max(s, Date.parse(e.end)) : s + HOUR, live: e.status !== "cancelled" };
-  });
-  const on = spans.filter((x) => x.live && x.s <= t && t < x.end).sort((a, b) => b.s - a.s)[0];
-  const next = on ? undefined : spans.filter((x) => x.live && x.s > t).sort((a, b) => a.s - b.s)[0];
+  const spans = entriesOn(instant).map((e) => ({ e, s: span(e).from, end: span(e).to, live: e.status !== "cancelled", long: dayLong(e) }));
+  const isOn = (x) => x.live && x.s <= t && t < x.end;
+  const on = spans.filter((x) => !x.long && isOn(x)).sort((a, b) => b.s - a.s)[0];
+  const next = on ? undefined : spans.filter((x) => !x.long && x.live && x.s > t).sort((a, b) => a.s - b.s)[0];
+  const now = spans.filter((x) => x === on || (x.long && isOn(x)));
   return {
-    now: on ? [on.e.content] : [],
+    now: now.map((x) => x.e.content),
     next: next ? [next.e.content] : [],
-    past: spans.filter((x) => x !== on && x !== next && x.end <= t).map((x) => x.e.content),
+    past: spans.filter((x) => !now.includes(x) && x !== next && x.end <= t).map((x) => x.e.content),
   };
 }
 
@@ -76,6 +120,7 @@ async function markedOnCalendar(page, scope) {
 }
 
 const NAMES = ["earlyMorning", "midMorning", "afternoon", "lateEvening", "sunday"];
+const KIND_NAMES = ["sessionAfternoon", "allDayMorning", "twoDaysFirst", "twoDaysSecondEvening"];
 
 test("the sample gives each moment something to show", () => {
   // Guards the moments themselves: a sample feed edited so that a moment no
@@ -93,7 +138,21 @@ test("the sample gives each moment something to show", () => {
   assert.ok(entriesOn(new Date(at.beforeMidnight.getTime() + HOUR)).length > 0, "the Monday after has entries");
 });
 
-for (const name of NAMES) {
+test("the sample has a session-only, an all-day and a two-day entry, each on at its moment", () => {
+  assert.ok(kinds.session && kinds.allDay && kinds.twoDays, "one of each kind");
+  assert.equal(lastDay(kinds.twoDays), nextDay(dayOf(kinds.twoDays.start)), "two days");
+  assert.ok(expected(at.sessionAfternoon).now.includes(kinds.session.content), "the session is on");
+  assert.deepEqual(expected(at.allDayMorning).now.slice(0, 1), [kinds.allDay.content], "the all-day entry is on, listed first");
+  assert.ok(expected(at.allDayMorning).now.length > 1, "beside a timed entry on now");
+  // 06:00 of the first day: the training is on; the day's first timed entry is still next.
+  assert.deepEqual(expected(at.twoDaysFirst).now, [kinds.twoDays.content]);
+  assert.equal(expected(at.twoDaysFirst).next.length, 1);
+  // 20:00 of the second day: still on, whatever else is over.
+  assert.deepEqual(expected(at.twoDaysSecondEvening).now, [kinds.twoDays.content]);
+  assert.ok(entriesOn(at.twoDaysSecondEvening).includes(kinds.twoDays), "listed on its second day");
+});
+
+for (const name of [...NAMES, ...KIND_NAMES]) {
   test(`${name}: the calendar marks today, now, next and what is over, on a table and on cards`, async () => {
     const instant = at[name];
     const want = expected(instant);
@@ -105,7 +164,8 @@ for (const name of NAMES) {
       await page.goto(env.url + "/lich-cong-tac");
       await page.locator(`${scope} .cal-entry`).first().waitFor();
       const heading = (await page.locator(".calendar__week").textContent()).trim();
-      assert.match(heading, new RegExp(`^Tuần ${Number(week.split("-W")[1])} năm ${week.split("-W")[0]} `));
+      const shown = isoWeek(instant.getTime()); // the week of the moment: the demo week or the next
+      assert.match(heading, new RegExp(`^Tuần ${Number(shown.split("-W")[1])} năm ${shown.split("-W")[0]} `));
       const [dd, mm] = vietnamDate(instant).split("/");
       const today = page.locator(`${scope} .is-today`);
       assert.equal(await today.count(), 1, "one day is today");
@@ -149,6 +209,7 @@ for (const name of NAMES) {
     await page.context().close();
   });
 
+  if (KIND_NAMES.includes(name) && name !== "allDayMorning") continue;
   test(`${name}: axe-core finds nothing on the calendar, the home page and the kiosk, light and dark`, async () => {
     const found = [];
     for (const [setup, options] of [

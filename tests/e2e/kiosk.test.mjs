@@ -209,3 +209,45 @@ test("with the network down, the kiosk goes on with the stored feed and says sin
   await page.locator(".kiosk__updated:not(.offline)").waitFor({ timeout: 15000 });
   await page.context().close();
 });
+
+// Format 1.1 entries on the kiosk's agenda and the home page's today block:
+// a session-only entry shows its session, an all-day one "Cả ngày", a
+// two-day one its dates on both days; each is on now when it is.
+test("the agenda and the home page show session-only, all-day and two-day entries, marked when on", async () => {
+  const entries = index.calendar.embedded.flatMap((w) => w.entries);
+  const session = entries.find((e) => e.timing === "session" && !e.end_date);
+  const allDay = entries.find((e) => e.timing === "all_day" && !e.end_date);
+  const twoDays = entries.find((e) => e.end_date);
+  const day = (e, days, clock) => new Date(Date.parse(e.start.slice(0, 10) + `T${clock}:00+07:00`) + days * 86400e3);
+  const ddmm = (d) => vietnamDate(d).slice(0, 5);
+  const item = (page, box, e) => page.locator(".kiosk__day").nth(box).locator("li").filter({ hasText: e.content });
+  for (const [e, instant, when] of [
+    [session, day(session, 0, "13:45"), "Chiều"],
+    [allDay, day(allDay, 0, "10:00"), "Cả ngày"],
+    [twoDays, day(twoDays, 0, "10:00"), `${ddmm(day(twoDays, 0, "12:00"))} – ${ddmm(day(twoDays, 1, "12:00"))}`],
+  ]) {
+    const page = await openPage(env.browser, { viewport: { width: 1920, height: 1080 }, at: instant });
+    await page.goto(env.url + "/kiosk?xoay=600");
+    await page.locator(".kiosk__day").first().waitFor();
+    const today = item(page, 0, e);
+    assert.equal((await today.locator(".kiosk__when").textContent()).trim(), when);
+    assert.match(await today.getAttribute("class"), /\bis-now\b/, `${e.id} on now`);
+    assert.match(await today.textContent(), /Đang diễn ra/);
+    if (e === twoDays) {
+      // Tomorrow is its second day: listed again, not marked.
+      const tomorrow = item(page, 1, e);
+      assert.equal((await tomorrow.locator(".kiosk__when").textContent()).trim(), when);
+      assert.doesNotMatch((await tomorrow.getAttribute("class")) ?? "", /is-now|is-next|is-past/);
+    }
+    if (e === allDay) {
+      // Whole-day entries come first.
+      assert.equal((await page.locator(".kiosk__day").first().locator(".kiosk__what").first().textContent()).trim(), e.content);
+    }
+    await page.goto(env.url + "/");
+    const home = page.locator(".today__list li").filter({ hasText: e.content });
+    await home.waitFor();
+    assert.equal((await home.locator(".today__time").textContent()).trim(), when);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});

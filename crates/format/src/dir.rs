@@ -192,6 +192,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
         }
     }
     let mut weeks = BTreeMap::new();
+    let mut week_files = Vec::new();
     for path in json_files(&dir.join("calendar")) {
         let name = rel(dir, &path);
         if let Some(w) = f.add(&name, validate::parse_calendar_week(&read(&path)?)) {
@@ -203,9 +204,11 @@ pub fn check(dir: &Path) -> Result<Report, String> {
                     format!("week {} must be in {}", w.week, pack::week_path(&w.week)),
                 );
             }
-            weeks.insert(w.week.clone(), w);
+            weeks.insert(w.week.clone(), w.clone());
+            week_files.push((name, w));
         }
     }
+    check_multi_day_weeks(&mut f, &week_files);
     let mut document_pages = Vec::new();
     for path in json_files(&dir.join("documents/pages")) {
         let name = rel(dir, &path);
@@ -629,6 +632,39 @@ fn rewrite(dir: &Path, content: &Content) -> Result<Written, String> {
     write_content(dir, content)
 }
 
+/// A multi-day entry is listed in the file of every week it touches (same
+/// id): a week file that exists but leaves it out would hide it on the
+/// days of that week.
+fn check_multi_day_weeks(f: &mut Report, week_files: &[(String, CalendarWeek)]) {
+    for (name, week) in week_files {
+        for (i, e) in week.entries.iter().enumerate() {
+            let (Some(first), Some(last)) = (e.first_day(), e.last_day()) else {
+                continue;
+            };
+            let mut touched = first.iso_week();
+            while touched.monday() <= last {
+                let id = touched.to_string();
+                if id != week.week {
+                    if let Some((other, w)) = week_files.iter().find(|(_, w)| w.week == id) {
+                        if !w.entries.iter().any(|o| o.id == e.id) {
+                            f.push(
+                                name,
+                                Severity::Warning,
+                                &format!("entries[{i}]"),
+                                format!(
+                                    "\"{}\" runs from {first} to {last}, but {other} does not list it",
+                                    e.id
+                                ),
+                            );
+                        }
+                    }
+                }
+                touched = touched.next();
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------- demo-calendar
 
 /// What [`demo_calendar`] did.
@@ -666,6 +702,9 @@ pub fn demo_calendar(dir: &Path, today: Date) -> Result<CalendarMove, String> {
         for e in &mut week.entries {
             e.start = moved(&e.start);
             e.end = e.end.as_deref().map(moved);
+            e.end_date = e.end_date.as_deref().map(|d| {
+                Date::parse(d).map_or_else(|| d.to_string(), |d| d.add_days(shift).to_string())
+            });
         }
     }
     let _ = fs::remove_dir_all(dir.join("calendar"));

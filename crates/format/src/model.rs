@@ -375,6 +375,42 @@ pub enum Session {
     Toi,
 }
 
+impl Session {
+    /// The session's conventional hours in Vietnam time, as minutes after
+    /// midnight, start and end: Sáng 07:30–11:30, Chiều 13:30–17:00, Tối
+    /// 19:00–21:30. The one place these hours are written (format doc
+    /// §7.5): a session-only entry (`timing: "session"`) starts at the
+    /// session's start for 1.0 readers, and is on now for the whole span.
+    pub const fn hours(self) -> (u32, u32) {
+        match self {
+            Session::Sang => (7 * 60 + 30, 11 * 60 + 30),
+            Session::Chieu => (13 * 60 + 30, 17 * 60),
+            Session::Toi => (19 * 60, 21 * 60 + 30),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Session::Sang => "sang",
+            Session::Chieu => "chieu",
+            Session::Toi => "toi",
+        }
+    }
+}
+
+/// What an entry's hours mean (format 1.1, `timing`). Absent: `start` (and
+/// `end`) are real hours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryTiming {
+    /// Only the session is known ("Sáng: …"): `start` is the session's
+    /// conventional start, not a real hour.
+    Session,
+    /// The whole day, or each whole day from `start` to `end_date` ("Cả
+    /// ngày: …"): the hours of `start` and `end` are not shown.
+    AllDay,
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryStatus {
@@ -410,6 +446,43 @@ pub struct CalendarEntry {
     /// What changed, for `changed` (and why, for `cancelled`).
     #[serde(default)]
     pub change: Option<String>,
+    /// 1.1: `session` or `all_day`; absent when the hours are real.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<EntryTiming>,
+    /// 1.1: the last day (inclusive, "2026-11-27") of an entry that lasts
+    /// several days; `start` is on its first day. Listed, with the same id,
+    /// in the file of every week it touches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+}
+
+impl CalendarEntry {
+    /// The day it starts, Vietnam time.
+    pub fn first_day(&self) -> Option<crate::datetime::Date> {
+        crate::datetime::DateTime::parse_rfc3339(&self.start).map(|t| t.vietnam().date)
+    }
+
+    /// The day it ends: `end_date` when it is a later day than the start's,
+    /// otherwise the start's day.
+    pub fn last_day(&self) -> Option<crate::datetime::Date> {
+        let first = self.first_day()?;
+        let last = self
+            .end_date
+            .as_deref()
+            .and_then(crate::datetime::Date::parse)
+            .filter(|d| *d > first);
+        Some(last.unwrap_or(first))
+    }
+
+    /// Whether it lasts more than one day (`end_date` after the start's day).
+    pub fn is_multi_day(&self) -> bool {
+        matches!((self.first_day(), self.last_day()), (Some(f), Some(l)) if l > f)
+    }
+
+    /// Whether it falls on `day`: any day from its first to its last.
+    pub fn covers(&self, day: crate::datetime::Date) -> bool {
+        matches!((self.first_day(), self.last_day()), (Some(f), Some(l)) if f <= day && day <= l)
+    }
 }
 
 // ------------------------------------------------------------------ documents

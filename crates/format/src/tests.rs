@@ -595,7 +595,7 @@ fn a_blank_site_name_is_replaced_and_a_bad_logo_dropped() {
         Severity::Error,
         "site.name: must not be empty (spaces and invisible characters do not count)",
     );
-    assert_has(&c, Severity::Error, "site.logo: logo dropped");
+    assert_has(&c, Severity::Error, "site.logo: item dropped");
     let site = c.value.unwrap().site;
     assert_eq!(site.name, "BTG");
     assert_eq!(site.logo, None);
@@ -726,4 +726,154 @@ fn lists_over_their_limit_are_cut_with_one_error() {
         "documents.latest: 12 documents, more than the 10 this list may hold: the last 2 are dropped",
     );
     assert_eq!(c.value.unwrap().documents.latest.len(), 10);
+}
+
+// ------------------------------------------------- 1.1: timing, end_date
+
+#[test]
+fn session_only_all_day_and_multi_day_entries_are_read() {
+    let c = parse_calendar_week(&week_with(|v| {
+        v["format_version"] = json!("1.1");
+        v["entries"][0]["timing"] = json!("session");
+        v["entries"][0]["start"] = json!("2026-11-23T07:30:00+07:00");
+        v["entries"][0]["end"] = Value::Null;
+        v["entries"][1]["timing"] = json!("all_day");
+        v["entries"][1]["start"] = json!("2026-11-24T07:30:00+07:00");
+        v["entries"][1]["session"] = json!("sang");
+        v["entries"][1]["end_date"] = json!("2026-11-25");
+        v["entries"][1]["end"] = json!("2026-11-25T17:00:00+07:00");
+    }));
+    assert_eq!(messages(&c), Vec::<String>::new());
+    let week = c.value.unwrap();
+    assert_eq!(week.entries[0].timing, Some(EntryTiming::Session));
+    assert!(!week.entries[0].is_multi_day());
+    let two_days = &week.entries[1];
+    assert_eq!(two_days.timing, Some(EntryTiming::AllDay));
+    assert!(two_days.is_multi_day());
+    let day = |s: &str| crate::datetime::Date::parse(s).unwrap();
+    assert!(two_days.covers(day("2026-11-24")) && two_days.covers(day("2026-11-25")));
+    assert!(!two_days.covers(day("2026-11-26")) && !two_days.covers(day("2026-11-23")));
+    // A 1.0 entry keeps its meaning: no timing, one day.
+    let plain = parse_calendar_week(&week_with(|_| {})).value.unwrap();
+    assert_eq!(plain.entries[0].timing, None);
+    assert_eq!(plain.entries[0].last_day(), plain.entries[0].first_day());
+}
+
+#[test]
+fn an_unknown_timing_is_an_error() {
+    let c = parse_calendar_week(&week_with(|v| v["entries"][0]["timing"] = json!("ca_ngay")));
+    assert_has(
+        &c,
+        Severity::Error,
+        "entries[0].timing: unknown variant `ca_ngay`, expected `session` or `all_day`",
+    );
+    assert_eq!(c.value.unwrap().entries.len(), 1);
+}
+
+#[test]
+fn end_date_must_be_a_date_not_before_the_start() {
+    let c = parse_calendar_week(&week_with(|v| {
+        v["entries"][1]["end_date"] = json!("25/11/2026")
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "entries[1].end_date: not a date in the form YYYY-MM-DD",
+    );
+    let c = parse_calendar_week(&week_with(|v| {
+        v["entries"][1]["end_date"] = json!("2026-11-23")
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "entries[1].end_date: 2026-11-23 is before the day of start (2026-11-24)",
+    );
+    assert_eq!(c.value.unwrap().entries.len(), 1);
+}
+
+#[test]
+fn an_end_date_on_the_start_day_is_a_warning() {
+    let c = parse_calendar_week(&week_with(|v| {
+        v["entries"][1]["end_date"] = json!("2026-11-24")
+    }));
+    assert_has(
+        &c,
+        Severity::Warning,
+        "entries[1].end_date: the day of start: leave end_date out for a one-day entry",
+    );
+    let week = c.value.unwrap();
+    assert_eq!(week.entries.len(), 2);
+    assert!(!week.entries[1].is_multi_day());
+}
+
+#[test]
+fn the_end_of_a_multi_day_entry_falls_on_its_end_date() {
+    let c = parse_calendar_week(&week_with(|v| {
+        v["entries"][0]["end_date"] = json!("2026-11-24");
+        v["entries"][0]["end"] = json!("2026-11-23T17:00:00+07:00");
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "entries[0].end: falls on 2026-11-23, not on end_date (2026-11-24)",
+    );
+    assert_eq!(c.value.unwrap().entries.len(), 1);
+}
+
+#[test]
+fn a_multi_day_entry_belongs_to_every_week_it_touches() {
+    // Sunday 22/11 (W47) to Tuesday 24/11: listed in W48 too, start and all.
+    let c = parse_calendar_week(&week_with(|v| {
+        v["entries"][1]["start"] = json!("2026-11-22T07:30:00+07:00");
+        v["entries"][1]["session"] = json!("sang");
+        v["entries"][1]["end_date"] = json!("2026-11-24");
+    }));
+    assert_eq!(messages(&c), Vec::<String>::new());
+    assert_eq!(c.value.unwrap().entries.len(), 2);
+    // Sunday 29/11 (W48) to Monday 30/11 (W49): in W48, its first week.
+    let c = parse_calendar_week(&week_with(|v| {
+        v["entries"][1]["start"] = json!("2026-11-29T07:30:00+07:00");
+        v["entries"][1]["session"] = json!("sang");
+        v["entries"][1]["end_date"] = json!("2026-11-30");
+    }));
+    assert_eq!(messages(&c), Vec::<String>::new());
+    // Ending before the week starts: not this week's.
+    let c = parse_calendar_week(&week_with(|v| {
+        v["entries"][1]["start"] = json!("2026-11-20T07:30:00+07:00");
+        v["entries"][1]["session"] = json!("sang");
+        v["entries"][1]["end_date"] = json!("2026-11-22");
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "entries[1].start: 2026-11-20 to 2026-11-22 does not touch week 2026-W48 (Vietnam time)",
+    );
+    assert_eq!(c.value.unwrap().entries.len(), 1);
+}
+
+#[test]
+fn a_session_only_entry_starts_at_the_session_start() {
+    let c = parse_calendar_week(&week_with(|v| v["entries"][1]["timing"] = json!("session")));
+    // 14:00 is not 13:30, the conventional start of the afternoon.
+    assert_has(
+        &c,
+        Severity::Warning,
+        "entries[1].start: timing \"session\": start should be 13:30, the start of chieu",
+    );
+    assert_eq!(c.value.unwrap().entries.len(), 2);
+}
+
+#[test]
+fn session_hours_fit_the_session_rule() {
+    // Each session's conventional span starts where the `session` rule
+    // puts it (sang before 12:00, chieu 12:00 to 17:59, toi from 18:00).
+    for (s, from, to) in [
+        (Session::Sang, 0, 12 * 60),
+        (Session::Chieu, 12 * 60, 18 * 60),
+        (Session::Toi, 18 * 60, 24 * 60),
+    ] {
+        let (start, end) = s.hours();
+        assert!(from <= start && start < to && start < end, "{s:?}");
+    }
+    assert_eq!(Session::Sang.hours(), (450, 690));
 }

@@ -526,13 +526,43 @@ fn check_entry(sink: &mut Sink, path: &str, e: &CalendarEntry, week: Option<IsoW
         check_opt_text(sink, &join(path, key), value);
     }
     let start = check_time(sink, &join(path, "start"), &e.start);
+    let first = start.map(|t| t.vietnam().date);
+    // 1.1: the last day of a multi-day entry.
+    let end_date = e
+        .end_date
+        .as_deref()
+        .and_then(|v| check_date(sink, &join(path, "end_date"), v));
+    if let (Some(first), Some(last)) = (first, end_date) {
+        if last < first {
+            sink.error(
+                &join(path, "end_date"),
+                format!("{last} is before the day of start ({first})"),
+            );
+        } else if last == first {
+            sink.warn(
+                &join(path, "end_date"),
+                "the day of start: leave end_date out for a one-day entry",
+            );
+        }
+    }
+    let last = end_date.filter(|d| first.is_some_and(|f| *d > f));
     if let (Some(start), Some(week)) = (start, week) {
         let local = start.vietnam();
-        if !week.contains(local.date) {
-            sink.error(
+        match last {
+            // A multi-day entry is listed in every week it touches.
+            Some(last) if last >= week.monday() && local.date <= week.sunday() => {}
+            Some(last) => sink.error(
+                &join(path, "start"),
+                format!(
+                    "{} to {last} does not touch week {week} (Vietnam time)",
+                    local.date
+                ),
+            ),
+            None if !week.contains(local.date) => sink.error(
                 &join(path, "start"),
                 format!("{} is not in week {week} (Vietnam time)", local.date),
-            );
+            ),
+            None => {}
         }
         let expected = match local.hour {
             0..=11 => Session::Sang,
@@ -542,12 +572,35 @@ fn check_entry(sink: &mut Sink, path: &str, e: &CalendarEntry, week: Option<IsoW
         if e.session != expected {
             sink.warn(&join(path, "session"), "does not match the start time");
         }
+        if e.timing == Some(EntryTiming::Session) {
+            let (from, _) = e.session.hours();
+            if u32::from(local.hour) * 60 + u32::from(local.minute) != from {
+                sink.warn(
+                    &join(path, "start"),
+                    format!(
+                        "timing \"session\": start should be {:02}:{:02}, the start of {}",
+                        from / 60,
+                        from % 60,
+                        e.session.as_str()
+                    ),
+                );
+            }
+        }
     }
     if let Some(end) = &e.end {
         let end_at = check_time(sink, &join(path, "end"), end);
         if let (Some(s), Some(t)) = (start, end_at) {
             if t.unix < s.unix {
                 sink.error(&join(path, "end"), "earlier than start");
+            }
+        }
+        if let (Some(t), Some(last)) = (end_at, last) {
+            let on = t.vietnam().date;
+            if on != last {
+                sink.error(
+                    &join(path, "end"),
+                    format!("falls on {on}, not on end_date ({last})"),
+                );
             }
         }
     }
@@ -1013,7 +1066,7 @@ fn check_site(sink: &mut Sink, site: &mut Site) {
         let mark = sink.problems.len();
         check_image(sink, "site.logo", logo);
         if sink.errors_since(mark) {
-            sink.error("site.logo", "logo dropped");
+            sink.error("site.logo", "item dropped");
             site.logo = None;
         }
     }

@@ -1027,7 +1027,7 @@ fn response_cut_at_every_character() {
 /// An upper-case scheme, a backslash (read as "/" by browsers: `\/host` is
 /// `//host`), a relative path climbing out of the feed directory and a
 /// data:image URL that is not base64 are refused, as the schema refuses
-/// them; the links that carry them are dropped.
+/// them; the links and the logo that carry them are dropped.
 #[test]
 fn urls_the_format_forbids() {
     let mut v = index();
@@ -1049,11 +1049,13 @@ fn urls_the_format_forbids() {
             "error: site.linked_websites[2].url: \"../bi-mat.json\" climbs out of the feed directory with \"..\"",
             "error: site.linked_websites[2]: item dropped",
             "error: site.logo.src: \"data:image/png;base64,iVBO Rw0K\" is not an allowed URL (http(s), a relative path or a data:image URL)",
-            "error: site.logo: logo dropped",
+            "error: site.logo: item dropped",
         ]
     );
     let index = c.value.unwrap();
     assert_eq!(index.site.linked_websites.len(), 1);
+    // The logo is dropped, not kept with a URL the app may not use.
+    assert_eq!(index.site.logo, None);
 }
 
 // ---------------------------------------------- reports stay one line each

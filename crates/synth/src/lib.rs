@@ -3186,6 +3186,8 @@ fn make_calendar(
                         emphasis,
                         status,
                         change,
+                        timing: None,
+                        end_date: None,
                     };
                     (start, entry)
                 })

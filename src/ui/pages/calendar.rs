@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use bantin_format::datetime::{Date, IsoWeek};
 use bantin_format::display;
-use bantin_format::model::{CalendarEntry, CalendarWeek, EntryStatus, Session};
+use bantin_format::model::{CalendarEntry, CalendarWeek, EntryStatus};
 
 use crate::browser::clock;
 use crate::browser::dom;
@@ -22,14 +22,6 @@ use crate::ui::components::feed_notice::{Failed, Loading};
 use crate::ui::components::page_title::PageTitle;
 
 const ICS_TYPE: &str = "text/calendar;charset=utf-8";
-
-fn session_name(s: Session) -> &'static str {
-    match s {
-        Session::Sang => strings::SESSION_MORNING,
-        Session::Chieu => strings::SESSION_AFTERNOON,
-        Session::Toi => strings::SESSION_EVENING,
-    }
-}
 
 /// Downloads an .ics built from the current site's name.
 fn offer_ics(file: String, text: String) {
@@ -271,7 +263,7 @@ fn WeekView(
                                     view! {
                                         <tr class=entry_classes(&s)>
                                             {(i == 0).then(|| day_cell(rows))}
-                                            <td class="cal-time">{schedule::time_range(&e)}<br/><small>{session_name(e.session)}</small></td>
+                                            <td class="cal-time">{schedule::when(&e)}{schedule::session_detail(&e).map(|s| view! { <br/><small>{s}</small> })}</td>
                                             <td class="cal-content"><EntryContent shown=s.clone()/>
                                                 <button type="button" class="link-button" on:click=move |_| add(e.clone())>{strings::ADD_TO_CALENDAR}</button>
                                             </td>
@@ -302,7 +294,7 @@ fn WeekView(
                                 let e = s.entry.clone();
                                 view! {
                                     <article class=format!("cal-card {}", entry_classes(&s))>
-                                        <p class="cal-time">{schedule::time_range(&e)}" · "{session_name(e.session)}</p>
+                                        <p class="cal-time">{schedule::when(&e)}{schedule::session_detail(&e).map(|s| format!(" · {s}"))}</p>
                                         <EntryContent shown=s.clone()/>
                                         <dl>
                                             {field(strings::COL_CHAIR, s.entry.chair.clone())}

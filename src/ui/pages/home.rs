@@ -197,7 +197,7 @@ fn TodayCalendar(index: Arc<Index>) -> impl IntoView {
                             };
                             view! {
                                 <li class:cancelled=e.status == EntryStatus::Cancelled class:emphasis=e.emphasis>
-                                    <span class="today__time">{schedule::time_range(&e)}</span>
+                                    <span class="today__time">{schedule::when(&e)}</span>
                                     {status.map(|s| view! { <span class="badge">{s}</span> })}
                                     <span class="today__content">{e.content.clone()}</span>
                                     {e.location.clone().map(|l| view! { <span class="today__place">{l}</span> })}

@@ -283,7 +283,7 @@ fn Agenda(now: RwSignal<f64>) -> impl IntoView {
                                                 class:is-next=s.timing == Timing::Next
                                                 class:is-past=s.timing == Timing::Past
                                                 class:cancelled=s.entry.status == EntryStatus::Cancelled>
-                                                <span class="kiosk__when">{schedule::time_range(&s.entry)}</span>
+                                                <span class="kiosk__when">{schedule::when(&s.entry)}</span>
                                                 {badge.map(|(class, b)| view! { <span class=class>{b}</span> })}
                                                 <span class="kiosk__what">{s.entry.content.clone()}</span>
                                                 {s.entry.location.clone().map(|l| view! { <span class="kiosk__where">{l}</span> })}

@@ -18,6 +18,7 @@ use crate::browser::state::load_documents;
 use crate::browser::state::use_feed;
 use crate::browser::state::use_read_articles;
 use crate::logic::routes;
+use crate::logic::schedule;
 use crate::logic::search_index::{self, Hit, Kind, SearchIndex};
 use crate::strings;
 use crate::ui::components::page_title::PageTitle;
@@ -115,11 +116,16 @@ fn build(
             },
         );
     }
+    // A multi-day entry listed in both weeks is one result.
+    let mut multi_day = std::collections::HashSet::new();
     for w in &index.calendar.embedded {
         for e in &w.entries {
+            if e.is_multi_day() && !multi_day.insert(e.id.as_str()) {
+                continue;
+            }
             let key = format!("{}:{}", w.week, e.id);
             search_index::add_entry(&mut s, &key, e);
-            let when = bantin_format::display::feed_time(&e.start);
+            let when = schedule::dated_when(e);
             let detail = [Some(when), e.chair.clone(), e.location.clone()]
                 .into_iter()
                 .flatten()

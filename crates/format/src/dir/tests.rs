@@ -263,6 +263,45 @@ fn missing_and_misnamed_files_are_errors() {
 }
 
 #[test]
+fn a_multi_day_entry_must_be_listed_in_each_week_it_touches() {
+    let dir = Scratch::sample("multi-day");
+    let d = dir.path();
+    // The two-day training of 2026-W49 made to run on into 2026-W50's Monday,
+    // a file the sample does not have: nothing to say.
+    edit(&d.join("calendar/2026-W49.json"), |v| {
+        let e = &mut v["entries"].as_array_mut().unwrap();
+        let i = e.iter().position(|e| e["id"] == "w49-12").unwrap();
+        e[i]["end_date"] = serde_json::json!("2026-12-07");
+        e[i]["end"] = Value::Null;
+    });
+    // The index embeds the week: its copy follows the file.
+    reindex(d).unwrap();
+    assert_eq!(lines(&check(d).unwrap()), Vec::<String>::new());
+    // Once 2026-W50 has a file, it must list the entry too.
+    let mut w50 = json(&d.join("calendar/2026-W49.json"));
+    w50["week"] = serde_json::json!("2026-W50");
+    w50["entries"] = serde_json::json!([]);
+    write_file(d, "calendar/2026-W50.json", w50.to_string().as_bytes()).unwrap();
+    let report = check(d).unwrap();
+    assert_eq!(
+        lines(&report),
+        ["warning calendar/2026-W49.json: entries[7]: \"w49-12\" runs from 2026-12-03 to 2026-12-07, but calendar/2026-W50.json does not list it"]
+    );
+    // Listed there (same id, same start), it is whole.
+    let w49 = json(&d.join("calendar/2026-W49.json"));
+    let entry = w49["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "w49-12")
+        .unwrap()
+        .clone();
+    w50["entries"] = serde_json::json!([entry]);
+    write_file(d, "calendar/2026-W50.json", w50.to_string().as_bytes()).unwrap();
+    assert_eq!(lines(&check(d).unwrap()), Vec::<String>::new());
+}
+
+#[test]
 fn local_files_sizes_and_references_are_checked() {
     let dir = Scratch::sample("refs");
     let d = dir.path();
@@ -503,7 +542,27 @@ fn demo_calendar_moves_the_sample_to_the_weeks_around_today() {
         DateTime::parse_rfc3339(&new.entries[0].start).unwrap(),
         shifted(&old.entries[0].start)
     );
+    // A two-day entry's last day moves with it.
+    let two_days = |weeks: &[CalendarWeek]| {
+        weeks
+            .iter()
+            .flat_map(|w| &w.entries)
+            .find(|e| e.end_date.is_some())
+            .cloned()
+            .unwrap()
+    };
+    let (old, new) = (
+        two_days(&read_content(&sample()).unwrap().1.weeks),
+        two_days(&content.weeks),
+    );
+    assert_eq!(old.id, new.id);
+    assert_eq!(
+        Date::parse(new.end_date.as_deref().unwrap()),
+        Date::parse(old.end_date.as_deref().unwrap()).map(|d| d.add_days(42))
+    );
+    assert_eq!(new.last_day(), old.last_day().map(|d| d.add_days(42)));
     assert_eq!(check(d).unwrap().errors(), 0);
+    assert_eq!(check(d).unwrap().count(Severity::Warning), 0);
 
     // Once moved, it stays.
     assert_eq!(
