@@ -784,3 +784,18 @@ fn visits_are_labelled_counters_one_per_period() {
         "site.visits[0].count: invalid value: integer `-3`, expected u64",
     );
 }
+
+#[test]
+fn a_logo_with_a_bad_src_is_dropped_not_kept_beside_its_error() {
+    let c = parse_index(&index_with(|v| {
+        v["site"]["logo"] =
+            json!({"src": "data:text/html;base64,PHNjcmlwdD4=", "alt": "Biểu trưng"});
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "site.logo.src: \"data:text/html;base64,PHNjcmlwdD4=\" is not an allowed URL (http(s), a relative path or a data:image URL)",
+    );
+    assert_has(&c, Severity::Error, "site.logo: item dropped");
+    assert_eq!(c.value.unwrap().site.logo, None);
+}

@@ -1047,7 +1047,14 @@ pub fn parse_index(text: &str) -> Checked<Index> {
     check_time(&mut sink, "generated_at", &index.generated_at);
     check_text(&mut sink, "site.name", &index.site.name, true);
     if let Some(logo) = &index.site.logo {
+        // A logo the reader must not load (a bad src) is dropped like an
+        // item, not kept beside its error.
+        let mark = sink.problems.len();
         check_image(&mut sink, "site.logo", logo);
+        if sink.errors_since(mark) {
+            sink.error("site.logo", "item dropped");
+            index.site.logo = None;
+        }
     }
     let mut calendar_weeks = Vec::new();
     for (i, w) in index.calendar.weeks.iter().enumerate() {

@@ -1044,10 +1044,12 @@ fn urls_the_format_forbids() {
             "error: site.linked_websites[2].url: \"../bi-mat.json\" climbs out of the feed directory with \"..\"",
             "error: site.linked_websites[2]: item dropped",
             "error: site.logo.src: \"data:image/png;base64,iVBO Rw0K\" is not an allowed URL (http(s), a relative path or a data:image URL)",
+            "error: site.logo: item dropped",
         ]
     );
     let index = c.value.unwrap();
     assert_eq!(index.site.linked_websites.len(), 1);
+    assert_eq!(index.site.logo, None, "a logo with a bad src is not kept");
 }
 
 // ---------------------------------------------- reports stay one line each

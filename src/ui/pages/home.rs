@@ -159,7 +159,9 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
                     <section class="block counters" aria-labelledby="truy-cap">
                         <h2 class="block__title" id="truy-cap">{strings::VISITORS}</h2>
                         <dl>
-                            {counts.into_iter().map(|(label, n)| view! { <dt>{label}</dt><dd>{n}</dd> }).collect_view()}
+                            // One group per counter, so a number too wide for its
+                            // line (a narrow screen, large text) wraps under its label.
+                            {counts.into_iter().map(|(label, n)| view! { <div><dt>{label}</dt><dd>{n}</dd></div> }).collect_view()}
                         </dl>
                     </section>
                 })}
