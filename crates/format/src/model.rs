@@ -214,6 +214,10 @@ pub struct DocumentsIndex {
 pub struct Image {
     /// http(s), a relative path, or a `data:image/...` URL.
     pub src: String,
+    /// What the picture shows. Always present (a 1.0 reader needs it);
+    /// 1.1: `""` when the portal gave none, and a junk alt counts as none
+    /// (see [`crate::alt`]): the caption, or a banner's link title, names
+    /// the image then.
     pub alt: String,
     #[serde(default)]
     pub caption: Option<String>,
