@@ -63,6 +63,10 @@ pub const QUICK_LINKS: &str = "Tài liệu";
 pub const COUNTER_ONLINE: &str = "Đang truy cập";
 pub const COUNTER_TODAY: &str = "Hôm nay";
 pub const COUNTER_TOTAL: &str = "Tổng lượt truy cập";
+pub const COUNTER_YESTERDAY: &str = "Hôm qua";
+pub const COUNTER_WEEK: &str = "Tuần này";
+pub const COUNTER_MONTH: &str = "Tháng này";
+pub const COUNTER_YEAR: &str = "Năm nay";
 pub const VISITORS: &str = "Thống kê truy cập";
 
 // The crash screen, shown by the panic hook instead of a white page.

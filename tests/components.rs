@@ -136,12 +136,14 @@ fn summary() -> ArticleSummary {
         }),
         published: "2026-11-23T08:30:00+07:00".into(),
         updated: None,
+        date_only: false,
         author: None,
+        author_position: None,
         source: None,
         category: "c1".into(),
         categories: vec![],
         tags: vec![],
-        views: 18089,
+        views: Some(18089),
         word_count: None,
     }
 }
@@ -174,6 +176,78 @@ fn an_article_card_links_the_story_and_formats_in_vietnamese() {
         img.get_attribute("src").as_deref(),
         Some("/feed/media/hoi-nghi.webp")
     );
+}
+
+#[wasm_bindgen_test]
+fn a_card_shows_no_hour_for_a_date_only_story_and_no_views_when_uncounted() {
+    let root = container();
+    let mut story = summary();
+    story.published = "2026-11-19T00:00:00+07:00".into();
+    story.date_only = true;
+    story.views = None;
+    // The portal's alt says nothing; the card shows no caption, so the
+    // caption names the picture.
+    story.cover = Some(Image {
+        alt: "Responsive image".into(),
+        caption: Some("Toàn cảnh hội nghị".into()),
+        ..image("media/hoi-nghi.webp", "")
+    });
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Router><ArticleCard article=story.clone()/></Router> }
+    });
+    assert_eq!(text_of(&root, ".card__meta"), "Thứ Năm, 19/11/2026");
+    let time = root.query_selector(".card__meta time").unwrap().unwrap();
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2026-11-19")
+    );
+    let img = root.query_selector(".card__image").unwrap().unwrap();
+    assert_eq!(
+        img.get_attribute("alt").as_deref(),
+        Some("Toàn cảnh hội nghị")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_figure_without_a_usable_alt_is_named_by_its_caption() {
+    let root = container();
+    let blocks = vec![
+        Block::Image(Image {
+            caption: Some("Các đại biểu dự hội nghị".into()),
+            ..image("media/dai-bieu.webp", "IMG_1234.jpg")
+        }),
+        Block::Image(image("media/trang-tri.webp", "")),
+    ];
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Router><ArticleBody blocks=blocks.clone()/></Router> }
+    });
+    let figures = root.query_selector_all("figure.figure").unwrap();
+    let first = figures
+        .item(0)
+        .unwrap()
+        .dyn_into::<web_sys::Element>()
+        .unwrap();
+    let img = first.query_selector("img").unwrap().unwrap();
+    // The caption beside it names the figure: the picture adds no junk.
+    assert_eq!(img.get_attribute("alt").as_deref(), Some(""));
+    assert_eq!(
+        first
+            .query_selector("figcaption")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Các đại biểu dự hội nghị")
+    );
+    // Neither alt nor caption: decorative.
+    let second = figures
+        .item(1)
+        .unwrap()
+        .dyn_into::<web_sys::Element>()
+        .unwrap();
+    let img = second.query_selector("img").unwrap().unwrap();
+    assert_eq!(img.get_attribute("alt").as_deref(), Some(""));
+    assert!(second.query_selector("figcaption").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]

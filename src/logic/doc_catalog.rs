@@ -532,6 +532,24 @@ mod tests {
     }
 
     #[test]
+    fn the_status_filter_judges_a_document_without_effective_date_or_signer_by_its_issue() {
+        // A portal that lists no signer and no effective date (1.1 says what
+        // the app then shows): in force from the day of issue, until it expires.
+        let bare = doc(json!({"issued": "2026-11-10", "expires": "2027-06-30"}));
+        assert!(bare.signer.is_none() && bare.effective.is_none());
+        let only = |st: Status| Filter {
+            status: Some(st),
+            ..Filter::default()
+        };
+        let today = d("2026-12-30");
+        assert!(only(Status::InForce).matches(&bare, today));
+        assert!(!only(Status::NotYetInForce).matches(&bare, today));
+        assert!(!only(Status::Expired).matches(&bare, today));
+        assert!(only(Status::NotYetInForce).matches(&bare, d("2026-11-09")));
+        assert!(only(Status::Expired).matches(&bare, d("2027-06-30")));
+    }
+
+    #[test]
     fn status_ignores_dates_that_do_not_parse_and_replacement() {
         let doc1 = doc(json!({"issued": "20/11/2026", "expires": "sometime"}));
         assert_eq!(status(&doc1, d("2000-01-01")), Status::InForce);

@@ -5,6 +5,7 @@
 pub mod board;
 pub mod doc_catalog;
 pub mod ics;
+pub mod meta_lines;
 pub mod offline_plan;
 pub mod qr;
 pub mod routes;

@@ -58,6 +58,50 @@ test("images keep their alt text and captions; attachments link to their documen
   await page.context().close();
 });
 
+test("a figure whose portal gave no alt is named by its caption", async () => {
+  const a = articles.find((x) => x.body.some((b) => b.type === "image" && b.alt === "" && b.caption));
+  const image = a.body.find((b) => b.type === "image" && b.alt === "");
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/tin-tuc/${a.slug}`);
+  const figure = page.getByRole("figure", { name: image.caption });
+  await figure.waitFor();
+  // The caption beside the picture names the figure; the picture itself
+  // says nothing more (no junk, no second reading of the caption).
+  assert.equal(await figure.locator("img").getAttribute("alt"), "");
+  assert.match(await figure.locator("figcaption").textContent(), new RegExp(`^${image.caption}`));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("a date-only story shows its day without an hour; one not counted shows no views; an author's position follows the name", async () => {
+  const dayOnly = articles.find((x) => x.date_only);
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/tin-tuc/${dayOnly.slug}`);
+  await page.locator(".article__meta").waitFor();
+  const meta = (await page.locator(".article__meta").textContent()).trim();
+  const [y, m, d] = dayOnly.published.slice(0, 10).split("-");
+  assert.match(meta, new RegExp(`^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), ${d}/${m}/${y} · Lượt xem`));
+  assert.doesNotMatch(meta, /\d\d:\d\d/);
+  assert.equal(await page.locator(".article__meta time").first().getAttribute("datetime"), `${y}-${m}-${d}`);
+
+  const uncounted = articles.find((x) => x.views === undefined);
+  await page.goto(`${env.url}/tin-tuc/${uncounted.slug}`);
+  await page.getByRole("heading", { level: 1, name: uncounted.title }).waitFor();
+  const other = (await page.locator(".article__meta").textContent()).trim();
+  assert.match(other, /\d\d:\d\d · \d+ phút đọc$/);
+  assert.doesNotMatch(other, /Lượt xem/);
+
+  const signed = articles.find((x) => x.author_position);
+  await page.goto(`${env.url}/tin-tuc/${signed.slug}`);
+  await page.getByRole("heading", { level: 1, name: signed.title }).waitFor();
+  assert.equal(
+    (await page.locator(".article__author").textContent()).trim(),
+    `Tác giả: ${signed.author}, ${signed.author_position}`,
+  );
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("the text size control has several steps and is remembered across visits", async () => {
   const a = articles[0];
   const page = await openPage(env.browser);

@@ -92,6 +92,31 @@ test("a replaced document says so and links to its replacement", async () => {
   await page.context().close();
 });
 
+test("a document with no signer or no effective date shows no empty row and a sound status", async () => {
+  const unsigned = docs.find((x) => !x.signer);
+  const undated = docs.find((x) => !x.effective && !x.expires && !x.replaced_by?.length);
+  assert.ok(unsigned && undated, "the sample has both");
+  const page = await openPage(env.browser);
+  const rows = async () => (await page.locator(".document__fields th").allTextContents()).map((t) => t.trim());
+  await page.goto(`${env.url}/van-ban/${unsigned.id}`);
+  await page.locator(".document__fields").waitFor();
+  assert.ok(!(await rows()).includes("Người ký"), "no signer row");
+  assert.ok((await rows()).includes("Cơ quan ban hành"));
+
+  await page.goto(`${env.url}/van-ban/${undated.id}`);
+  await page.getByRole("heading", { level: 1, name: `${undated.type} ${undated.number}` }).waitFor();
+  assert.ok(!(await rows()).includes("Ngày hiệu lực"), "no effective-date row");
+  // In force from the day it was issued.
+  const status = page.locator(".document__fields tr", { has: page.locator("th", { hasText: "Tình trạng" }) });
+  assert.equal((await status.locator("td").textContent()).trim(), "Còn hiệu lực");
+  assert.equal(await page.locator(".banner").count(), 0);
+  // The library's status filter counts it among those in force.
+  await page.goto(`${env.url}/van-ban?hieu-luc=con-hieu-luc`);
+  await page.getByRole("link", { name: undated.number, exact: true }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("a document page shows its fields and loads by direct URL", async () => {
   const d = docs.find((x) => x.signer);
   const page = await openPage(env.browser);

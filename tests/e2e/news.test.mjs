@@ -32,6 +32,59 @@ test("the news list shows the newest page and loads older stories on demand, onc
   await page.context().close();
 });
 
+test("a story dated by the day shows no hour, and one whose portal counts no views shows no views", async () => {
+  const all = feedFile("news/tat-ca/1.json").items;
+  const dayOnly = all.find((a) => a.date_only);
+  const uncounted = all.find((a) => a.views === undefined);
+  assert.ok(dayOnly && uncounted, "the sample's first page has both");
+  const page = await openPage(env.browser);
+  await page.goto(env.url + "/tin-tuc");
+  const card = (a) => page.locator(".card").filter({ has: page.getByRole("link", { name: a.title, exact: true }) });
+  await card(dayOnly).waitFor();
+  const day = dayOnly.published.slice(0, 10);
+  const [y, m, d] = day.split("-");
+  const meta = (await card(dayOnly).locator(".card__meta").textContent()).trim();
+  assert.match(meta, new RegExp(`^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), ${d}/${m}/${y} · Lượt xem [\\d.]+$`));
+  assert.doesNotMatch(meta, /\d\d:\d\d/, "no hour");
+  assert.equal(await card(dayOnly).locator("time").getAttribute("datetime"), day);
+  const other = (await card(uncounted).locator(".card__meta").textContent()).trim();
+  assert.match(other, /\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+  assert.doesNotMatch(other, /Lượt xem/);
+  await page.context().close();
+});
+
+test("the home page shows the portal's banners named by their alt or title, and its labelled counters", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(env.url + "/");
+  const linked = page.locator("section", { has: page.locator("#lien-ket") });
+  await linked.locator("a").first().waitFor();
+  const links = index.site.linked_websites;
+  assert.equal(await linked.locator("a img.link-banner").count(), links.filter((l) => l.image).length);
+  for (const l of links.filter((x) => x.image)) {
+    // The banner's alt names the link; an empty alt leaves it to the title.
+    const name = l.image.alt || l.title;
+    const a = linked.getByRole("link", { name, exact: true });
+    assert.equal(await a.getAttribute("href"), l.url);
+    assert.equal(await a.getAttribute("title"), l.title);
+    assert.equal(await a.locator("img").getAttribute("src"), `/feed/${l.image.src}`);
+  }
+  // Quick links: the banner where the portal has one, the title otherwise.
+  const quick = page.locator("section", { has: page.locator("#tai-lieu") });
+  const banner = index.site.quick_links.find((l) => l.image);
+  assert.equal(await quick.getByRole("link", { name: banner.image.alt, exact: true }).locator("img").count(), 1);
+  const plain = index.site.quick_links.find((l) => !l.image);
+  assert.equal(await quick.getByRole("link", { name: plain.title, exact: true }).locator("img").count(), 0);
+  // The counters as the portal labels them, in its order, not the 1.0 three.
+  const labels = { online: "Đang truy cập", today: "Hôm nay", yesterday: "Hôm qua", week: "Tuần này", month: "Tháng này", year: "Năm nay", total: "Tổng lượt truy cập" };
+  const counters = page.locator(".counters dl");
+  const terms = (await counters.locator("dt").allTextContents()).map((t) => t.trim());
+  const values = (await counters.locator("dd").allTextContents()).map((t) => t.trim());
+  assert.deepEqual(terms, index.site.visits.map((v) => labels[v.period]));
+  assert.deepEqual(values, index.site.visits.map((v) => v.count.toLocaleString("de-DE")));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("a category list is headed by its name and holds only its stories", async () => {
   const category = [...index.categories].sort((a, b) => a.order - b.order)[1];
   const list = feedFile(`news/chuyen-muc-${category.slug}/1.json`);

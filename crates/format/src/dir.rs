@@ -355,6 +355,17 @@ pub fn check(dir: &Path) -> Result<Report, String> {
         if let Some(logo) = &index.site.logo {
             check_local(&mut f, "index.json", "site.logo.src", &logo.src, dir);
         }
+        for (key, links) in [
+            ("linked_websites", &index.site.linked_websites),
+            ("quick_links", &index.site.quick_links),
+        ] {
+            for (i, link) in links.iter().enumerate() {
+                if let Some(image) = &link.image {
+                    let path = format!("site.{key}[{i}].image.src");
+                    check_local(&mut f, "index.json", &path, &image.src, dir);
+                }
+            }
+        }
     }
     let mut seen = HashSet::new();
     for (file, path, s) in &summaries {

@@ -46,6 +46,36 @@ pub fn feed_date(rfc3339: &str) -> String {
     DateTime::parse_rfc3339(rfc3339).map_or_else(|| rfc3339.to_string(), |t| date(t.vietnam().date))
 }
 
+/// A feed time as "Thứ Năm, 19/11/2026", the day in Vietnam time, for a
+/// story whose portal gives no hour (`date_only`); the raw text if it does
+/// not parse.
+pub fn feed_day(rfc3339: &str) -> String {
+    DateTime::parse_rfc3339(rfc3339).map_or_else(
+        || rfc3339.to_string(),
+        |t| date_with_weekday(t.vietnam().date),
+    )
+}
+
+/// A story's `published` or `updated` for people: with its hour, or only
+/// the day when the portal gives no hour (`date_only`).
+pub fn story_time(rfc3339: &str, date_only: bool) -> String {
+    if date_only {
+        feed_day(rfc3339)
+    } else {
+        feed_time(rfc3339)
+    }
+}
+
+/// The same time for a `<time datetime>` attribute: the time as written,
+/// or only the day ("2026-11-19", Vietnam time) when the hour is unknown,
+/// so that machines are not told a midnight that never was.
+pub fn story_time_attr(rfc3339: &str, date_only: bool) -> String {
+    match DateTime::parse_rfc3339(rfc3339) {
+        Some(t) if date_only => t.vietnam().date.to_string(),
+        _ => rfc3339.to_string(),
+    }
+}
+
 /// Thousands separated by dots: 8692052 → "8.692.052".
 pub fn number(n: u64) -> String {
     let digits = n.to_string();
@@ -87,6 +117,23 @@ mod tests {
         );
         assert_eq!(feed_date("2026-11-22T23:30:00Z"), "23/11/2026");
         assert_eq!(feed_time("hôm qua"), "hôm qua");
+    }
+
+    #[test]
+    fn a_date_only_story_shows_no_hour() {
+        let published = "2026-11-19T00:00:00+07:00";
+        assert_eq!(story_time(published, true), "Thứ Năm, 19/11/2026");
+        assert_eq!(story_time(published, false), "Thứ Năm, 19/11/2026 00:00");
+        assert_eq!(story_time_attr(published, true), "2026-11-19");
+        assert_eq!(story_time_attr(published, false), published);
+        // The day is Vietnam's, whatever offset the file used.
+        assert_eq!(
+            story_time("2026-11-18T17:00:00Z", true),
+            "Thứ Năm, 19/11/2026"
+        );
+        assert_eq!(story_time_attr("2026-11-18T17:00:00Z", true), "2026-11-19");
+        assert_eq!(story_time("hôm qua", true), "hôm qua");
+        assert_eq!(story_time_attr("hôm qua", true), "hôm qua");
     }
 
     #[test]

@@ -13,10 +13,13 @@
 //!   written, reindexed, its sample calendar moved;
 //! - the primitives they rest on: [`text`] (Vietnamese folding, slugs, word
 //!   counts), [`datetime`] (dates, RFC 3339, ISO weeks, Vietnam time) and
-//!   [`display`] (Vietnamese dates and numbers for people to read).
+//!   [`display`] (Vietnamese dates and numbers for people to read), and
+//!   [`alt`] (whether an image's alt text says anything, and what names
+//!   the image when it does not).
 //!
 //! The layout and every field are described in public/schema/README.md.
 
+pub mod alt;
 pub mod datetime;
 pub mod display;
 pub mod model;

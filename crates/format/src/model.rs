@@ -75,6 +75,10 @@ pub struct Site {
     pub quick_links: Vec<Link>,
     #[serde(default)]
     pub counters: Option<Counters>,
+    /// 1.1: the visitor counters as the portal labels them, in its order;
+    /// shown instead of `counters` when present.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<Visit>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -96,6 +100,9 @@ pub struct Link {
     pub title: String,
     /// http(s) or a relative path.
     pub url: String,
+    /// 1.1: the banner the portal shows for the link; its alt names the link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
 }
 
 /// Visitor counters as the portal last counted them.
@@ -104,6 +111,57 @@ pub struct Counters {
     pub online: u64,
     pub today: u64,
     pub total: u64,
+}
+
+/// 1.1: one visitor counter, labelled by what it counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Visit {
+    pub period: Period,
+    pub count: u64,
+}
+
+/// What a visitor counter counts. A period this reader does not know (a
+/// later 1.x may add one) reads as `Other`; the validator leaves it out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// Đang truy cập: visitors on the site now.
+    Online,
+    Today,
+    Yesterday,
+    Week,
+    Month,
+    Year,
+    Total,
+    #[serde(other)]
+    Other,
+}
+
+impl Period {
+    /// The periods of 1.1, in the order of the format doc.
+    pub const KNOWN: [Period; 7] = [
+        Period::Online,
+        Period::Today,
+        Period::Yesterday,
+        Period::Week,
+        Period::Month,
+        Period::Year,
+        Period::Total,
+    ];
+
+    /// The name in the feed ("online", "today"…); "" for `Other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Online => "online",
+            Period::Today => "today",
+            Period::Yesterday => "yesterday",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+            Period::Total => "total",
+            Period::Other => "",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,6 +214,10 @@ pub struct DocumentsIndex {
 pub struct Image {
     /// http(s), a relative path, or a `data:image/...` URL.
     pub src: String,
+    /// What the picture shows. Always present (a 1.0 reader needs it);
+    /// 1.1: `""` when the portal gave none, and a junk alt counts as none
+    /// (see [`crate::alt`]): the caption, or a banner's link title, names
+    /// the image then.
     pub alt: String,
     #[serde(default)]
     pub caption: Option<String>,
@@ -189,8 +251,15 @@ pub struct ArticleSummary {
     pub published: String,
     #[serde(default)]
     pub updated: Option<String>,
+    /// 1.1: the portal gives only the day of `published` and `updated`
+    /// (written as 00:00 Vietnam time): no hour is shown.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub date_only: bool,
     #[serde(default)]
     pub author: Option<String>,
+    /// 1.1: the author's position ("Phó Trưởng ban"), shown after the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_position: Option<String>,
     #[serde(default)]
     pub source: Option<Source>,
     /// The main category's id.
@@ -200,8 +269,14 @@ pub struct ArticleSummary {
     pub categories: Vec<String>,
     #[serde(default)]
     pub tags: Vec<String>,
-    #[serde(default)]
-    pub views: u64,
+    /// Lượt xem. Absent: the portal does not count (1.1; in a 1.0 file the
+    /// validator reads an absent count as 0, as 1.0 said). Never null.
+    #[serde(
+        default,
+        deserialize_with = "present_count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub views: Option<u64>,
     /// Words in the body, for the reading-time estimate.
     #[serde(default)]
     pub word_count: Option<u32>,
@@ -327,6 +402,12 @@ pub struct Run {
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+/// A count that may be left out but is never `null` (a 1.0 reader refuses
+/// a null count, so 1.1 does too).
+fn present_count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    u64::deserialize(d).map(Some)
 }
 
 /// `news/{list}/{page}.json`: one page of a list of summaries, newest first.
@@ -532,10 +613,20 @@ pub struct Document {
     pub summary: String,
     #[serde(default)]
     pub files: Vec<DocumentFileRef>,
-    #[serde(default)]
-    pub views: u64,
-    #[serde(default)]
-    pub downloads: u64,
+    /// Lượt xem, lượt tải: absent when the portal does not count them
+    /// (as for an article's `views`).
+    #[serde(
+        default,
+        deserialize_with = "present_count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub views: Option<u64>,
+    #[serde(
+        default,
+        deserialize_with = "present_count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub downloads: Option<u64>,
     #[serde(default)]
     pub replaces: Vec<String>,
     #[serde(default)]

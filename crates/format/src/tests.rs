@@ -644,7 +644,7 @@ fn a_list_in_place_of_an_object_is_an_error() {
 fn integral_numbers_with_a_decimal_point_read() {
     let c = parse_index(&index_with(|v| v["latest"][0]["views"] = json!(12.0)));
     assert_eq!(messages(&c), Vec::<String>::new());
-    assert_eq!(c.value.unwrap().latest[0].views, 12);
+    assert_eq!(c.value.unwrap().latest[0].views, Some(12));
     let c = parse_index(&index_with(|v| v["latest"][0]["views"] = json!(12.5)));
     assert!(has(&c, Severity::Error, "latest[0]: item dropped"));
 }
@@ -876,4 +876,269 @@ fn session_hours_fit_the_session_rule() {
         assert!(from <= start && start < to && start < end, "{s:?}");
     }
     assert_eq!(Session::Sang.hours(), (450, 690));
+}
+
+// ------------------------------------------------------------ format 1.1
+
+fn v1_1(text: String) -> String {
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    v["format_version"] = json!("1.1");
+    v.to_string()
+}
+
+#[test]
+fn a_date_only_story_is_written_at_midnight_vietnam_time() {
+    let good = parse_index(&v1_1(index_with(|v| {
+        v["latest"][0]["published"] = json!("2026-11-19T00:00:00+07:00");
+        v["latest"][0]["updated"] = json!("2026-11-20T00:00:00+07:00");
+        v["latest"][0]["date_only"] = json!(true);
+    })));
+    assert_eq!(messages(&good), Vec::<String>::new());
+    assert!(good.value.unwrap().latest[0].date_only);
+
+    let c = parse_index(&v1_1(index_with(|v| {
+        v["latest"][0]["published"] = json!("2026-11-18T17:00:00Z");
+        v["latest"][0]["updated"] = json!("2026-11-20T09:15:00+07:00");
+        v["latest"][0]["date_only"] = json!(true);
+    })));
+    for field in ["published", "updated"] {
+        assert_has(
+            &c,
+            Severity::Warning,
+            &format!("latest[0].{field}: date_only is true, so this should be the day at 00:00 Vietnam time (YYYY-MM-DDT00:00:00+07:00)"),
+        );
+    }
+    // Kept, and shown without an hour.
+    assert_eq!(c.value.unwrap().latest.len(), 3);
+    let c = parse_index(&v1_1(index_with(|v| {
+        v["latest"][0]["date_only"] = json!("có")
+    })));
+    assert_has(
+        &c,
+        Severity::Error,
+        "latest[0].date_only: invalid type: string \"có\", expected a boolean",
+    );
+}
+
+#[test]
+fn absent_views_mean_not_counted_from_1_1_and_zero_in_1_0() {
+    let without = |v: &mut Value| {
+        v["latest"][0].as_object_mut().unwrap().remove("views");
+        v["latest"][1]["views"] = json!(0);
+    };
+    let new = parse_index(&v1_1(index_with(without))).value.unwrap();
+    assert_eq!(new.latest[0].views, None);
+    assert_eq!(new.latest[1].views, Some(0));
+    assert_eq!(new.latest[2].views, Some(10));
+    // A 1.0 file keeps its meaning: an absent count is 0.
+    let old = parse_index(&index_with(without)).value.unwrap();
+    assert_eq!(old.latest[0].views, Some(0));
+    // The same for documents, in their own file and in the index.
+    let doc = |version: &str| {
+        let mut text: Value = serde_json::from_str(&document_with(|d| {
+            d.as_object_mut().unwrap().remove("views");
+            d.as_object_mut().unwrap().remove("downloads");
+        }))
+        .unwrap();
+        text["format_version"] = json!(version);
+        parse_document(&text.to_string()).value.unwrap()
+    };
+    assert_eq!((doc("1.1").views, doc("1.1").downloads), (None, None));
+    assert_eq!((doc("1.0").views, doc("1.0").downloads), (Some(0), Some(0)));
+    // Not counted is written by leaving the count out, never as null (a
+    // 1.0 reader would drop the story).
+    let c = parse_index(&v1_1(index_with(|v| v["latest"][0]["views"] = Value::Null)));
+    assert_has(
+        &c,
+        Severity::Error,
+        "latest[0].views: invalid type: null, expected u64",
+    );
+    // More downloads than views is judged only when both are counted.
+    let c = parse_document(&v1_1(document_with(|d| {
+        d.as_object_mut().unwrap().remove("views");
+        d["downloads"] = json!(40);
+    })));
+    assert_eq!(messages(&c), Vec::<String>::new());
+}
+
+#[test]
+fn an_author_position_needs_an_author() {
+    let c = parse_index(&v1_1(index_with(|v| {
+        v["latest"][0]["author"] = json!("Nguyễn Văn A");
+        v["latest"][0]["author_position"] = json!("Phó Trưởng ban");
+    })));
+    assert_eq!(messages(&c), Vec::<String>::new());
+    let s = &c.value.unwrap().latest[0];
+    assert_eq!(s.author_position.as_deref(), Some("Phó Trưởng ban"));
+
+    let c = parse_index(&v1_1(index_with(|v| {
+        v["latest"][0]["author_position"] = json!("Phó Trưởng ban");
+    })));
+    assert_has(
+        &c,
+        Severity::Warning,
+        "latest[0].author_position: a position without an author (ignored)",
+    );
+}
+
+#[test]
+fn alt_texts_empty_junk_and_absent() {
+    fn image(alt: Value, caption: Option<&'static str>) -> impl FnOnce(&mut Value) {
+        move |v: &mut Value| {
+            let mut img = json!({"type": "image", "src": "media/hoi-nghi-2026.jpg", "alt": alt});
+            if let Some(c) = caption {
+                img["caption"] = json!(c);
+            }
+            v["article"]["body"][1] = img;
+        }
+    }
+    // Empty with a caption: the caption names it; nothing to say.
+    let c = parse_article(&v1_1(article_with(image(
+        json!(""),
+        Some("Quang cảnh hội nghị"),
+    ))));
+    assert_eq!(messages(&c), Vec::<String>::new());
+    // Empty, no caption: decorative, a warning.
+    let c = parse_article(&v1_1(article_with(image(json!(""), None))));
+    assert_has(
+        &c,
+        Severity::Warning,
+        "article.body[1].alt: empty, and the image has no caption: it is shown as decorative (alt=\"\")",
+    );
+    assert_eq!(c.value.unwrap().body.len(), 2);
+    // Junk, with and without a caption.
+    let c = parse_article(&v1_1(article_with(image(
+        json!("Responsive image"),
+        Some("Quang cảnh"),
+    ))));
+    assert_has(
+        &c,
+        Severity::Warning,
+        "article.body[1].alt: \"Responsive image\" says nothing about the picture: treated as empty; the caption names the image",
+    );
+    let c = parse_article(&v1_1(article_with(image(json!("IMG_1234.jpg"), None))));
+    assert_has(
+        &c,
+        Severity::Warning,
+        "article.body[1].alt: \"IMG_1234.jpg\" says nothing about the picture: treated as empty, and with no caption the image is shown as decorative (alt=\"\")",
+    );
+    // The picture's own file name.
+    let c = parse_article(&v1_1(article_with(image(
+        json!("hoi-nghi-2026"),
+        Some("Quang cảnh"),
+    ))));
+    assert_has(
+        &c,
+        Severity::Warning,
+        "article.body[1].alt: \"hoi-nghi-2026\" says nothing about the picture: treated as empty; the caption names the image",
+    );
+    // Absent: an image always has an alt (a 1.0 reader needs it): the block
+    // is dropped, as in 1.0.
+    let c = parse_article(&v1_1(article_with(|v| {
+        v["article"]["body"][1] =
+            json!({"type": "image", "src": "media/a.jpg", "caption": "Quang cảnh"});
+    })));
+    assert_has(&c, Severity::Error, "article.body[1]: missing field `alt`");
+    assert_eq!(c.value.unwrap().body.len(), 1);
+}
+
+#[test]
+fn a_link_may_be_a_banner_named_by_its_alt_or_title() {
+    let c = parse_index(&v1_1(index_with(|v| {
+        v["site"]["linked_websites"][0]["image"] =
+            json!({"src": "media/lien-ket/nhan-dan.svg", "alt": "", "width": 240, "height": 60});
+    })));
+    assert_eq!(messages(&c), Vec::<String>::new());
+    let site = c.value.unwrap().site;
+    assert_eq!(
+        site.linked_websites[0]
+            .image
+            .as_ref()
+            .map(|i| i.src.as_str()),
+        Some("media/lien-ket/nhan-dan.svg")
+    );
+    let c = parse_index(&v1_1(index_with(|v| {
+        v["site"]["quick_links"] = json!([{"title": "Sổ tay đảng viên", "url": "/tin-tuc",
+            "image": {"src": "media/b.png", "alt": "banner"}}]);
+    })));
+    assert_has(
+        &c,
+        Severity::Warning,
+        "site.quick_links[0].image.alt: \"banner\" says nothing about the banner: treated as empty; the link's title names it",
+    );
+    // Its picture's URL is checked like any image's: a bad one drops the link.
+    let c = parse_index(&v1_1(index_with(|v| {
+        v["site"]["linked_websites"][0]["image"] =
+            json!({"src": "javascript:alert(1)", "alt": "Báo Nhân Dân"});
+    })));
+    assert_has(
+        &c,
+        Severity::Error,
+        "site.linked_websites[0].image.src: \"javascript:alert(1)\" is not an allowed URL (http(s), a relative path or a data:image URL)",
+    );
+    assert!(c.value.unwrap().site.linked_websites.is_empty());
+}
+
+#[test]
+fn visits_are_labelled_counters_one_per_period() {
+    let c = parse_index(&v1_1(index_with(|v| {
+        v["site"]["visits"] = json!([
+            {"period": "online", "count": 57},
+            {"period": "today", "count": 1124},
+            {"period": "decade", "count": 5},
+            {"period": "today", "count": 9},
+            {"period": "total", "count": 4216935}
+        ]);
+    })));
+    assert_has(
+        &c,
+        Severity::Note,
+        "site.visits[2].period: unknown period \"decade\" (ignored: a later 1.x may add it)",
+    );
+    assert_has(
+        &c,
+        Severity::Error,
+        "site.visits[3]: duplicate period \"today\": item dropped",
+    );
+    let visits = c.value.unwrap().site.visits;
+    assert_eq!(
+        visits,
+        vec![
+            Visit {
+                period: Period::Online,
+                count: 57
+            },
+            Visit {
+                period: Period::Today,
+                count: 1124
+            },
+            Visit {
+                period: Period::Total,
+                count: 4_216_935
+            },
+        ]
+    );
+    let c = parse_index(&v1_1(index_with(|v| {
+        v["site"]["visits"] = json!([{"period": "today", "count": -3}]);
+    })));
+    assert_has(
+        &c,
+        Severity::Error,
+        "site.visits[0].count: invalid value: integer `-3`, expected u64",
+    );
+}
+
+#[test]
+fn a_logo_with_a_bad_src_is_dropped_not_kept_beside_its_error() {
+    let c = parse_index(&index_with(|v| {
+        v["site"]["logo"] =
+            json!({"src": "data:text/html;base64,PHNjcmlwdD4=", "alt": "Biểu trưng"});
+    }));
+    assert_has(
+        &c,
+        Severity::Error,
+        "site.logo.src: \"data:text/html;base64,PHNjcmlwdD4=\" is not an allowed URL (http(s), a relative path or a data:image URL)",
+    );
+    assert_has(&c, Severity::Error, "site.logo: item dropped");
+    assert_eq!(c.value.unwrap().site.logo, None);
 }

@@ -362,9 +362,26 @@ fn clip_to(s: &str, max: usize) -> String {
     }
 }
 
+/// What names an image when its alt says nothing: its caption (a picture
+/// in an article, a logo) or the link it is the banner of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ImageRole {
+    Picture,
+    Banner,
+}
+
 fn check_image(sink: &mut Sink, path: &str, image: &Image) {
+    check_image_as(sink, path, image, ImageRole::Picture);
+}
+
+/// An image's URL and texts, and its alt (see [`crate::alt`]): a junk alt
+/// is a warning (the app treats it as empty); an empty one is what a portal
+/// without alt texts writes, fine when the caption (or, for a banner, the
+/// link's title) names the image, a warning when nothing does.
+fn check_image_as(sink: &mut Sink, path: &str, image: &Image, role: ImageRole) {
     check_url(sink, &join(path, "src"), &image.src, UrlUse::Image);
-    check_text(sink, &join(path, "alt"), &image.alt, true);
+    let alt_path = join(path, "alt");
+    check_text(sink, &alt_path, &image.alt, false);
     for (key, value) in [("width", image.width), ("height", image.height)] {
         if value == Some(0) {
             sink.error(&join(path, key), "must be at least 1");
@@ -372,11 +389,55 @@ fn check_image(sink: &mut Sink, path: &str, image: &Image) {
     }
     check_opt_text(sink, &join(path, "caption"), &image.caption);
     check_opt_text(sink, &join(path, "credit"), &image.credit);
+    let captioned = crate::alt::caption(image).is_some();
+    let junk = crate::alt::is_junk(&image.alt, &image.src);
+    let said = format!(
+        "\"{}\" says nothing about the {}: treated as empty",
+        clip(image.alt.trim()),
+        if role == ImageRole::Banner {
+            "banner"
+        } else {
+            "picture"
+        }
+    );
+    match (role, junk, captioned) {
+        (ImageRole::Banner, true, _) => {
+            sink.warn(&alt_path, format!("{said}; the link's title names it"))
+        }
+        (ImageRole::Banner, false, _) | (ImageRole::Picture, false, true) => {}
+        (ImageRole::Picture, true, true) => {
+            sink.warn(&alt_path, format!("{said}; the caption names the image"))
+        }
+        (ImageRole::Picture, true, false) => sink.warn(
+            &alt_path,
+            format!("{said}, and with no caption the image is shown as decorative (alt=\"\")"),
+        ),
+        (ImageRole::Picture, false, false) if image.alt.trim().is_empty() => sink.warn(
+            &alt_path,
+            "empty, and the image has no caption: it is shown as decorative (alt=\"\")",
+        ),
+        (ImageRole::Picture, false, false) => {}
+    }
 }
 
 fn check_link(sink: &mut Sink, path: &str, link: &Link) {
     check_text(sink, &join(path, "title"), &link.title, true);
     check_url(sink, &join(path, "url"), &link.url, UrlUse::Link);
+    if let Some(image) = &link.image {
+        check_image_as(sink, &join(path, "image"), image, ImageRole::Banner);
+    }
+}
+
+/// With `date_only`, a story's time is its day at midnight, Vietnam time,
+/// written `YYYY-MM-DDT00:00:00+07:00` (the schema asks the same).
+fn check_day_only(sink: &mut Sink, path: &str, value: &str) {
+    let midnight = value.len() == 25 && value.ends_with("T00:00:00+07:00");
+    if !midnight {
+        sink.warn(
+            path,
+            "date_only is true, so this should be the day at 00:00 Vietnam time (YYYY-MM-DDT00:00:00+07:00)",
+        );
+    }
 }
 
 fn check_category(sink: &mut Sink, path: &str, c: &Category) {
@@ -394,8 +455,14 @@ fn check_summary(sink: &mut Sink, path: &str, a: &ArticleSummary) {
         check_image(sink, &join(path, "cover"), cover);
     }
     let published = check_time(sink, &join(path, "published"), &a.published);
+    if a.date_only && published.is_some() {
+        check_day_only(sink, &join(path, "published"), &a.published);
+    }
     if let Some(updated) = &a.updated {
         let updated_at = check_time(sink, &join(path, "updated"), updated);
+        if a.date_only && updated_at.is_some() {
+            check_day_only(sink, &join(path, "updated"), updated);
+        }
         if let (Some(p), Some(u)) = (published, updated_at) {
             if u.unix < p.unix {
                 sink.warn(&join(path, "updated"), "earlier than published");
@@ -403,6 +470,14 @@ fn check_summary(sink: &mut Sink, path: &str, a: &ArticleSummary) {
         }
     }
     check_opt_text(sink, &join(path, "author"), &a.author);
+    check_opt_text(sink, &join(path, "author_position"), &a.author_position);
+    let has = |v: &Option<String>| v.as_deref().is_some_and(|t| !t.trim().is_empty());
+    if has(&a.author_position) && !has(&a.author) {
+        sink.warn(
+            &join(path, "author_position"),
+            "a position without an author (ignored)",
+        );
+    }
     if let Some(source) = &a.source {
         check_text(sink, &join(path, "source.name"), &source.name, true);
         if let Some(url) = &source.url {
@@ -647,8 +722,10 @@ fn check_document(sink: &mut Sink, path: &str, d: &Document) {
             );
         }
     }
-    if d.downloads > d.views {
-        sink.warn(&join(path, "downloads"), "more downloads than views");
+    if let (Some(downloads), Some(views)) = (d.downloads, d.views) {
+        if downloads > views {
+            sink.warn(&join(path, "downloads"), "more downloads than views");
+        }
     }
     for (key, ids) in [
         ("replaces", &d.replaces),
@@ -1087,6 +1164,56 @@ fn check_site(sink: &mut Sink, site: &mut Site) {
     }
 }
 
+/// Whether the file says format 1.0: there an absent count (`views`,
+/// `downloads`) means 0, as 1.0 said; from 1.1 on it means "not counted".
+fn is_1_0(obj: &Map<String, Value>) -> bool {
+    obj.get("format_version")
+        .and_then(Value::as_str)
+        .and_then(|v| v.split_once('.'))
+        .is_some_and(|(_, minor)| minor.parse::<u64>() == Ok(0))
+}
+
+fn counted_as_in_1_0(a: &mut ArticleSummary) {
+    a.views.get_or_insert(0);
+}
+
+fn doc_counted_as_in_1_0(d: &mut Document) {
+    d.views.get_or_insert(0);
+    d.downloads.get_or_insert(0);
+}
+
+/// `site.visits`: one count per period. A later duplicate of a period is
+/// dropped (an error); a period this reader does not know (a later 1.x may
+/// add one) is left out with a note.
+fn site_visits(site: &mut Map<String, Value>, sink: &mut Sink) -> Vec<Visit> {
+    if let Some(Value::Array(items)) = site.get("visits") {
+        for (i, item) in items.iter().enumerate() {
+            if let Some(period) = item.get("period").and_then(Value::as_str) {
+                if !Period::KNOWN.iter().any(|k| k.as_str() == period) {
+                    sink.push(
+                        Severity::Note,
+                        &format!("site.visits[{i}].period"),
+                        format!(
+                            "unknown period \"{}\" (ignored: a later 1.x may add it)",
+                            clip(period)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    let mut visits = filter_items(
+        site,
+        "visits",
+        "site",
+        sink,
+        |v: &Visit| vec![("period", v.period.as_str())],
+        |_, _, _| {},
+    );
+    visits.retain(|v| v.period != Period::Other);
+    visits
+}
+
 /// Reads `index.json`.
 pub fn parse_index(text: &str) -> Checked<Index> {
     let mut sink = Sink::default();
@@ -1143,7 +1270,7 @@ pub fn parse_index(text: &str) -> Checked<Index> {
         |a: &ArticleSummary| id_and_slug(&a.id, &a.slug),
         check_summary,
     );
-    let (mut linked, mut quick) = (Vec::new(), Vec::new());
+    let (mut linked, mut quick, mut visits) = (Vec::new(), Vec::new(), Vec::new());
     if let Some(site) = sub_object(&mut obj, "site") {
         linked = filter_items(
             site,
@@ -1154,6 +1281,7 @@ pub fn parse_index(text: &str) -> Checked<Index> {
             check_link,
         );
         quick = filter_items(site, "quick_links", "site", &mut sink, no_id, check_link);
+        visits = site_visits(site, &mut sink);
     }
     let mut embedded = Vec::new();
     if let Some(cal) = sub_object(&mut obj, "calendar") {
@@ -1179,13 +1307,19 @@ pub fn parse_index(text: &str) -> Checked<Index> {
         );
     }
 
+    let counted_by_default = is_1_0(&obj);
     let Some(mut index) = whole::<Index>(obj, &mut sink) else {
         return finish(None, sink);
     };
     index.categories = categories;
     index.latest = latest;
+    if counted_by_default {
+        index.latest.iter_mut().for_each(counted_as_in_1_0);
+        latest_docs.iter_mut().for_each(doc_counted_as_in_1_0);
+    }
     index.site.linked_websites = linked;
     index.site.quick_links = quick;
+    index.site.visits = visits;
     index.documents.latest = latest_docs;
     for (week, entries) in index.calendar.embedded.iter_mut().zip(embedded) {
         week.entries = entries;
@@ -1300,6 +1434,7 @@ pub fn parse_article(text: &str) -> Checked<Article> {
         }
         body = filter_items(article, "body", "article", &mut sink, no_id, check_block);
     }
+    let counted_by_default = is_1_0(&obj);
     let Some(file) = whole::<ArticleFile>(obj, &mut sink) else {
         return finish(None, sink);
     };
@@ -1310,6 +1445,9 @@ pub fn parse_article(text: &str) -> Checked<Article> {
             "article.body",
             "empty: the article shows only its title and sapo",
         );
+    }
+    if counted_by_default {
+        counted_as_in_1_0(&mut article.summary);
     }
     let mark = sink.problems.len();
     check_article(&mut sink, "article", &article);
@@ -1343,6 +1481,7 @@ pub fn parse_news_page(text: &str) -> Checked<NewsPage> {
         |a: &ArticleSummary| id_and_slug(&a.id, &a.slug),
         check_summary,
     );
+    let counted_by_default = is_1_0(&obj);
     let Some(mut page) = whole::<NewsPage>(obj, &mut sink) else {
         return finish(None, sink);
     };
@@ -1358,6 +1497,9 @@ pub fn parse_news_page(text: &str) -> Checked<NewsPage> {
     at_least_one(&mut sink, "pages", page.pages.into());
     if sink.is_fatal() {
         return finish(None, sink);
+    }
+    if counted_by_default {
+        page.items.iter_mut().for_each(counted_as_in_1_0);
     }
     finish(Some(page), sink)
 }
@@ -1400,6 +1542,7 @@ pub fn parse_documents_page(text: &str) -> Checked<DocumentsPage> {
         |d: &Document| id_of(&d.id),
         check_document,
     );
+    let counted_by_default = is_1_0(&obj);
     let Some(mut page) = whole::<DocumentsPage>(obj, &mut sink) else {
         return finish(None, sink);
     };
@@ -1408,6 +1551,9 @@ pub fn parse_documents_page(text: &str) -> Checked<DocumentsPage> {
     at_least_one(&mut sink, "pages", page.pages.into());
     if sink.is_fatal() {
         return finish(None, sink);
+    }
+    if counted_by_default {
+        page.items.iter_mut().for_each(doc_counted_as_in_1_0);
     }
     finish(Some(page), sink)
 }
@@ -1418,9 +1564,13 @@ pub fn parse_document(text: &str) -> Checked<Document> {
     let Some(obj) = envelope(text, FileKind::Document, &mut sink) else {
         return finish(None, sink);
     };
-    let Some(file) = whole::<DocumentFile>(obj, &mut sink) else {
+    let counted_by_default = is_1_0(&obj);
+    let Some(mut file) = whole::<DocumentFile>(obj, &mut sink) else {
         return finish(None, sink);
     };
+    if counted_by_default {
+        doc_counted_as_in_1_0(&mut file.document);
+    }
     let mark = sink.problems.len();
     check_document(&mut sink, "document", &file.document);
     if sink.errors_since(mark) {

@@ -1037,7 +1037,7 @@ fn urls_the_format_forbids() {
         {"title": "C", "url": "../bi-mat.json"},
         {"title": "D", "url": "https://tuyengiao.vn/"}
     ]);
-    v["site"]["logo"] = json!({"src": "data:image/png;base64,iVBO Rw0K", "alt": "Logo"});
+    v["site"]["logo"] = json!({"src": "data:image/png;base64,iVBO Rw0K", "alt": "Biểu trưng Ban Tuyên giáo Tỉnh ủy"});
     let c = validate::parse_index(&v.to_string());
     assert_eq!(
         problems(&c),

@@ -2169,8 +2169,8 @@ fn make_documents(
             fields,
             summary,
             files: refs,
-            views,
-            downloads,
+            views: Some(views),
+            downloads: Some(downloads),
             replaces: Vec::new(),
             replaced_by: Vec::new(),
             related: Vec::new(),
@@ -2575,12 +2575,14 @@ fn draft_article(
             cover,
             published: fmt_dt(published),
             updated: updated.map(fmt_dt),
+            date_only: false,
             author,
+            author_position: None,
             source,
             category,
             categories,
             tags,
-            views,
+            views: Some(views),
             word_count: None,
         },
         ctx,
@@ -3239,33 +3241,39 @@ fn make_site(
         Link {
             title: "Lịch công tác tuần".into(),
             url: "/lich-cong-tac".into(),
+            image: None,
         },
         Link {
             title: "Văn bản mới".into(),
             url: "/van-ban".into(),
+            image: None,
         },
     ];
     if let Some(i) = meta.iter().position(|m| m.dtype == 3) {
         quick_links.push(Link {
             title: "Tài liệu sinh hoạt chi bộ".into(),
             url: format!("/van-ban/{}", docs[i].id),
+            image: None,
         });
     }
     if let Some(i) = meta.iter().position(|m| m.dtype == 1) {
         quick_links.push(Link {
             title: "Văn bản chỉ đạo".into(),
             url: format!("/van-ban/{}", docs[i].id),
+            image: None,
         });
     }
     if let Some(a) = articles.iter().find(|a| a.summary.category == "c6") {
         quick_links.push(Link {
             title: "Sổ tay đảng viên điện tử".into(),
             url: format!("/tin-tuc/{}", a.summary.slug),
+            image: None,
         });
     }
     quick_links.push(Link {
         title: "Tìm kiếm".into(),
         url: "/tim-kiem".into(),
+        image: None,
     });
     let total = 1_000_000 + articles.len() as u64 * 180 + rng.below(9_000_000) as u64;
     Site {
@@ -3302,12 +3310,12 @@ fn make_site(
             )),
         },
         linked_websites: vec![
-            Link { title: "Báo điện tử Đảng Cộng sản Việt Nam".into(), url: "https://dangcongsan.vn".into() },
-            Link { title: "Tạp chí Tuyên giáo".into(), url: "https://tuyengiao.vn".into() },
-            Link { title: "Báo Nhân Dân".into(), url: "https://nhandan.vn".into() },
-            Link { title: "Tạp chí Cộng sản".into(), url: "https://www.tapchicongsan.org.vn".into() },
-            Link { title: "Cổng Thông tin điện tử Chính phủ".into(), url: "https://chinhphu.vn".into() },
-            Link { title: format!("Cổng Thông tin điện tử tỉnh {prov}"), url: format!("https://{}.example", w.prov_slug) },
+            Link { title: "Báo điện tử Đảng Cộng sản Việt Nam".into(), url: "https://dangcongsan.vn".into(), image: None },
+            Link { title: "Tạp chí Tuyên giáo".into(), url: "https://tuyengiao.vn".into(), image: None },
+            Link { title: "Báo Nhân Dân".into(), url: "https://nhandan.vn".into(), image: None },
+            Link { title: "Tạp chí Cộng sản".into(), url: "https://www.tapchicongsan.org.vn".into(), image: None },
+            Link { title: "Cổng Thông tin điện tử Chính phủ".into(), url: "https://chinhphu.vn".into(), image: None },
+            Link { title: format!("Cổng Thông tin điện tử tỉnh {prov}"), url: format!("https://{}.example", w.prov_slug), image: None },
         ],
         quick_links,
         counters: Some(Counters {
@@ -3315,6 +3323,7 @@ fn make_site(
             today: rng.range(800, 25_000) as u64,
             total,
         }),
+        visits: Vec::new(),
     }
 }
 

@@ -85,7 +85,8 @@ fn render_block(block: Block) -> AnyView {
             view! {
                 <figure class="video">
                     <a class="video__link" href=url rel="noopener" target="_blank">
-                        <img src=feed_url(&poster.src) alt=poster.alt loading="lazy" decoding="async"
+                        // The link is named by its text; the poster by its alt, or its caption.
+                        <img src=feed_url(&poster.src) alt=bantin_format::alt::img_alt(&poster, false) loading="lazy" decoding="async"
                             width=poster.width.unwrap_or(640) height=poster.height.unwrap_or(360)/>
                         <span class="video__play">{strings::WATCH_VIDEO}</span>
                     </a>
@@ -126,13 +127,17 @@ fn render_run(run: Run) -> AnyView {
 /// A picture with its caption and credit.
 #[component]
 pub fn Figure(image: Image) -> impl IntoView {
+    // A caption drawn beside the picture names the figure; the picture
+    // then adds its own alt only when it has a usable one.
+    let caption_shown = bantin_format::alt::caption(&image).is_some();
+    let alt = bantin_format::alt::img_alt(&image, caption_shown);
     let Image {
         src,
-        alt,
         caption,
         credit,
         width,
         height,
+        ..
     } = image;
     view! {
         <figure class="figure">

@@ -5,8 +5,7 @@ use bantin_format::display;
 use bantin_format::model::ArticleSummary;
 
 use crate::browser::config::feed_url;
-use crate::logic::routes;
-use crate::strings;
+use crate::logic::{meta_lines, routes};
 
 /// One story in a list: thumbnail, title, date, views and sapo.
 #[component]
@@ -23,7 +22,7 @@ pub fn ArticleCard(
             <img
                 class="card__image"
                 src=feed_url(&c.src)
-                alt=c.alt
+                alt=bantin_format::alt::img_alt(&c, false)
                 width=c.width.unwrap_or(640)
                 height=c.height.unwrap_or(360)
                 loading=if large { "eager" } else { "lazy" }
@@ -44,9 +43,10 @@ pub fn ArticleCard(
             <div class="card__body">
                 {heading}
                 <p class="card__meta">
-                    <time datetime=article.published.clone()>{display::feed_time(&article.published)}</time>
-                    " · "
-                    {format!("{} {}", strings::VIEWS, display::number(article.views))}
+                    <time datetime=display::story_time_attr(&article.published, article.date_only)>
+                        {display::story_time(&article.published, article.date_only)}
+                    </time>
+                    {meta_lines::views(article.views).map(|v| format!(" · {v}"))}
                 </p>
                 <p class="card__sapo">{article.sapo}</p>
             </div>

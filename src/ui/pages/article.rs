@@ -17,7 +17,7 @@ use crate::browser::config::feed_url;
 use crate::browser::dom;
 use crate::browser::http::LoadError;
 use crate::browser::state::use_feed;
-use crate::logic::routes;
+use crate::logic::{meta_lines, routes};
 use crate::strings;
 use crate::ui::components::article_body::ArticleBody;
 use crate::ui::components::article_card::ArticleCard;
@@ -109,21 +109,25 @@ fn ArticleView(article: Article) -> impl IntoView {
             </nav>
             <h1 class="article__title">{s.title.clone()}</h1>
             <p class="article__meta">
-                <time datetime=s.published.clone()>{display::feed_time(&s.published)}</time>
+                <time datetime=display::story_time_attr(&s.published, s.date_only)>{display::story_time(&s.published, s.date_only)}</time>
                 {s.updated.clone().map(|u| view! {
-                    " · " {strings::UPDATED} " " <time datetime=u.clone()>{display::feed_time(&u)}</time>
+                    " · " {strings::UPDATED} " " <time datetime=display::story_time_attr(&u, s.date_only)>{display::story_time(&u, s.date_only)}</time>
                 })}
-                " · " {format!("{} {}", strings::VIEWS, display::number(s.views))}
+                {meta_lines::views(s.views).map(|v| format!(" · {v}"))}
                 " · " {format!("{minutes} {}", strings::READING_TIME)}
             </p>
             <ReadingTools title=s.title.clone()/>
             <p class="article__sapo">{s.sapo.clone()}</p>
             {s.cover.clone().filter(|_| !article.body.iter().any(|b| matches!(b, bantin_format::model::Block::Image(_))))
-                .map(|c| view! { <img class="article__cover" src=feed_url(&c.src) alt=c.alt
+                .map(|c| view! { <img class="article__cover" src=feed_url(&c.src) alt=bantin_format::alt::img_alt(&c, false)
                     width=c.width.unwrap_or(800) height=c.height.unwrap_or(450)/> })}
             <ArticleBody blocks=article.body.clone()/>
             <footer class="article__footer">
-                {s.author.clone().map(|a| view! { <p class="article__author">{format!("{}: ", strings::AUTHOR)}<strong>{a}</strong></p> })}
+                {s.author.clone().map(|a| {
+                    let position = meta_lines::author_position(Some(&a), s.author_position.as_deref())
+                        .map(|p| format!(", {p}"));
+                    view! { <p class="article__author">{format!("{}: ", strings::AUTHOR)}<strong>{a}</strong>{position}</p> }
+                })}
                 {s.source.clone().map(|src| view! {
                     <p class="article__source">
                         {format!("{}: ", strings::SOURCE)}

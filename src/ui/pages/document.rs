@@ -195,8 +195,9 @@ fn DocumentView(doc: Document) -> impl IntoView {
                     {row(strings::DOC_EXPIRES, doc.expires.as_deref().map(show_date))}
                     {row(strings::DOC_STATUS, Some(status.label().to_string()))}
                     {row(strings::DOC_FIELDS, Some(doc.fields.join(", ")))}
-                    {row(strings::VIEWS, Some(display::number(doc.views)))}
-                    {row(strings::DOWNLOADS, Some(display::number(doc.downloads)))}
+                    // Counts the portal does not keep are left out, not shown as 0.
+                    {row(strings::VIEWS, doc.views.map(display::number))}
+                    {row(strings::DOWNLOADS, doc.downloads.map(display::number))}
                 </tbody>
             </table>
             {(!doc.files.is_empty()).then(|| view! {

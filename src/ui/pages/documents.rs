@@ -13,7 +13,7 @@ use bantin_format::model::Document;
 use crate::browser::clock;
 use crate::browser::state::load_documents;
 use crate::logic::doc_catalog::{self, Filter, Status};
-use crate::logic::routes;
+use crate::logic::{meta_lines, routes};
 use crate::strings;
 use crate::ui::components::document_files::FileLinks;
 use crate::ui::components::feed_notice::{Failed, Loading};
@@ -180,8 +180,8 @@ fn DocumentRow(doc: Document, today: bantin_format::datetime::Date) -> impl Into
             </p>
             <p class="doc-row__summary">{doc.summary.clone()}</p>
             <p class="doc-row__meta">
-                {format!("{}: {issued} · {} · {}: {} | {}: {}", strings::DOC_ISSUED, doc.issuer,
-                    strings::VIEWS, display::number(doc.views), strings::DOWNLOADS, display::number(doc.downloads))}
+                {format!("{}: {issued} · {}", strings::DOC_ISSUED, doc.issuer)}
+                {meta_lines::document_counts(doc.views, doc.downloads).map(|c| format!(" · {c}"))}
             </p>
             <FileLinks files=doc.files.clone()/>
         </li>

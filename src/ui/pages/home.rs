@@ -9,13 +9,13 @@ use leptos::prelude::*;
 
 use bantin_format::display;
 use bantin_format::model::EntryStatus;
-use bantin_format::model::{ArticleSummary, Index};
+use bantin_format::model::{ArticleSummary, Index, Link};
 
 use crate::browser::clock;
 use crate::browser::config::feed_url;
 use crate::browser::state::use_feed;
-use crate::logic::routes;
 use crate::logic::schedule;
+use crate::logic::{meta_lines, routes};
 use crate::strings;
 use crate::ui::components::article_card::ArticleCard;
 use crate::ui::components::feed_notice::FeedNotice;
@@ -93,6 +93,7 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
 
     let documents: Vec<_> = index.documents.latest.iter().take(3).cloned().collect();
     let site = index.site.clone();
+    let counts = meta_lines::visitor_counts(&site);
 
     view! {
         <div class="home">
@@ -130,9 +131,8 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
                                         <strong>{d.number.clone()}</strong>
                                     </A>
                                     <span class="doc-list__summary">{d.summary.clone()}</span>
-                                    <span class="doc-list__meta">
-                                        {format!("{}: {} | {}: {}", strings::VIEWS, display::number(d.views), strings::DOWNLOADS, display::number(d.downloads))}
-                                    </span>
+                                    {meta_lines::document_counts(d.views, d.downloads)
+                                        .map(|c| view! { <span class="doc-list__meta">{c}</span> })}
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -143,7 +143,7 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
                     <section class="block" aria-labelledby="tai-lieu">
                         <h2 class="block__title" id="tai-lieu">{strings::QUICK_LINKS}</h2>
                         <ul class="link-list">
-                            {site.quick_links.iter().map(|l| view! { <li><a href=feed_url(&l.url)>{l.title.clone()}</a></li> }).collect_view()}
+                            {site.quick_links.iter().map(|l| view! { <li><LinkItem link=l.clone() external=false/></li> }).collect_view()}
                         </ul>
                     </section>
                 })}
@@ -151,24 +151,45 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
                     <section class="block" aria-labelledby="lien-ket">
                         <h2 class="block__title" id="lien-ket">{strings::LINKED_WEBSITES}</h2>
                         <ul class="link-list">
-                            {site.linked_websites.iter().map(|l| view! {
-                                <li><a href=l.url.clone() rel="noopener" target="_blank">{l.title.clone()}</a></li>
-                            }).collect_view()}
+                            {site.linked_websites.iter().map(|l| view! { <li><LinkItem link=l.clone() external=true/></li> }).collect_view()}
                         </ul>
                     </section>
                 })}
-                {site.counters.map(|c| view! {
+                {(!counts.is_empty()).then(|| view! {
                     <section class="block counters" aria-labelledby="truy-cap">
                         <h2 class="block__title" id="truy-cap">{strings::VISITORS}</h2>
                         <dl>
-                            <dt>{strings::COUNTER_ONLINE}</dt><dd>{display::number(c.online)}</dd>
-                            <dt>{strings::COUNTER_TODAY}</dt><dd>{display::number(c.today)}</dd>
-                            <dt>{strings::COUNTER_TOTAL}</dt><dd>{display::number(c.total)}</dd>
+                            // One group per counter, so a number too wide for its
+                            // line (a narrow screen, large text) wraps under its label.
+                            {counts.into_iter().map(|(label, n)| view! { <div><dt>{label}</dt><dd>{n}</dd></div> }).collect_view()}
                         </dl>
                     </section>
                 })}
             </aside>
         </div>
+    }
+}
+
+/// A linked website or quick link: the portal's banner when it gives one
+/// (its alt, or else the link's title, names the link; the title is also
+/// the tooltip), else the title as text.
+#[component]
+fn LinkItem(link: Link, external: bool) -> impl IntoView {
+    let Link { title, url, image } = link;
+    let tooltip = image.as_ref().map(|_| title.clone());
+    let content = match image {
+        Some(image) => view! {
+            <img class="link-banner" src=feed_url(&image.src) alt=bantin_format::alt::banner_alt(&image, &title)
+                width=image.width.unwrap_or(240) height=image.height.unwrap_or(60) loading="lazy" decoding="async"/>
+        }
+        .into_any(),
+        None => title.into_any(),
+    };
+    if external {
+        view! { <a href=feed_url(&url) title=tooltip rel="noopener" target="_blank">{content}</a> }
+            .into_any()
+    } else {
+        view! { <a href=feed_url(&url) title=tooltip>{content}</a> }.into_any()
     }
 }
 

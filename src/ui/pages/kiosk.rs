@@ -148,7 +148,7 @@ fn KioskHeader(now: RwSignal<f64>) -> impl IntoView {
     view! {
         <header class="kiosk__header">
             {move || site().map(|s| view! {
-                {s.logo.map(|l| view! { <img class="kiosk__logo" src=feed_url(&l.src) alt=l.alt/> })}
+                {s.logo.map(|l| view! { <img class="kiosk__logo" src=feed_url(&l.src) alt=bantin_format::alt::img_alt(&l, false)/> })}
                 <div class="kiosk__name">
                     <p class="kiosk__department">{s.department}</p>
                     <h1 class="kiosk__site">{s.name}</h1>
@@ -225,7 +225,7 @@ fn Story(story: ArticleSummary, #[prop(into)] on_open: Callback<ArticleSummary>)
         <article class="kiosk__story" data-story=story.id.clone()>
             <button type="button" class="kiosk__open" on:click=move |_| on_open.run(open.clone())>
                 {story.cover.clone().map(|c| view! {
-                    <img class="kiosk__image" src=feed_url(&c.src) alt=c.alt/>
+                    <img class="kiosk__image" src=feed_url(&c.src) alt=bantin_format::alt::img_alt(&c, false)/>
                 })}
                 <span class="kiosk__text">
                     <span class="kiosk__title">{story.title.clone()}</span>
