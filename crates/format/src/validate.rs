@@ -871,6 +871,7 @@ const OBJECT_FIELDS: &[&str] = &[
     "logo",
     "cover",
     "poster",
+    "image",
     "source",
     "signer",
     "news",
