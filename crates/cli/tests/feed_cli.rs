@@ -102,11 +102,7 @@ fn an_unknown_major_version_is_fatal() {
     let index = std::fs::read_to_string(dir.join("index.json")).unwrap();
     std::fs::write(
         dir.join("index.json"),
-        index.replacen(
-            "\"format_version\":\"1.",
-            "\"format_version\":\"2.",
-            1,
-        ),
+        index.replacen("\"format_version\":\"1.", "\"format_version\":\"2.", 1),
     )
     .unwrap();
     let (ok, out) = run(tool().arg("check").arg(&dir));
