@@ -533,6 +533,69 @@ fn the_block_renderer_draws_every_block_kind() {
     assert_eq!(count("iframe, script, object, embed"), 0);
 }
 
+/// The text nodes under `node`, depth first.
+fn text_nodes(node: &web_sys::Node, out: &mut Vec<web_sys::Node>) {
+    let children = node.child_nodes();
+    for i in 0..children.length() {
+        let child = children.item(i).unwrap();
+        if child.node_type() == web_sys::Node::TEXT_NODE {
+            out.push(child);
+        } else {
+            text_nodes(&child, out);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_feed_value_in_a_body_has_an_element_of_its_own() {
+    // The stylesheet makes every element a bidi isolate; that only keeps a
+    // direction override in one value (a run, a caption) from reversing
+    // the next if no value shares its element with other words.
+    let root = container();
+    let blocks = every_block();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Router><ArticleBody blocks=blocks.clone()/></Router> }
+    });
+    let mut values: Vec<String> = Vec::new();
+    for block in every_block() {
+        match block {
+            Block::Paragraph { runs } => values.extend(runs.into_iter().map(|r| r.text)),
+            Block::Heading { text, .. } => values.push(text),
+            Block::Image(i) => values.extend(i.caption.into_iter().chain(i.credit)),
+            Block::Quote { text, cite } => values.extend(std::iter::once(text).chain(cite)),
+            Block::List { items, .. } => values.extend(items),
+            Block::Table {
+                caption,
+                header,
+                rows,
+            } => values.extend(caption.into_iter().chain(header).chain(rows.concat())),
+            Block::Gallery { caption, .. } => values.extend(caption),
+            Block::Attachment { title, .. } => values.extend(title),
+            Block::Video { title, .. } => values.extend(title),
+        }
+    }
+    let mut nodes = Vec::new();
+    text_nodes(&root, &mut nodes);
+    let shown = |n: &web_sys::Node| {
+        n.node_type() == web_sys::Node::ELEMENT_NODE
+            || (n.node_type() == web_sys::Node::TEXT_NODE
+                && !n.text_content().unwrap_or_default().trim().is_empty())
+    };
+    for value in values {
+        let node = nodes
+            .iter()
+            .find(|n| n.text_content().as_deref() == Some(value.as_str()))
+            .unwrap_or_else(|| panic!("\"{value}\" is not a text node of its own"));
+        let parent = node.parent_node().unwrap();
+        let siblings = parent.child_nodes();
+        let others = (0..siblings.length())
+            .filter_map(|i| siblings.item(i))
+            .filter(|s| !s.is_same_node(Some(node)) && shown(s))
+            .count();
+        assert_eq!(others, 0, "\"{value}\" shares its element with other text");
+    }
+}
+
 #[wasm_bindgen_test]
 fn text_that_looks_like_html_stays_text() {
     let root = container();

@@ -12,18 +12,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { start, openPage, DIST } from "./harness.mjs";
+import { TEXT_PAYLOADS } from "./payloads.mjs";
 
-const TEXT_PAYLOADS = [
-  `<script>window.__xss=1;alert(1)</script>`,
-  `"><img src=x onerror="window.__xss=2;alert(2)">`,
-  `<svg onload=window.__xss=3><script>alert(3)</script></svg>`,
-  `<ScRiPt>alert(String.fromCharCode(88,83,83))</sCrIpT>`,
-  `&lt;script&gt;alert(4)&lt;/script&gt; &#60;img src=x onerror=alert(5)&#62;`,
-  `<a href="javascript:alert(6)">bấm</a><iframe src="javascript:alert(7)"></iframe>`,
-  `\u202Egnp.exe\u202C <body onload=alert(8)>`,
-  `<math><mtext><table><mglyph><style><img src=x onerror=alert(9)>`,
-  `{{constructor.constructor('alert(10)')()}} \${alert(11)}`,
-];
 const URL_PAYLOADS = [
   "javascript:alert(1)",
   "JaVaScRiPt:alert(2)",

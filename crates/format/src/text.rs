@@ -189,9 +189,91 @@ pub fn reading_minutes(words: usize) -> usize {
     words.div_ceil(200).max(1)
 }
 
+/// U+2068 FIRST STRONG ISOLATE: opens an isolate whose direction is its
+/// first strong letter's.
+pub const FSI: char = '\u{2068}';
+/// U+2069 POP DIRECTIONAL ISOLATE: closes the isolate last opened.
+pub const PDI: char = '\u{2069}';
+
+/// Feed text made safe to share one string with other words (the tab's
+/// title, a select's option): wrapped in FSI … PDI, so its direction is
+/// its own and nothing in it (an unclosed U+202E RIGHT-TO-LEFT OVERRIDE,
+/// an embedding) reaches the words after it. A PDI in the text that closes
+/// no isolate the text opened is dropped, as it would close the wrapper
+/// early; isolates the text leaves open are closed before the wrapper is.
+/// In the page itself, feed text has an element of its own instead, and
+/// the stylesheet makes every element an isolate.
+pub fn isolate(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2 * FSI.len_utf8());
+    out.push(FSI);
+    let mut open = 0usize;
+    for c in s.chars() {
+        match c {
+            // LEFT-TO-RIGHT, RIGHT-TO-LEFT and FIRST STRONG ISOLATE.
+            '\u{2066}' | '\u{2067}' | FSI => open += 1,
+            PDI if open == 0 => continue,
+            PDI => open -= 1,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out.extend(std::iter::repeat_n(PDI, open));
+    out.push(PDI);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn isolate_wraps_text_in_first_strong_isolate() {
+        assert_eq!(isolate("Tin tức"), "\u{2068}Tin tức\u{2069}");
+        assert_eq!(isolate(""), "\u{2068}\u{2069}");
+        // An unclosed override stays inside: the wrapper's PDI ends it.
+        assert_eq!(
+            format!("{} · Bản tin", isolate("Tin\u{202E} đảo ngược")),
+            "\u{2068}Tin\u{202E} đảo ngược\u{2069} · Bản tin"
+        );
+    }
+
+    #[test]
+    fn isolate_keeps_its_wrapper_closed_last() {
+        // A stray PDI would close the wrapper and let the override after it out.
+        assert_eq!(isolate("a\u{2069}\u{202E}b"), "\u{2068}a\u{202E}b\u{2069}");
+        // Isolates the text opens and leaves open are closed first.
+        assert_eq!(
+            isolate("\u{2067}a\u{2066}b"),
+            "\u{2068}\u{2067}a\u{2066}b\u{2069}\u{2069}\u{2069}"
+        );
+        // Balanced isolates in the text stay as they are.
+        assert_eq!(
+            isolate("x\u{2067}a\u{2069}y"),
+            "\u{2068}x\u{2067}a\u{2069}y\u{2069}"
+        );
+        // Whatever the text, the result's isolates balance, and the wrapper's PDI is the last character.
+        for s in [
+            "\u{2069}\u{2069}",
+            "\u{2068}\u{2068}\u{2069}",
+            "\u{202E}\u{2067}\u{2069}\u{2069}x",
+        ] {
+            let out = isolate(s);
+            let mut depth = 0i32;
+            for c in out.chars() {
+                match c {
+                    '\u{2066}'..='\u{2068}' => depth += 1,
+                    PDI => depth -= 1,
+                    _ => {}
+                }
+                assert!(depth >= 0, "{out:?}");
+                if depth == 0 {
+                    assert_eq!(c, PDI, "{out:?}: the wrapper closes only at the end");
+                }
+            }
+            assert_eq!(depth, 0, "{out:?}");
+            assert!(out.ends_with(PDI) && out.starts_with(FSI));
+        }
+    }
 
     #[test]
     fn reading_time_rounds_up_to_whole_minutes() {

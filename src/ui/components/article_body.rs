@@ -1,6 +1,9 @@
 //! Renders an article body from its typed blocks. Each block kind is a
 //! component; text only ever becomes text nodes, and every URL was checked
-//! by the validator (http(s), relative, or data:image for pictures).
+//! by the validator (http(s), relative, or data:image for pictures). Each
+//! feed value (a run, a caption, a credit) has an element of its own, which
+//! the stylesheet makes a bidi isolate: a direction override in one value
+//! cannot reverse the next.
 
 use crate::ui::components::link::A;
 use leptos::prelude::*;
@@ -90,7 +93,7 @@ fn render_block(block: Block) -> AnyView {
                             width=poster.width.unwrap_or(640) height=poster.height.unwrap_or(360)/>
                         <span class="video__play">{strings::WATCH_VIDEO}</span>
                     </a>
-                    <figcaption>{label}{length.map(|l| format!(" ({l})"))}</figcaption>
+                    <figcaption><span>{label}</span>{length.map(|l| format!(" ({l})"))}</figcaption>
                 </figure>
             }
             .into_any()
@@ -114,7 +117,7 @@ fn render_run(run: Run) -> AnyView {
         (true, true) => view! { <strong><em>{text}</em></strong> }.into_any(),
         (true, false) => view! { <strong>{text}</strong> }.into_any(),
         (false, true) => view! { <em>{text}</em> }.into_any(),
-        (false, false) => text.into_any(),
+        (false, false) => view! { <span>{text}</span> }.into_any(),
     };
     match link {
         // Links inside the app stay in the app; others open outside it.
@@ -145,8 +148,10 @@ pub fn Figure(image: Image) -> impl IntoView {
                 width=width.unwrap_or(800) height=height.unwrap_or(450)/>
             {(caption.is_some() || credit.is_some()).then(|| view! {
                 <figcaption>
-                    {caption}
-                    {credit.map(|c| view! { <span class="figure__credit">{format!(" ({} {c})", strings::PHOTO_CREDIT)}</span> })}
+                    {caption.map(|c| view! { <span>{c}</span> })}
+                    {credit.map(|c| view! {
+                        <span class="figure__credit">{format!(" ({} ", strings::PHOTO_CREDIT)}<span>{c}</span>")"</span>
+                    })}
                 </figcaption>
             })}
         </figure>

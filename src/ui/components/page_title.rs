@@ -1,8 +1,13 @@
 use leptos::prelude::*;
 
+use bantin_format::text;
+
 use crate::strings;
 
 /// Sets the browser tab's title ("Tin tức · Bản tin") while the page shows.
+/// The page's part often comes from the feed (a story's title, a document's
+/// number, the site's name), so it is isolated (U+2068 … U+2069): a
+/// direction override in it cannot reverse " · Bản tin" after it.
 #[component]
 pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
     Effect::new(move |_| {
@@ -10,7 +15,7 @@ pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
         let title = if text.is_empty() {
             strings::APP_NAME.to_string()
         } else {
-            format!("{text} · {}", strings::APP_NAME)
+            format!("{} · {}", text::isolate(&text), strings::APP_NAME)
         };
         document().set_title(&title);
     });

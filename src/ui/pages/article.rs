@@ -133,7 +133,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                         {format!("{}: ", strings::SOURCE)}
                         {match src.url {
                             Some(u) => view! { <a href=feed_url(&u) rel="noopener">{src.name}</a> }.into_any(),
-                            None => src.name.into_any(),
+                            None => view! { <span>{src.name}</span> }.into_any(),
                         }}
                     </p>
                 })}

@@ -115,6 +115,17 @@ fn SaveOffline(doc: Document) -> impl IntoView {
     }
 }
 
+/// Feed values that share a line, each in an element of its own (a bidi
+/// isolate, by the stylesheet), so a direction override in one cannot
+/// reverse the others or the separator.
+fn joined(parts: Vec<String>, separator: &'static str) -> impl IntoView {
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| view! { {(i > 0).then_some(separator)}<span>{p}</span> })
+        .collect_view()
+}
+
 fn show_date(s: &str) -> String {
     Date::parse(s).map_or_else(|| s.to_string(), display::date)
 }
@@ -132,10 +143,10 @@ fn DocumentView(doc: Document) -> impl IntoView {
                 Some(Ok(list)) => list
                     .iter()
                     .find(|d| d.id == id)
-                    .map(|d| format!("{} – {}", d.number, d.summary)),
+                    .map(|d| joined(vec![d.number.clone(), d.summary.clone()], " – ").into_any()),
                 _ => None,
             })
-            .unwrap_or(id)
+            .unwrap_or_else(|| id.into_any())
     };
     let links = move |ids: Vec<String>| {
         view! {
@@ -164,11 +175,11 @@ fn DocumentView(doc: Document) -> impl IntoView {
             Status::InForce => None,
         }
     };
-    let row = |label: &'static str, value: Option<String>| {
-        value
-            .filter(|v| !v.is_empty())
-            .map(|v| view! { <tr><th scope="row">{label}</th><td>{v}</td></tr> })
+    let row = |label: &'static str, value: Option<AnyView>| {
+        value.map(|v| view! { <tr><th scope="row">{label}</th><td>{v}</td></tr> })
     };
+    // A value of the feed's, or the app's own words, as the cell's text.
+    let text = |v: String| (!v.is_empty()).then(|| v.into_any());
     view! {
         <PageTitle text=doc.number.clone()/>
         <article class="document">
@@ -178,26 +189,25 @@ fn DocumentView(doc: Document) -> impl IntoView {
                     <li><A href=routes::DOCUMENTS>{strings::NAV_DOCUMENTS}</A></li>
                 </ol>
             </nav>
-            <h1>{format!("{} {}", doc.doc_type, doc.number)}</h1>
+            <h1><span>{doc.doc_type.clone()}</span>" "<span>{doc.number.clone()}</span></h1>
             {banner}
             <p class="document__summary">{doc.summary.clone()}</p>
             <table class="document__fields">
                 <tbody>
-                    {row(strings::DOC_NUMBER, Some(doc.number.clone()))}
-                    {row(strings::DOC_TYPE, Some(doc.doc_type.clone()))}
-                    {row(strings::DOC_ISSUER, Some(doc.issuer.clone()))}
-                    {row(strings::DOC_SIGNER, doc.signer.as_ref().map(|s| match &s.position {
-                        Some(p) => format!("{} – {p}", s.name),
-                        None => s.name.clone(),
+                    {row(strings::DOC_NUMBER, text(doc.number.clone()))}
+                    {row(strings::DOC_TYPE, text(doc.doc_type.clone()))}
+                    {row(strings::DOC_ISSUER, text(doc.issuer.clone()))}
+                    {row(strings::DOC_SIGNER, doc.signer.as_ref().filter(|s| !s.name.is_empty()).map(|s| {
+                        joined([Some(s.name.clone()), s.position.clone()].into_iter().flatten().collect(), " – ").into_any()
                     }))}
-                    {row(strings::DOC_ISSUED, Some(show_date(&doc.issued)))}
-                    {row(strings::DOC_EFFECTIVE, doc.effective.as_deref().map(show_date))}
-                    {row(strings::DOC_EXPIRES, doc.expires.as_deref().map(show_date))}
-                    {row(strings::DOC_STATUS, Some(status.label().to_string()))}
-                    {row(strings::DOC_FIELDS, Some(doc.fields.join(", ")))}
+                    {row(strings::DOC_ISSUED, text(show_date(&doc.issued)))}
+                    {row(strings::DOC_EFFECTIVE, doc.effective.as_deref().map(show_date).and_then(text))}
+                    {row(strings::DOC_EXPIRES, doc.expires.as_deref().map(show_date).and_then(text))}
+                    {row(strings::DOC_STATUS, text(status.label().to_string()))}
+                    {row(strings::DOC_FIELDS, (!doc.fields.is_empty()).then(|| joined(doc.fields.clone(), ", ").into_any()))}
                     // Counts the portal does not keep are left out, not shown as 0.
-                    {row(strings::VIEWS, doc.views.map(display::number))}
-                    {row(strings::DOWNLOADS, doc.downloads.map(display::number))}
+                    {row(strings::VIEWS, doc.views.map(display::number).and_then(text))}
+                    {row(strings::DOWNLOADS, doc.downloads.map(display::number).and_then(text))}
                 </tbody>
             </table>
             {(!doc.files.is_empty()).then(|| view! {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use bantin_format::display;
 use bantin_format::model::Document;
+use bantin_format::{display, text};
 
 use crate::browser::clock;
 use crate::browser::state::load_documents;
@@ -102,7 +102,8 @@ pub fn DocumentsPage() -> impl IntoView {
     let counted = |items: Vec<(String, usize)>| {
         items
             .into_iter()
-            .map(|(v, n)| (v.clone(), format!("{v} ({n})")))
+            // An option is one string: the feed's part is isolated in it.
+            .map(|(v, n)| (v.clone(), format!("{} ({n})", text::isolate(&v))))
             .collect::<Vec<_>>()
     };
 
@@ -180,7 +181,8 @@ fn DocumentRow(doc: Document, today: bantin_format::datetime::Date) -> impl Into
             </p>
             <p class="doc-row__summary">{doc.summary.clone()}</p>
             <p class="doc-row__meta">
-                {format!("{}: {issued} · {}", strings::DOC_ISSUED, doc.issuer)}
+                {format!("{}: {issued} · ", strings::DOC_ISSUED)}
+                <span>{doc.issuer.clone()}</span>
                 {meta_lines::document_counts(doc.views, doc.downloads).map(|c| format!(" · {c}"))}
             </p>
             <FileLinks files=doc.files.clone()/>

@@ -332,7 +332,7 @@ fn KioskFooter() -> impl IntoView {
                 <h2 id="kiosk-van-ban">{strings::NEW_DOCUMENTS}</h2>
                 <ul>
                     {move || docs().into_iter().take(4).map(|d| view! {
-                        <li><strong>{d.number}</strong>" "{d.summary}</li>
+                        <li><strong>{d.number}</strong>" "<span>{d.summary}</span></li>
                     }).collect_view()}
                 </ul>
             </section>

@@ -18,17 +18,43 @@ use crate::ui::components::article_card::ArticleCard;
 use crate::ui::components::feed_notice::{Failed, FeedNotice};
 use crate::ui::components::page_title::PageTitle;
 
+/// A list's heading: the feed's name for it (a category's, a tag's) or the
+/// app's, after a label of the app's for a tag ("Từ khóa: …"). The two
+/// stay apart, so the name is an element of its own on the page.
+#[derive(Clone, PartialEq)]
+struct Heading {
+    label: Option<&'static str>,
+    name: String,
+}
+
+impl Heading {
+    fn plain(name: impl Into<String>) -> Self {
+        Heading {
+            label: None,
+            name: name.into(),
+        }
+    }
+
+    /// The heading as one line, for the tab's title.
+    fn line(&self) -> String {
+        match self.label {
+            Some(label) => format!("{label}: {}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
 /// The paged list the address asks for, and its heading.
 fn list_for(
     category: Option<String>,
     tag: Option<String>,
     index: Option<&Index>,
-) -> (String, String) {
+) -> (String, Heading) {
     if let Some(slug) = category.filter(|s| !s.is_empty()) {
         let name = index
             .and_then(|i| i.categories.iter().find(|c| c.slug == slug))
             .map_or_else(|| strings::HEADING_NEWS.to_string(), |c| c.name.clone());
-        return (pack::category_list_id(&slug), name);
+        return (pack::category_list_id(&slug), Heading::plain(name));
     }
     if let Some(slug) = tag.filter(|s| !s.is_empty()) {
         // The tag as written, if a story we hold carries it.
@@ -43,10 +69,13 @@ fn list_for(
             .unwrap_or_else(|| slug.clone());
         return (
             pack::tag_list_id(&slug),
-            format!("{}: {name}", strings::TAG_HEADING),
+            Heading {
+                label: Some(strings::TAG_HEADING),
+                name,
+            },
         );
     }
-    (LIST_ALL.to_string(), strings::HEADING_NEWS.to_string())
+    (LIST_ALL.to_string(), Heading::plain(strings::HEADING_NEWS))
 }
 
 /// What one list has loaded so far.
@@ -127,8 +156,11 @@ pub fn NewsListPage() -> impl IntoView {
 
     let heading = move || target.get().1;
     view! {
-        <PageTitle text=Signal::derive(heading)/>
-        <h1>{heading}</h1>
+        <PageTitle text=Signal::derive(move || heading().line())/>
+        <h1>
+            {move || heading().label.map(|l| format!("{l}: "))}
+            <span>{move || heading().name}</span>
+        </h1>
         <FeedNotice/>
         {move || {
             let l = loaded.get();

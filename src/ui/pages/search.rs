@@ -28,11 +28,13 @@ const PER_KIND: usize = 20;
 /// Typing pauses this long before the address (and the results) follow.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
-/// What a hit links to and the line under its title.
+/// What a hit links to and the line under its title: one or more values
+/// (an entry's time, chair and place), shown joined by " · ", each in an
+/// element of its own so a direction override in one cannot reverse the next.
 #[derive(Clone, PartialEq)]
 struct Target {
     href: String,
-    detail: String,
+    detail: Vec<String>,
 }
 
 /// The search index and where each hit leads. Compared by identity: a
@@ -82,7 +84,7 @@ fn build(
             (Kind::Article, a.slug.clone()),
             Target {
                 href: routes::article(&a.slug),
-                detail: a.sapo.clone(),
+                detail: vec![a.sapo.clone()],
             },
         );
     };
@@ -112,7 +114,7 @@ fn build(
             (Kind::Document, d.id.clone()),
             Target {
                 href: routes::document(&d.id),
-                detail: d.summary.clone(),
+                detail: vec![d.summary.clone()],
             },
         );
     }
@@ -129,8 +131,7 @@ fn build(
             let detail = [Some(when), e.chair.clone(), e.location.clone()]
                 .into_iter()
                 .flatten()
-                .collect::<Vec<_>>()
-                .join(" · ");
+                .collect::<Vec<_>>();
             targets.insert(
                 (Kind::Entry, key),
                 Target {
@@ -237,12 +238,16 @@ pub fn SearchPage() -> impl IntoView {
                                 <ol class="search-results">
                                     {group.into_iter().map(|h| {
                                         let t = targets.as_ref().and_then(|b| b.0 .1.get(&(h.kind, h.key.clone())).cloned())
-                                            .unwrap_or(Target { href: routes::SEARCH.into(), detail: String::new() });
-                                        let (q1, q2) = (query.clone(), query.clone());
+                                            .unwrap_or(Target { href: routes::SEARCH.into(), detail: Vec::new() });
+                                        let q1 = query.clone();
+                                        let detail = t.detail.into_iter().enumerate().map(|(i, part)| {
+                                            let q = query.clone();
+                                            view! { {(i > 0).then_some(" · ")}<span><Marked text=part query=q/></span> }
+                                        }).collect_view();
                                         view! {
                                             <li class="search-hit">
                                                 <A href=t.href><Marked text=h.title.clone() query=q1/></A>
-                                                <p><Marked text=t.detail query=q2/></p>
+                                                <p>{detail}</p>
                                             </li>
                                         }
                                     }).collect_view()}
