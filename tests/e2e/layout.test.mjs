@@ -160,6 +160,12 @@ test("a 5,000-character word anywhere in the feed widens no page, at 320 and 128
   const article = index.latest.find((a) => a.id === index.featured[0]) ?? index.latest[0];
   const blocks = oneOfEachBlock();
   const hostile = feedCopy((file, json) => {
+    // A 5,000-character word in each of the index's ~900 texts would make it
+    // over the app's 4 MB cap for one file (refused whole, as it should be):
+    // the home page keeps 20 stories and the featured ones.
+    if (json.kind === "index") {
+      json.latest = json.latest.filter((a, i) => i < 20 || json.featured.includes(a.id));
+    }
     if (json.kind === "article" && json.article.id === article.id) {
       const have = new Set(json.article.body.map((b) => b.type));
       json.article.body.push(...blocks.filter((b) => !have.has(b.type)));
@@ -189,7 +195,9 @@ test("a 5,000-character word anywhere in the feed widens no page, at 320 and 128
   for (const viewport of WIDTHS) {
     const page = await openPage(env.browser, { viewport });
     const check = async (route, selector) => {
-      await hostileShown(page, selector);
+      await hostileShown(page, selector).catch((e) => {
+        throw new Error(`${route} @${viewport.width}: no hostile text in ${selector}: ${e.message}`);
+      });
       const m = await measure(page);
       const at = `${route} @${viewport.width}`;
       seen.push(`${at}: ${m.html} px wide, ${m.height} px tall, ${m.words} hostile words`);
