@@ -654,3 +654,24 @@ fn an_empty_run_shows_no_link() {
     assert_eq!(links.length(), 1);
     assert_eq!(text_of(&root, ".article-body a"), "tại đây");
 }
+
+/// A credit the portal already wrote as "Ảnh: …" (as the format doc's
+/// example does) gets no second label.
+#[wasm_bindgen_test]
+fn a_credit_is_labelled_once() {
+    let root = container();
+    let mut written = image("media/a.jpg", "Hội trường");
+    written.credit = Some("Ảnh: Minh Tuấn".into());
+    let mut plain = image("media/b.jpg", "Sân khấu");
+    plain.credit = Some("Minh Tuấn".into());
+    let blocks = vec![Block::Image(written), Block::Image(plain)];
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Router><ArticleBody blocks=blocks.clone()/></Router> }
+    });
+    let credits = root.query_selector_all(".figure__credit").unwrap();
+    assert_eq!(credits.length(), 2);
+    for i in 0..2 {
+        let text = credits.item(i).unwrap().text_content().unwrap();
+        assert_eq!(text, " (Ảnh: Minh Tuấn)");
+    }
+}

@@ -24,6 +24,20 @@ pub fn document_counts(views: Option<u64>, downloads: Option<u64>) -> Option<Str
     (!parts.is_empty()).then(|| parts.join(" | "))
 }
 
+/// Whether a picture's credit needs the app's "Ảnh:" in front: not when
+/// the portal wrote it already ("Ảnh: Minh Anh", "ẢNH - Minh Anh", as the
+/// format doc's own example does), which would read "Ảnh: Ảnh: Minh Anh".
+pub fn credit_needs_label(credit: &str) -> bool {
+    let folded = bantin_format::text::fold(credit.trim_start());
+    let label = bantin_format::text::fold(strings::PHOTO_CREDIT);
+    let word = label.trim_end_matches(':');
+    match folded.strip_prefix(word) {
+        // "Ảnh" then a separator, not "Ảnh hưởng…" nor "Anh Tuấn".
+        Some(rest) => !rest.trim_start().starts_with([':', '-', '–', '—']),
+        None => true,
+    }
+}
+
 /// The author's position, to follow the name ("Nguyễn Văn A, Phó Trưởng
 /// ban"): None without an author, or when the position is blank.
 pub fn author_position<'a>(author: Option<&str>, position: Option<&'a str>) -> Option<&'a str> {
@@ -70,6 +84,22 @@ pub fn visitor_counts(site: &Site) -> Vec<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credit_that_names_itself_a_photo_gets_no_second_label() {
+        for written in [
+            "Ảnh: Minh Anh",
+            "ảnh : Minh Anh",
+            "ẢNH - Minh Anh",
+            "  Anh: Minh Anh",
+            "Ảnh – TTXVN",
+        ] {
+            assert!(!credit_needs_label(written), "{written}");
+        }
+        for plain in ["Minh Anh", "Anh Tuấn", "Ảnh hưởng", "TTXVN", ""] {
+            assert!(credit_needs_label(plain), "{plain}");
+        }
+    }
     use bantin_format::model::{Contact, Counters, Visit};
 
     fn site(counters: Option<Counters>, visits: Vec<Visit>) -> Site {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use bantin_format::model::{Block, Image, Run};
 
 use crate::browser::config::feed_url;
-use crate::logic::routes;
+use crate::logic::{meta_lines, routes};
 use crate::strings;
 
 #[component]
@@ -149,8 +149,12 @@ pub fn Figure(image: Image) -> impl IntoView {
             {(caption.is_some() || credit.is_some()).then(|| view! {
                 <figcaption>
                     {caption.map(|c| view! { <span>{c}</span> })}
-                    {credit.map(|c| view! {
-                        <span class="figure__credit">{format!(" ({} ", strings::PHOTO_CREDIT)}<span>{c}</span>")"</span>
+                    {credit.map(|c| {
+                        let label = meta_lines::credit_needs_label(&c)
+                            .then(|| format!("{} ", strings::PHOTO_CREDIT));
+                        view! {
+                            <span class="figure__credit">" ("{label}<span>{c}</span>")"</span>
+                        }
                     })}
                 </figcaption>
             })}
