@@ -5,6 +5,7 @@
 
 use bantin_format::display;
 use bantin_format::model::{Period, Site};
+use bantin_format::text::is_blank;
 
 use crate::strings;
 
@@ -41,8 +42,8 @@ pub fn credit_needs_label(credit: &str) -> bool {
 /// The author's position, to follow the name ("Nguyễn Văn A, Phó Trưởng
 /// ban"): None without an author, or when the position is blank.
 pub fn author_position<'a>(author: Option<&str>, position: Option<&'a str>) -> Option<&'a str> {
-    author.filter(|a| !a.trim().is_empty())?;
-    position.map(str::trim).filter(|p| !p.is_empty())
+    author.filter(|a| !is_blank(a))?;
+    position.map(str::trim).filter(|p| !is_blank(p))
 }
 
 /// What a visitor counter counts, as Vietnamese portals label it.
@@ -84,6 +85,22 @@ pub fn visitor_counts(site: &Site) -> Vec<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_invisible_author_or_position_is_blank() {
+        assert_eq!(
+            author_position(Some("\u{200B}"), Some("Phó Trưởng ban")),
+            None
+        );
+        assert_eq!(
+            author_position(Some("Nguyễn Văn A"), Some("\u{200B} ")),
+            None
+        );
+        assert_eq!(
+            author_position(Some("Nguyễn Văn A"), Some(" Phó Trưởng ban ")),
+            Some("Phó Trưởng ban")
+        );
+    }
 
     #[test]
     fn a_credit_that_names_itself_a_photo_gets_no_second_label() {

@@ -58,10 +58,10 @@ const CAMERA_PREFIXES: &[&str] = &["img", "dsc", "dscn", "dscf", "pxl", "photo",
 ///
 /// A blank alt is not junk: it is absent (see [`usable`]).
 pub fn is_junk(alt: &str, src: &str) -> bool {
-    let alt = alt.trim();
-    if alt.is_empty() {
+    if crate::text::is_blank(alt) {
         return false;
     }
+    let alt = alt.trim();
     if alt.chars().all(is_filler) {
         return true;
     }
@@ -116,7 +116,7 @@ fn is_camera_name(lower: &str) -> bool {
 /// blank or junk.
 pub fn usable(image: &Image) -> Option<&str> {
     let alt = image.alt.trim();
-    (!alt.is_empty() && !is_junk(alt, &image.src)).then_some(alt)
+    (!crate::text::is_blank(alt) && !is_junk(alt, &image.src)).then_some(alt)
 }
 
 /// The caption, when it holds text.
@@ -125,7 +125,7 @@ pub fn caption(image: &Image) -> Option<&str> {
         .caption
         .as_deref()
         .map(str::trim)
-        .filter(|c| !c.is_empty())
+        .filter(|c| !crate::text::is_blank(c))
 }
 
 /// What names an image for people who cannot see it.
@@ -169,6 +169,24 @@ pub fn banner_alt(image: &Image, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Invisible characters are blank here as everywhere in the format
+    /// (`text::is_blank`): an alt or caption of zero-width spaces names
+    /// nothing.
+    #[test]
+    fn invisible_alt_and_caption_are_blank() {
+        let zwsp = "\u{200B}\u{FEFF}";
+        assert!(!is_junk(zwsp, "media/a.jpg"));
+        assert_eq!(usable(&image("media/a.jpg", zwsp, None)), None);
+        assert_eq!(
+            name(&image("media/a.jpg", zwsp, Some("Quang cảnh hội nghị"))),
+            Name::Caption("Quang cảnh hội nghị")
+        );
+        assert_eq!(
+            name(&image("media/a.jpg", zwsp, Some(zwsp))),
+            Name::Decorative
+        );
+    }
 
     fn image(src: &str, alt: &str, caption: Option<&str>) -> Image {
         Image {

@@ -412,7 +412,7 @@ fn check_image_as(sink: &mut Sink, path: &str, image: &Image, role: ImageRole) {
             &alt_path,
             format!("{said}, and with no caption the image is shown as decorative (alt=\"\")"),
         ),
-        (ImageRole::Picture, false, false) if image.alt.trim().is_empty() => sink.warn(
+        (ImageRole::Picture, false, false) if crate::text::is_blank(&image.alt) => sink.warn(
             &alt_path,
             "empty, and the image has no caption: it is shown as decorative (alt=\"\")",
         ),
@@ -471,7 +471,7 @@ fn check_summary(sink: &mut Sink, path: &str, a: &ArticleSummary) {
     }
     check_opt_text(sink, &join(path, "author"), &a.author);
     check_opt_text(sink, &join(path, "author_position"), &a.author_position);
-    let has = |v: &Option<String>| v.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let has = |v: &Option<String>| v.as_deref().is_some_and(|t| !crate::text::is_blank(t));
     if has(&a.author_position) && !has(&a.author) {
         sink.warn(
             &join(path, "author_position"),
@@ -1119,7 +1119,8 @@ fn check_week_frame(week: &CalendarWeek, path: &str, sink: &mut Sink) {
 /// What is spoiled is reported and not kept: a blank name is replaced by
 /// the short name (or the department), a bad logo is left out.
 fn check_site(sink: &mut Sink, site: &mut Site) {
-    let blank = |s: &str| crate::text::is_blank(s);
+    // A name the header can show: visible, within the length limit.
+    let usable = |s: &str| !crate::text::is_blank(s) && s.chars().count() <= MAX_TEXT_CHARS;
     for (key, value) in [
         ("name", &site.name),
         ("department", &site.department),
@@ -1129,14 +1130,14 @@ fn check_site(sink: &mut Sink, site: &mut Site) {
     }
     let fallback = [&site.name, &site.short_name, &site.department]
         .into_iter()
-        .find(|s| !blank(s) && s.chars().count() <= MAX_TEXT_CHARS)
+        .find(|s| usable(s))
         .cloned();
     let Some(fallback) = fallback else {
         sink.push(Severity::Fatal, "site", "the site has no name to show");
         return;
     };
     for value in [&mut site.name, &mut site.short_name, &mut site.department] {
-        if blank(value) || value.chars().count() > MAX_TEXT_CHARS {
+        if !usable(value) {
             *value = fallback.clone();
         }
     }
