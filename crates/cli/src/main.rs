@@ -9,6 +9,8 @@
 //!                                         move the sample calendar to the weeks around today
 //!   bantin-feed sw-protocol               print what the app and its service worker share
 //!                                         (JSON; the build writes it into sw.js)
+//!   bantin-feed card --out FILE [--site-name NAME]
+//!                                         draw the 1200×630 site card for link previews (PNG)
 //!
 //! A thin command line: the work is `bantin_format::dir`'s (and
 //! `bantin_synth`'s for `gen`); this reads the arguments, prints the
@@ -28,7 +30,8 @@ const USAGE: &str = "usage:
   bantin-feed gen --articles N --seed S --out DIR [--today YYYY-MM-DD]
   bantin-feed index DIR
   bantin-feed demo-calendar DIR [--today YYYY-MM-DD]
-  bantin-feed sw-protocol";
+  bantin-feed sw-protocol
+  bantin-feed card --out FILE [--site-name NAME]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
             println!("{}", bantin_format::protocol::to_json());
             Ok(())
         }
+        Some("card") => card(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -142,6 +146,18 @@ fn reindex(dir: &Path) -> Result<(), String> {
         "indexed {} articles, {} weeks, {} documents (index.json {} bytes)",
         written.articles, written.weeks, written.documents, written.index_bytes
     );
+    Ok(())
+}
+
+/// Writes the site card (bantin_feed::card) to --out.
+fn card(args: &[String]) -> Result<(), String> {
+    let opts = options(args)?;
+    let out = opts
+        .get("out")
+        .ok_or(format!("--out is required\n{USAGE}"))?;
+    let png = bantin_feed::card::site_card_png(opts.get("site-name").map_or("", String::as_str));
+    std::fs::write(out, &png).map_err(|e| format!("{out}: {e}"))?;
+    println!("wrote the site card to {out} ({} bytes)", png.len());
     Ok(())
 }
 

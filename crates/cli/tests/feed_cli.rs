@@ -189,3 +189,27 @@ fn demo_calendar_moves_the_sample_to_the_current_weeks() {
     assert!(ok, "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn card_writes_the_site_card_png() {
+    let dir = scratch("card");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("og-card.png");
+    let (ok, text) = run(tool()
+        .args(["card", "--site-name", "Ban Tuyên giáo Tỉnh ủy", "--out"])
+        .arg(&out));
+    assert!(ok, "{text}");
+    let written = std::fs::read(&out).unwrap();
+    assert_eq!(
+        written,
+        bantin_feed::card::site_card_png("Ban Tuyên giáo Tỉnh ủy")
+    );
+    assert!(
+        text.contains(&format!("({} bytes)", written.len())),
+        "{text}"
+    );
+    // Without --out it names what is missing and writes nothing.
+    let (ok, text) = run(tool().args(["card", "--site-name", "Bản tin"]));
+    assert!(!ok && text.contains("--out is required"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,7 @@
+//! The feed tool's library side: what its commands draw or write that is
+//! more than a call into `bantin_format` (the `main` stays thin).
+//!
+//! - [`card`]: the 1200×630 site card for link previews
+//!   (`bantin-feed card`, and the publish step's `og:image` fallback).
+
+pub mod card;
