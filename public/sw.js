@@ -24,7 +24,7 @@ const FEED_TIMEOUT_MS = 3500;
 const SCOPE = new URL(self.registration.scope);
 const appUrl = (file) => new URL(file, SCOPE).href;
 const APP_URLS = new Set(APP_FILES.map(appUrl));
-const SHELL = appUrl("index.html");
+const SHELL = appUrl("shell.html");
 
 self.addEventListener("install", (event) => {
   // "reload" skips the HTTP cache, so a release never mixes in old files.

@@ -8,8 +8,10 @@
 //    which the shipped nginx config includes as a header.
 // 3. Writes sw.js from public/sw.js with this release's exact file list and
 //    version, so a release precaches only its own files.
-// 4. Copies index.html to 404.html, for static hosts without SPA fallback.
+// 4. Copies index.html to 404.html, for static hosts without SPA fallback,
+//    and to shell.html, which `bantin-feed publish` and the service worker use.
 // 5. Precompresses the app files (.br and .gz) for nginx's *_static.
+// 6. Publishes the bundled feed's pages (`bantin-feed publish`).
 //
 // A debug build (`trunk serve`, TRUNK_PROFILE=debug) gets steps 1 and 4
 // only: brotli at quality 11 on a 50 MB debug wasm took a minute of every
@@ -34,7 +36,7 @@ if (!dir || !existsSync(join(dir, "index.html"))) {
 
 // Paths that are not app files: the feed and its schema change without a
 // release, the service worker and server snippets are not cached by the SW.
-const NOT_APP = [/^feed\//, /^schema\//, /^sw\.js$/, /^404\.html$/, /^robots\.txt$/, /\.conf$/, /\.(br|gz)$/];
+const NOT_APP = [/^feed\//, /^schema\//, /^sw\.js$/, /^404\.html$/, /^index\.html$/, /(^|\/)index\.html$/, /^og-card\.png$/, /^\.bantin-publish\.json$/, /^robots\.txt$/, /\.conf$/, /\.(br|gz)$/];
 const COMPRESS = /\.(html|js|wasm|css|svg|webmanifest)$/;
 const sha256 = (data, enc = "hex") => createHash("sha256").update(data).digest(enc);
 
@@ -103,6 +105,7 @@ if (base !== "/") {
 if (process.env.TRUNK_PROFILE === "debug") {
   writeFileSync(join(dir, "index.html"), html);
   writeFileSync(join(dir, "404.html"), html);
+  writeFileSync(join(dir, "shell.html"), html);
   console.log(`post-build: debug build, base ${base} (no service worker, CSP or precompressed files)`);
   process.exit(0);
 }
@@ -133,6 +136,10 @@ writeFileSync(join(dir, "bantin-csp.conf"), `# Made by scripts/post-build.mjs fo
 
 writeFileSync(join(dir, "index.html"), html);
 writeFileSync(join(dir, "404.html"), html);
+// The app's own page, kept whole: `bantin-feed publish` makes its pages
+// from it (and may then write index.html as the published home page), and
+// the service worker opens it for any address when offline.
+writeFileSync(join(dir, "shell.html"), html);
 
 // The service worker, with this release's files and a version that changes
 // whenever any of them does.
@@ -164,3 +171,15 @@ for (const f of files(dir)) {
   compressed++;
 }
 console.log(`post-build: release ${release}, version ${version}, base ${base}, ${appFiles.length} app files precached, ${compressed} files precompressed`);
+
+// The bundled feed's pages, published (bantin-feed publish): every address
+// a reader lands on gets its first screen as HTML, with link previews.
+// A deployment whose feed lives elsewhere publishes its own feed with the
+// same command (README). BANTIN_SITE_URL is the public address; the tests'
+// clock sits in the demo weeks (BANTIN_DEMO_TODAY), so the pages do too.
+if (existsSync(join(dir, "feed", "index.json"))) {
+  const siteUrl = process.env.BANTIN_SITE_URL || `http://127.0.0.1:8080${base}`;
+  const args = ["run", "--quiet", "--locked", "-p", "bantin-feed", "--", "publish", join(dir, "feed"), "--dist", dir, "--site-url", siteUrl];
+  if (process.env.BANTIN_DEMO_TODAY) args.push("--now", `${process.env.BANTIN_DEMO_TODAY}T09:30:00+07:00`);
+  execFileSync("cargo", args, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+}

@@ -12,13 +12,18 @@
 //! validation and the text and date primitives are the `bantin-format`
 //! crate's (crates/format).
 
+// Rendered natively (`prerender`), the views' nested types run deep.
+#![recursion_limit = "256"]
+
 pub mod browser;
 pub mod logic;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod strings;
 pub mod ui;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes as RouteList};
 use leptos_router::path;
 
 use crate::ui::components::layout::Shell;
@@ -36,12 +41,21 @@ pub fn App() -> impl IntoView {
     state.feed.start();
     browser::service_worker::register(state.offline);
     browser::storing::follow(state.feed, state.offline);
+    browser::takeover::follow(state.feed);
+    view! { <Pages/> }
+}
+
+/// The frame and the pages, by address: what the browser runs and what the
+/// feed tool's publish step renders natively (`prerender`), so a published
+/// page and the app that takes it over are drawn by the same components.
+#[component]
+pub fn Pages() -> impl IntoView {
     // Under a sub-path ("/bantin/"), links and routes are under it too.
     let base = logic::routes::router_base(&browser::config::app_base());
     view! {
         <Router base=base>
             <Shell>
-                <Routes fallback=|| view! { <NotFoundPage/> }>
+                <RouteList fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/tin-tuc") view=NewsListPage/>
                     <Route path=path!("/tin-tuc/:slug") view=ArticlePage/>
@@ -51,16 +65,22 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tim-kiem") view=SearchPage/>
                     <Route path=path!("/kiosk") view=KioskPage/>
                     <Route path=path!("/ngoai-tuyen") view=OfflinePage/>
-                </Routes>
+                </RouteList>
             </Shell>
         </Router>
     }
 }
 
 /// Mounts the app. The loading screen that index.html shows while the
-/// wasm downloads stays until the frame has its feed (see `Shell`).
+/// wasm downloads stays until the frame has its feed (see `Shell`); a
+/// published page stays until the app has the same screen drawn
+/// (`browser::takeover`).
 pub fn mount() {
     // A returning reader's text size holds from the first paint.
     crate::ui::components::reading_tools::restore_text_size();
-    leptos::mount::mount_to_body(App);
+    // A published page: the app renders beside it and takes its place.
+    match browser::takeover::mount_point() {
+        Some(twin) => leptos::mount::mount_to(twin, App).forget(),
+        None => leptos::mount::mount_to_body(App),
+    }
 }

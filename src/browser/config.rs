@@ -11,19 +11,47 @@ use crate::logic::routes;
 /// Where the feed is when the deployment does not say (under the app's base).
 const DEFAULT_FEED_BASE: &str = "feed/";
 
-fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
-}
-
 /// The content of `<meta name="{name}">` in index.html, if safe as a URL.
 fn meta(name: &str) -> Option<String> {
-    document()?
+    raw_meta(name)
+        .map(|s| s.trim().to_string())
+        .filter(|s| is_safe_url(s, UrlUse::Link))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn raw_meta(name: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
         .query_selector(&format!("meta[name='{name}']"))
         .ok()
         .flatten()
         .and_then(|m| m.get_attribute("content"))
-        .map(|s| s.trim().to_string())
-        .filter(|s| is_safe_url(s, UrlUse::Link))
+}
+
+// Rendered natively (the publish step), the page is the release's
+// index.html that the page will be written into: its tags say the same.
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static NATIVE_META: std::cell::RefCell<Vec<(String, String)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn raw_meta(name: &str) -> Option<String> {
+    NATIVE_META.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    })
+}
+
+/// Natively, the deployment's `<meta name content>` pairs, read from the
+/// release's index.html. Set before anything renders on this thread (the
+/// base path is read once per thread).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_native_deployment(metas: Vec<(String, String)>) {
+    NATIVE_META.with(|m| *m.borrow_mut() = metas);
 }
 
 /// The path the app is deployed under ("/" or "/bantin/"), written into
@@ -63,7 +91,7 @@ pub fn feed_url(url: &str) -> String {
 
 /// A URL made absolute against the page, as the Cache API keys them.
 pub fn absolute(url: &str) -> String {
-    let page = web_sys::window()
+    let page = crate::browser::dom::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     web_sys::Url::new_with_base(url, &page)

@@ -8,9 +8,67 @@ use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// The browser window; none when the page is rendered natively (the
+/// publish step), so browser glue quietly does nothing there.
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
+// Rendered natively (the publish step), the tab title and description a
+// page sets are kept for the published page's <head>.
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static NATIVE_HEAD: std::cell::RefCell<NativeHead> =
+        std::cell::RefCell::new(NativeHead::default());
+}
+
+/// Natively, what the last rendered page said about itself.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Default)]
+pub struct NativeHead {
+    /// The tab title, as the browser would show it.
+    pub title: Option<String>,
+    /// The page's own name in it (a story's title), for link previews.
+    pub name: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Natively, what the last rendered page said about itself, cleared.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn take_native_head() -> NativeHead {
+    NATIVE_HEAD.with(|h| std::mem::take(&mut *h.borrow_mut()))
+}
+
+/// Runs `f` before the next paint; never when rendered natively.
+pub fn next_frame(f: impl FnOnce() + 'static) {
+    if window().is_some() {
+        leptos::prelude::request_animation_frame(f);
+    }
+}
+
+/// Sets the browser tab's title; `name` is the page's own part of it.
+pub fn set_title(title: &str, name: &str) {
+    #[cfg(not(target_arch = "wasm32"))]
+    NATIVE_HEAD.with(|h| {
+        let mut h = h.borrow_mut();
+        h.title = Some(title.to_string());
+        h.name = Some(name.to_string());
+    });
+    let _ = name;
+    if let Some(document) = window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
 /// Sets `<meta name="description">` (created if index.html lacks it).
 pub fn set_meta_description(text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    #[cfg(not(target_arch = "wasm32"))]
+    NATIVE_HEAD.with(|h| h.borrow_mut().description = Some(text.to_string()));
+    let Some(document) = window().and_then(|w| w.document()) else {
         return;
     };
     let meta = match document
@@ -34,7 +92,7 @@ pub fn set_meta_description(text: &str) {
 }
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    window()?.local_storage().ok().flatten()
 }
 
 /// A stored preference; `None` when absent or storage is blocked.
@@ -51,7 +109,7 @@ pub fn save_pref(key: &str, value: &str) {
 
 /// Sets a data attribute on <html>, where the stylesheet reads reader settings.
 pub fn set_root_data(name: &str, value: &str) {
-    if let Some(root) = web_sys::window()
+    if let Some(root) = window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
@@ -60,13 +118,13 @@ pub fn set_root_data(name: &str, value: &str) {
 }
 
 pub fn print() {
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = window() {
         let _ = w.print();
     }
 }
 
 pub fn current_url() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
 }
@@ -82,7 +140,7 @@ pub enum Shared {
 }
 
 fn navigator() -> Option<JsValue> {
-    web_sys::window().map(|w| w.navigator().into())
+    window().map(|w| w.navigator().into())
 }
 
 fn method(target: &JsValue, name: &str) -> Option<Function> {
@@ -140,7 +198,7 @@ pub async fn copy_text(text: &str) -> Shared {
 /// Offers `text` as a file download (the .ics exports). Works on phones:
 /// a real link with the download attribute and the file's name.
 pub fn download_text(file_name: &str, media_type: &str, text: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
+    let window = window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
@@ -161,7 +219,7 @@ pub fn download_text(file_name: &str, media_type: &str, text: &str) -> Result<()
 
 /// Brings an element into view (the calendar's current entry).
 pub fn scroll_into_view(selector: &str) {
-    if let Some(el) = web_sys::window()
+    if let Some(el) = window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten())
     {
@@ -171,7 +229,7 @@ pub fn scroll_into_view(selector: &str) {
 
 /// The viewport is phone-sized (the layouts switch at 640 px).
 pub fn is_narrow() -> bool {
-    web_sys::window()
+    window()
         .and_then(|w| w.inner_width().ok())
         .and_then(|v| v.as_f64())
         .is_some_and(|w| w < 640.0)
@@ -199,7 +257,7 @@ pub fn request_wake_lock() {
 /// Ends index.html's loading screen: removes it and the `booting` class
 /// that keeps the app's frame hidden behind it.
 pub fn end_boot() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = window().and_then(|w| w.document()) else {
         return;
     };
     if let Some(boot) = document.get_element_by_id("boot") {

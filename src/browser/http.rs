@@ -133,7 +133,7 @@ pub async fn reaches(url: &str) -> bool {
 
 fn is_cross_origin(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
-    let origin = web_sys::window()
+    let origin = crate::browser::dom::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     (lower.starts_with("http://") || lower.starts_with("https://")) && !url.starts_with(&origin)

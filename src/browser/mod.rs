@@ -11,7 +11,8 @@
 //! - `state`: the app-wide state, provided once by `App`;
 //! - `service_worker`: registration, release checks, the update;
 //! - `caches`: what the service worker stored, read and cleared;
-//! - `storing`: background storing, following the feed state.
+//! - `storing`: background storing, following the feed state;
+//! - `takeover`: the app taking over a published (prerendered) page.
 
 pub mod caches;
 pub mod clock;
@@ -22,3 +23,4 @@ pub mod loaders;
 pub mod service_worker;
 pub mod state;
 pub mod storing;
+pub mod takeover;

@@ -13,7 +13,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use bantin_format::model::{Article, Document, Index};
+use bantin_format::model::{Article, CalendarWeek, Document, Index, NewsPage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -126,7 +126,7 @@ impl FeedState {
             },
             OFFLINE_RETRY,
         );
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::browser::dom::window() {
             dom::listen(&w, "online", move || self.refresh());
         }
     }
@@ -151,6 +151,14 @@ impl DocumentsState {
             pages: RwSignal::new(None),
             complete: RwSignal::new(false),
         }
+    }
+
+    /// A list already complete (a page rendered natively with the feed
+    /// directory at hand): nothing to load.
+    pub fn filled(self, list: Vec<Document>) {
+        self.pages.set(Some(0));
+        self.list.set(Some(Ok(Arc::new(list))));
+        self.complete.set(true);
     }
 
     /// Starts loading unless already loaded or loading.
@@ -196,6 +204,25 @@ impl ReadArticles {
             self.0.update(|list| list.push(Arc::new(article.clone())));
         }
     }
+}
+
+// ------------------------------------------------------------- at hand
+
+/// What a page can show without fetching: empty in the browser, where
+/// pages load their files; filled when the feed tool's publish step
+/// renders a page natively with the feed directory at hand (a resource
+/// never resolves there). A page shows what is at hand, then what it
+/// loads.
+#[derive(Clone, Default)]
+pub struct AtHand {
+    pub article: Option<Arc<Article>>,
+    pub document: Option<Arc<Document>>,
+    pub week: Option<Arc<CalendarWeek>>,
+    pub news_page: Option<Arc<NewsPage>>,
+}
+
+pub fn at_hand() -> AtHand {
+    use_context::<AtHand>().unwrap_or_default()
 }
 
 // ------------------------------------------------------------ offline side

@@ -11,7 +11,7 @@ use web_sys::{Document, Element};
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        let Some(document) = crate::browser::dom::window().and_then(|w| w.document()) else {
             return;
         };
         if let Some(body) = document.body() {

@@ -2,6 +2,8 @@
 //! more than a call into `bantin_format` (the `main` stays thin).
 //!
 //! - [`card`]: the 1200×630 site card for link previews
-//!   (`bantin-feed card`, and the publish step's `og:image` fallback).
+//!   (`bantin-feed card`, and the publish step's `og:image` fallback);
+//! - [`publish`]: prerendered pages for every address a reader lands on.
 
 pub mod card;
+pub mod publish;

@@ -9,6 +9,9 @@
 //!                                         move the sample calendar to the weeks around today
 //!   bantin-feed sw-protocol               print what the app and its service worker share
 //!                                         (JSON; the build writes it into sw.js)
+//!   bantin-feed publish FEED --dist DIST --site-url URL [--jobs N] [--now RFC3339]
+//!                                         write a page for every address a reader lands on
+//!                                         into a release build (prerendered, with link previews)
 //!   bantin-feed card --out FILE [--site-name NAME]
 //!                                         draw the 1200×630 site card for link previews (PNG)
 //!
@@ -31,6 +34,7 @@ const USAGE: &str = "usage:
   bantin-feed index DIR
   bantin-feed demo-calendar DIR [--today YYYY-MM-DD]
   bantin-feed sw-protocol
+  bantin-feed publish FEED --dist DIST --site-url URL [--jobs N] [--now RFC3339]
   bantin-feed card --out FILE [--site-name NAME]";
 
 fn main() -> ExitCode {
@@ -45,6 +49,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Some("card") => card(&args[1..]),
+        Some("publish") => publish(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -174,5 +179,38 @@ fn demo_calendar(args: &[String]) -> Result<(), String> {
             println!("moved the sample calendar by {weeks} weeks, to the weeks around {around}")
         }
     }
+    Ok(())
+}
+
+/// Prerenders the feed's pages into a release build (bantin_feed::publish).
+fn publish(args: &[String]) -> Result<(), String> {
+    let (feed, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    let opts = options(rest)?;
+    let need = |k: &str| {
+        opts.get(k)
+            .cloned()
+            .ok_or_else(|| format!("--{k} is required\n{USAGE}"))
+    };
+    let now_ms = match opts.get("now") {
+        Some(t) => bantin_format::datetime::DateTime::parse_rfc3339(t)
+            .map(|t| t.unix as f64 * 1000.0)
+            .ok_or("--now must be a time like 2026-11-30T09:30:00+07:00")?,
+        None => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as f64)
+            .unwrap_or(0.0),
+    };
+    let jobs = match opts.get("jobs") {
+        Some(n) => n.parse().map_err(|_| "--jobs must be a number")?,
+        None => std::thread::available_parallelism().map_or(2, |n| n.get()),
+    };
+    let report = bantin_feed::publish::publish(&bantin_feed::publish::Options {
+        feed: PathBuf::from(feed),
+        dist: PathBuf::from(need("dist")?),
+        site_url: need("site-url")?,
+        now_ms,
+        jobs,
+    })?;
+    print!("{report}");
     Ok(())
 }

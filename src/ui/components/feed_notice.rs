@@ -29,7 +29,7 @@ pub fn FeedNotice() -> impl IntoView {
 /// The line shown where content is on its way.
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="notice notice--loading" role="status">{strings::LOADING}</p> }
+    view! { <p class="notice notice--loading" role="status" data-pending="">{strings::LOADING}</p> }
 }
 
 /// A failure worded for the reader, with a button to try again.

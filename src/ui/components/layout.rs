@@ -50,7 +50,9 @@ pub fn Shell(children: Children) -> impl IntoView {
             show();
         }
     });
-    set_timeout(show, BOOT_WAIT);
+    if cfg!(target_arch = "wasm32") {
+        set_timeout(show, BOOT_WAIT);
+    }
     view! {
         <UpdatePrompt/>
         <Show when=move || !kiosk.get()>

@@ -33,9 +33,13 @@ pub fn ArticlePage() -> impl IntoView {
         let slug = slug();
         async move { loaders::load_article(&slug).await }
     });
+    let at_hand = state::at_hand().article;
     view! {
         {move || match article.get() {
-            None => view! { <Loading/> }.into_any(),
+            None => match at_hand.as_ref().filter(|a| a.summary.slug == slug()) {
+                Some(a) => view! { <ArticleView article=a.as_ref().clone()/> }.into_any(),
+                None => view! { <Loading/> }.into_any(),
+            },
             Some(Ok(a)) => view! { <ArticleView article=a/> }.into_any(),
             Some(Err(LoadError::NotFound | LoadError::Invalid)) => view! { <ArticleNotFound/> }.into_any(),
             Some(Err(LoadError::Network)) => view! { <ArticleNotStored on_retry=move || article.refetch()/> }.into_any(),

@@ -32,7 +32,7 @@ fn offer_ics(file: String, text: String) {
 
 /// The UID domain (this site's host) and the time stamp for an .ics file.
 fn ics_context() -> (String, i64) {
-    let host = web_sys::window()
+    let host = crate::browser::dom::window()
         .and_then(|w| w.location().host().ok())
         .unwrap_or_default();
     (
@@ -72,6 +72,27 @@ pub fn CalendarPage() -> impl IntoView {
         }
     });
 
+    // A week the index embeds (or the publish step has at hand) shows at
+    // once; the resource confirms it.
+    let at_hand = crate::browser::state::at_hand().week;
+    let ready = Signal::derive(move || {
+        let w = week.get().to_string();
+        at_hand
+            .as_ref()
+            .filter(|x| x.week == w)
+            .map(|x| x.as_ref().clone())
+            .or_else(|| {
+                feed.index.with(|i| {
+                    i.as_ref()
+                        .and_then(|i| i.calendar.embedded.iter().find(|x| x.week == w).cloned())
+                })
+            })
+    });
+    let current = move || match ready.get() {
+        Some(w) => Some(Some(Ok(Some(w)))),
+        None => data.get(),
+    };
+
     let site_name = move || {
         feed.index
             .with(|i| i.as_ref().map(|i| i.site.name.clone()).unwrap_or_default())
@@ -102,7 +123,7 @@ pub fn CalendarPage() -> impl IntoView {
                     />
                 </label>
                 <button type="button" class="tool tool--wide" on:click=|_| dom::print()>{strings::PRINT_WEEK}</button>
-                {move || match data.get() {
+                {move || match current() {
                     Some(Some(Ok(Some(w)))) if !w.entries.is_empty() => {
                         let name = site_name();
                         Some(view! {
@@ -116,7 +137,7 @@ pub fn CalendarPage() -> impl IntoView {
                     _ => None,
                 }}
             </div>
-            {move || match data.get() {
+            {move || match current() {
                 None | Some(None) => view! { <Loading/> }.into_any(),
                 Some(Some(Err(e))) => view! {
                     <Failed message=e.message() on_retry=move || data.refetch()/>
@@ -197,8 +218,10 @@ fn WeekView(
     let filtering = move || !filter.with(|f| f.trim().is_empty());
 
     // On the current week, bring the entry on now (or next) into view once.
-    if is_current {
-        request_animation_frame(move || {
+    // (Not while taking over a published page, which the reader may have
+    // scrolled already.)
+    if is_current && !crate::browser::takeover::under_way() {
+        dom::next_frame(move || {
             let scope = if dom::is_narrow() {
                 ".cal-cards"
             } else {

@@ -31,9 +31,13 @@ pub fn DocumentPage() -> impl IntoView {
         let id = id();
         async move { loaders::load_document(&id).await }
     });
+    let at_hand = crate::browser::state::at_hand().document;
     view! {
         {move || match doc.get() {
-            None => view! { <Loading/> }.into_any(),
+            None => match at_hand.as_ref().filter(|d| d.id == id()) {
+                Some(d) => view! { <DocumentView doc=d.as_ref().clone()/> }.into_any(),
+                None => view! { <Loading/> }.into_any(),
+            },
             Some(Ok(d)) => view! { <DocumentView doc=d/> }.into_any(),
             Some(Err(LoadError::NotFound | LoadError::Invalid)) => view! {
                 <PageTitle text=strings::DOC_NOT_FOUND.to_string()/>

@@ -98,7 +98,19 @@ pub fn NewsListPage() -> impl IntoView {
         feed.index
             .with(|i| list_for(q.get("chuyen-muc"), q.get("the"), i.as_deref()))
     });
-    let loaded = RwSignal::new(Loaded::default());
+    // The first page, when the publish step has it at hand.
+    let loaded = RwSignal::new(
+        crate::browser::state::at_hand()
+            .news_page
+            .map(|p| Loaded {
+                list: target.get_untracked().0,
+                items: p.items.clone(),
+                pages: 1,
+                total_pages: p.pages,
+                total: p.total,
+            })
+            .unwrap_or_default(),
+    );
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<LoadError>);
 
@@ -182,7 +194,9 @@ pub fn NewsListPage() -> impl IntoView {
         <div class="list-more">
             {move || {
                 let l = loaded.get();
-                if busy.get() {
+                if busy.get() && l.items.is_empty() {
+                    view! { <p role="status" data-pending="">{strings::LOADING_MORE}</p> }.into_any()
+                } else if busy.get() {
                     view! { <p role="status">{strings::LOADING_MORE}</p> }.into_any()
                 } else if l.pages < l.total_pages {
                     view! { <button type="button" class="button" on:click=move |_| load_next()>{strings::LOAD_MORE}</button> }.into_any()

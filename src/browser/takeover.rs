@@ -1,0 +1,107 @@
+//! Taking over a published page (`bantin-feed publish`): the page arrives
+//! holding its first screen, drawn by the same components; the app renders
+//! into a hidden twin (`#app`) and, once that has its content, swaps it for
+//! the published one (`#prerender`) in one step, so nothing on screen
+//! moves, flashes or blanks. What the app shows then is the current feed,
+//! so a headline published since the page was written is there.
+//!
+//! A published page whose address is not the reader's (the same file
+//! answers `/lich-cong-tac?tuan=…`) is dropped at once for the loading
+//! screen, as an unpublished page would show. While the app has only an
+//! error to show, the published content stays.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::browser::dom;
+use crate::browser::state::FeedState;
+
+const PUBLISHED: &str = "prerender";
+const TWIN: &str = "app";
+/// Marks content on its way (`ui::components::feed_notice::Loading`…):
+/// the twin is not ready while it holds one.
+pub const PENDING: &str = "data-pending";
+
+fn document() -> Option<web_sys::Document> {
+    dom::window()?.document()
+}
+
+/// Where to mount the app: a hidden twin when the page was published for
+/// this address, else `None` (the body, as for index.html).
+pub fn mount_point() -> Option<web_sys::HtmlElement> {
+    let document = document()?;
+    let published = document.get_element_by_id(PUBLISHED)?;
+    let body = document.body()?;
+    if !is_for_this_address(&document) {
+        published.remove();
+        if let Some(boot) = document.get_element_by_id("boot") {
+            let _ = boot.remove_attribute("hidden");
+        }
+        let _ = body.class_list().add_1("booting");
+        return None;
+    }
+    let twin = document.create_element("div").ok()?;
+    twin.set_id(TWIN);
+    let _ = twin.set_attribute("hidden", "");
+    body.append_child(&twin).ok()?;
+    twin.dyn_into().ok()
+}
+
+/// Whether the page's `<meta name="bantin-page">` is the reader's address
+/// (a published page has no query).
+fn is_for_this_address(document: &web_sys::Document) -> bool {
+    let page = document
+        .query_selector("meta[name='bantin-page']")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"));
+    let Some(location) = dom::window().map(|w| w.location()) else {
+        return false;
+    };
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    let trim = |p: &str| p.trim_end_matches('/').to_string();
+    page.is_some_and(|p| trim(&p) == trim(&path)) && search.is_empty()
+}
+
+/// Whether a published page is still on screen, the app not yet in its
+/// place: the reader may have scrolled it, so nothing scrolls for them.
+pub fn under_way() -> bool {
+    document().is_some_and(|d| d.get_element_by_id(PUBLISHED).is_some())
+}
+
+/// Swaps the twin in once the feed is here and the twin's content is:
+/// checked each frame, as pages load their own files after the index.
+pub fn follow(feed: FeedState) {
+    let Some(document) = document() else { return };
+    if document.get_element_by_id(PUBLISHED).is_none() {
+        return;
+    }
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        if feed.index.with(Option::is_none) {
+            return false;
+        }
+        request_animation_frame(swap_when_ready);
+        true
+    });
+}
+
+fn swap_when_ready() {
+    let Some(document) = document() else { return };
+    let (Some(published), Some(twin)) = (
+        document.get_element_by_id(PUBLISHED),
+        document.get_element_by_id(TWIN),
+    ) else {
+        return;
+    };
+    let holds = |selector: &str| twin.query_selector(selector).ok().flatten().is_some();
+    if holds(&format!("[{PENDING}]")) || holds(".notice--error") || !holds("main") {
+        request_animation_frame(swap_when_ready);
+        return;
+    }
+    published.remove();
+    let _ = twin.remove_attribute("hidden");
+}
