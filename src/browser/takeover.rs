@@ -98,7 +98,9 @@ fn swap_when_ready() {
         return;
     };
     let holds = |selector: &str| twin.query_selector(selector).ok().flatten().is_some();
-    if holds(&format!("[{PENDING}]")) || holds(".notice--error") || !holds("main") {
+    // A failure with nothing else to show: the published content stays.
+    let failed = holds(".notice--error:not([data-keeps-content])");
+    if holds(&format!("[{PENDING}]")) || failed || !holds("main") {
         request_animation_frame(swap_when_ready);
         return;
     }

@@ -30,7 +30,8 @@ test("under /bantin/ on a static host, deep links, navigation and the service wo
   const page = await openPage(env.browser, { serviceWorkers: "allow" });
   const missing = [];
   page.on("response", (r) => r.status() === 404 && missing.push(r.url()));
-  // A deep link: the host has no such file and answers with 404.html.
+  // A deep link to a story: its published page (tin-tuc/{slug}/index.html,
+  // which a static host serves), which the app then takes over.
   const deep = `${host.url}tin-tuc/${article.slug}`;
   await page.goto(deep);
   await page.locator("h1.article__title").waitFor();
@@ -55,9 +56,30 @@ test("under /bantin/ on a static host, deep links, navigation and the service wo
   await page.waitForFunction(() => document.documentElement.dataset.offlineStored > 0, null, { timeout: 60000 });
   const feedUrls = await page.evaluate(async () => (await (await caches.open("bantin-feed")).keys()).map((r) => new URL(r.url).pathname));
   assert.ok(feedUrls.includes("/bantin/feed/index.json"), feedUrls.slice(0, 3).join());
-  // The deep link itself is the only 404 (the browser logs it): no file of
-  // the app or the feed was looked for outside the base.
-  assert.deepEqual(missing, [deep]);
+  // Nothing was missing: no file of the app or the feed was looked for
+  // outside the base.
+  assert.deepEqual(missing, []);
   assert.deepEqual(page.errors.filter((e) => !/status of 404/.test(e)), []);
+  await page.context().close();
+});
+
+test("under /bantin/ on a static host, a published page says its address under the base, and an unpublished one loads the app from 404.html", async () => {
+  const index = feedFile("index.json");
+  const article = index.latest[0];
+  const plain = await openPage(env.browser, { javaScriptEnabled: false, takeover: false });
+  const response = await plain.goto(`${host.url}tin-tuc/${article.slug}`);
+  assert.equal(response.status(), 200);
+  assert.equal((await plain.locator("h1.article__title").textContent()).trim(), article.title);
+  const og = await plain.evaluate(() => document.querySelector("meta[property='og:url']")?.content);
+  assert.equal(og, `http://127.0.0.1:8080/bantin/tin-tuc/${article.slug}`);
+  const links = await plain.locator("#prerender a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(links.length > 5);
+  for (const l of links) assert.ok(l.startsWith("/bantin/"), l);
+  await plain.context().close();
+  const page = await openPage(env.browser);
+  const searched = await page.goto(`${host.url}tim-kiem?q=h%E1%BB%99i+ngh%E1%BB%8B`);
+  assert.equal(searched.status(), 404);
+  await page.locator("main h1").first().waitFor();
+  assert.equal(await page.locator("#prerender").count(), 0);
   await page.context().close();
 });

@@ -18,7 +18,7 @@ pub fn FeedNotice() -> impl IntoView {
                 } else {
                     error.message()
                 };
-                Some(view! { <Failed message=text on_retry=move || feed.refresh()/> }.into_any())
+                Some(view! { <Failed message=text on_retry=move || feed.refresh() keeps_content=has_content/> }.into_any())
             }
             None if feed.loading.get() && !has_content => Some(view! { <Loading/> }.into_any()),
             None => None,
@@ -34,9 +34,16 @@ pub fn Loading() -> impl IntoView {
 
 /// A failure worded for the reader, with a button to try again.
 #[component]
-pub fn Failed(message: &'static str, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+pub fn Failed(
+    message: &'static str,
+    #[prop(into)] on_retry: Callback<()>,
+    /// Older content stays on screen beside it (`browser::takeover` swaps
+    /// such a page in; one with only a failure to show, it does not).
+    #[prop(optional)]
+    keeps_content: bool,
+) -> impl IntoView {
     view! {
-        <div class="notice notice--error" role="alert">
+        <div class="notice notice--error" role="alert" data-keeps-content=keeps_content.then_some("")>
             <p>{message}</p>
             <button type="button" class="button button--small" on:click=move |_| on_retry.run(())>
                 {strings::RETRY}
