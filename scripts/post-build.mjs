@@ -98,6 +98,8 @@ html = setMeta(html, "bantin-release", release);
   html = intoHead(html, preload);
 }
 // Static links in index.html are written for "/": move them under the base.
+// (Trunk's own outputs, the wasm, its loader, the stylesheet and prefs.js,
+// already carry the base and a hashed name; they are app files below.)
 if (base !== "/") {
   html = html.replace(/(href|src)=("?)\/(favicon\.svg|manifest\.webmanifest|icons\/)/g, (m, attr, q, rest) => `${attr}=${q}${base}${rest}`);
 }

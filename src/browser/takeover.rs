@@ -47,21 +47,13 @@ pub fn mount_point() -> Option<web_sys::HtmlElement> {
     twin.dyn_into().ok()
 }
 
-/// Whether the page's `<meta name="bantin-page">` is the reader's address
-/// (a published page has no query).
+/// Whether the published page is the one the reader's address asks for:
+/// public/prefs.js, which runs before the first paint, marks <html>
+/// `other-page` when it is not (the one place that decides it).
 fn is_for_this_address(document: &web_sys::Document) -> bool {
-    let page = document
-        .query_selector("meta[name='bantin-page']")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"));
-    let Some(location) = dom::window().map(|w| w.location()) else {
-        return false;
-    };
-    let path = location.pathname().unwrap_or_default();
-    let search = location.search().unwrap_or_default();
-    let trim = |p: &str| p.trim_end_matches('/').to_string();
-    page.is_some_and(|p| trim(&p) == trim(&path)) && search.is_empty()
+    document
+        .document_element()
+        .is_some_and(|root| !root.class_list().contains("other-page"))
 }
 
 /// Whether a published page is still on screen, the app not yet in its

@@ -7,6 +7,7 @@ pub mod doc_catalog;
 pub mod ics;
 pub mod meta_lines;
 pub mod offline_plan;
+pub mod prefs;
 pub mod qr;
 pub mod routes;
 pub mod schedule;

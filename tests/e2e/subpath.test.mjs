@@ -30,12 +30,17 @@ test("under /bantin/ on a static host, deep links, navigation and the service wo
   const page = await openPage(env.browser, { serviceWorkers: "allow" });
   const missing = [];
   page.on("response", (r) => r.status() === 404 && missing.push(r.url()));
+  const prefs = [];
+  page.on("response", (r) => /\/prefs-[0-9a-f]+\.js$/.test(r.url()) && prefs.push(`${r.status()} ${new URL(r.url()).pathname}`));
   // A deep link to a story: its published page (tin-tuc/{slug}/index.html,
   // which a static host serves), which the app then takes over.
   const deep = `${host.url}tin-tuc/${article.slug}`;
   await page.goto(deep);
   await page.locator("h1.article__title").waitFor();
   assert.equal((await page.locator("h1.article__title").textContent()).trim(), article.title);
+  // The settings script before the first paint comes from under the base.
+  assert.equal(prefs.length, 1, prefs.join());
+  assert.match(prefs[0], /^200 \/bantin\/prefs-[0-9a-f]{16}\.js$/);
   // Links of the app carry the base.
   const hrefs = await page.locator(".main-nav a").evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
   assert.ok(hrefs.length >= 4);

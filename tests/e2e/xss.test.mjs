@@ -77,9 +77,13 @@ after(async () => {
 async function assertInert(page, route) {
   const report = await page.evaluate(() => {
     const bad = [];
-    // Scripts: only the app's own (the trunk loader and its module).
+    // Scripts: only the app's own (the trunk loader and its module, and
+    // the settings script in the head, public/prefs.js).
+    const own = (s) =>
+      (s.type === "module" && (s.src === "" ? s.textContent.includes("TrunkApplicationStarted") : true)) ||
+      (s.parentElement === document.head && s.src !== "" && new URL(s.src).origin === location.origin && /^\/prefs-[0-9a-f]{16}\.js$/.test(new URL(s.src).pathname));
     for (const s of document.querySelectorAll("script")) {
-      if (!(s.type === "module" && (s.src === "" ? s.textContent.includes("TrunkApplicationStarted") : true))) {
+      if (!own(s)) {
         bad.push(`script: ${s.outerHTML.slice(0, 80)}`);
       }
     }

@@ -55,7 +55,7 @@ const SUPERSAMPLE: u32 = 4;
 
 /// The site card as PNG bytes (1200×630, indexed colour). `site_name`
 /// names the picture in the PNG's metadata (a `Title` text chunk,
-/// Latin-1 where the name allows, else UTF-8 `iTXt`); the picture itself
+/// `tEXt` where the name is printable Latin-1, else UTF-8 `iTXt`); the picture itself
 /// holds no text.
 pub fn site_card_png(site_name: &str) -> Vec<u8> {
     let (palette, pixels) = draw();
@@ -276,7 +276,9 @@ fn encode(palette: &[[u8; 3]], pixels: &[u8], site_name: &str) -> Vec<u8> {
         encoder.set_filter(png::Filter::NoFilter);
         let name = site_name.trim();
         if !name.is_empty() {
-            let added = if name.chars().all(|c| (' '..='\u{ff}').contains(&c)) {
+            // tEXt holds printable Latin-1 only; anything else goes as UTF-8.
+            let latin1 = |c: char| matches!(c, ' '..='~' | '\u{a0}'..='\u{ff}');
+            let added = if name.chars().all(latin1) {
                 encoder.add_text_chunk("Title".into(), name.into())
             } else {
                 encoder.add_itxt_chunk("Title".into(), name.into())
@@ -387,6 +389,9 @@ mod tests {
         assert_eq!(titles, vec!["Ban Tuyên giáo Tỉnh ủy Bình Sơn"]);
         let (_, _, _, info) = decode(&site_card_png("Ban Tuyen giao"));
         assert_eq!(info.uncompressed_latin1_text[0].text, "Ban Tuyen giao");
+        // A control character is no Latin-1 text: it goes as UTF-8.
+        let (_, _, _, info) = decode(&site_card_png("Bản\u{85}tin"));
+        assert_eq!(info.utf8_text[0].get_text().unwrap(), "Bản\u{85}tin");
         let (_, _, _, info) = decode(&site_card_png("  "));
         assert!(info.uncompressed_latin1_text.is_empty() && info.utf8_text.is_empty());
     }
@@ -412,7 +417,8 @@ mod tests {
             assert!((d(tip) - 21.0).abs() < 0.3, "{tip:?}: {}", d(tip));
         }
         // And they stay inside the disc, clear of its edge.
-        const { assert!(21.0 * STAR_SCALE + 40.0 < DISC_RADIUS) };
+        let farthest = tips.iter().map(|&t| d(t)).fold(0.0f32, f32::max);
+        assert!(farthest * STAR_SCALE + 40.0 < DISC_RADIUS, "{farthest}");
     }
 
     #[test]

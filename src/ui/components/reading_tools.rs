@@ -5,28 +5,23 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::dom::{self, Shared};
+use crate::logic::prefs::{
+    self, DEFAULT_TEXT_STEP, TEXT_SIZE_ATTRIBUTE, TEXT_SIZE_KEY, TEXT_STEPS,
+};
 use crate::strings;
 
-/// Text size steps, as multiples of the normal size (the stylesheet maps
-/// each step in `html[data-text-size]`).
-pub const TEXT_STEPS: usize = 5;
-pub const DEFAULT_TEXT_STEP: usize = 1;
-const PREF_KEY: &str = "bantin.text-size";
-
 /// The stored step, applied to the page. Called once at start-up too, so a
-/// returning reader's size holds before any article opens.
+/// returning reader's size holds before any article opens; public/prefs.js
+/// has applied the same before the first paint (`logic::prefs`).
 pub fn restore_text_size() -> usize {
-    let step = dom::load_pref(PREF_KEY)
-        .and_then(|s| s.parse::<usize>().ok())
-        .filter(|s| *s < TEXT_STEPS)
-        .unwrap_or(DEFAULT_TEXT_STEP);
-    dom::set_root_data("text-size", &step.to_string());
+    let step = prefs::text_step(dom::load_pref(TEXT_SIZE_KEY).as_deref());
+    dom::set_root_data(TEXT_SIZE_ATTRIBUTE, &step.to_string());
     step
 }
 
 fn apply(step: usize) {
-    dom::set_root_data("text-size", &step.to_string());
-    dom::save_pref(PREF_KEY, &step.to_string());
+    dom::set_root_data(TEXT_SIZE_ATTRIBUTE, &step.to_string());
+    dom::save_pref(TEXT_SIZE_KEY, &step.to_string());
 }
 
 #[component]
