@@ -1,12 +1,12 @@
 // The reader's settings before the first paint: public/prefs.js, a blocking
 // script in the <head>, puts the stored text size on <html> before the
-// wasm has even arrived, so a page that comes as HTML (prerendered) is
-// drawn at the reader's size at once and nothing moves when the app starts.
+// wasm has even arrived, so a page that comes as HTML (published by
+// bantin-feed publish) is drawn at the reader's size at once and nothing
+// moves when the app takes it over.
 //
-// The wasm is held back with page.route while the page is looked at; the
-// page is the release's own, with a block of article text put in its body
-// as a prerendered page has it. Without prefs.js (the control), the same
-// load shifts: the test can tell the two apart.
+// The wasm is held back with page.route while the article's published page
+// is looked at. Without prefs.js (the control), the same load shifts: the
+// test can tell the two apart.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -21,17 +21,15 @@ before(async () => {
 });
 after(async () => env?.stop());
 
-// What a prerendered article page holds before the app: its text, in the
-// stylesheet's .article, with more of the page below it.
-const PRERENDERED =
-  '<article class="article" id="prerendered"><p>' +
-  "Sáng nay, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị triển khai nhiệm vụ công tác tuyên giáo năm 2027. ".repeat(6) +
-  '</p></article><p id="below">Phần sau của trang.</p>';
+// The published page of the article (bantin-feed publish, run by the
+// release build): its first screen, before the app.
+const PUBLISHED = "#prerender .article";
+const tookOver = (page) => page.waitForFunction(() => !document.getElementById("prerender"), null, { timeout: 20000 });
 
 /**
- * Opens the article with the wasm held back; `withoutPrefs` answers the
- * prefs script with nothing. Resolves once the held page has painted, with
- * `release()` to let the wasm through.
+ * Opens the article's published page with the wasm held back;
+ * `withoutPrefs` answers the prefs script with nothing. Resolves once the
+ * held page has painted, with `release()` to let the wasm through.
  */
 async function openHeld(page, { withoutPrefs = false } = {}) {
   let release;
@@ -46,17 +44,8 @@ async function openHeld(page, { withoutPrefs = false } = {}) {
   if (withoutPrefs) {
     await page.route(/\/prefs-[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 200, contentType: "application/javascript", body: "" }));
   }
-  const url = `${env.url}/tin-tuc/${article.slug}`;
-  await page.route(url, async (route) => {
-    const response = await route.fetch();
-    // A prerendered page: its content in place of the loading screen.
-    const html = (await response.text())
-      .replace(/<div[^>]*\bid="?boot"?[^>]*>[\s\S]*?<\/div>/, "")
-      .replace(/<body[^>]*>/, `<body>${PRERENDERED}`);
-    await route.fulfill({ response, body: html });
-  });
-  await page.goto(url, { waitUntil: "commit" });
-  await page.locator("#prerendered").waitFor();
+  await page.goto(`${env.url}/tin-tuc/${article.slug}`, { waitUntil: "commit" });
+  await page.locator(PUBLISHED).waitFor();
   // The wasm is asked for and held; the page has painted meanwhile.
   for (let i = 0; i < 100 && !wasm.asked; i++) await page.waitForTimeout(50);
   assert.ok(wasm.asked, "the page asks for the wasm");
@@ -93,9 +82,9 @@ const rootSize = (page) => page.evaluate(() => parseFloat(getComputedStyle(docum
 
 /** A page whose stored text size is three steps up, set through the app's control. */
 async function largeTextPage() {
-  const page = await openPage(env.browser);
+  const page = await openPage(env.browser, { takeover: false });
   await page.goto(`${env.url}/tin-tuc/${article.slug}`);
-  await page.locator(".article__title").waitFor();
+  await tookOver(page);
   const larger = page.getByRole("button", { name: "Tăng cỡ chữ" });
   await larger.click();
   await larger.click();
@@ -108,16 +97,15 @@ test("a stored text size is on <html> before the wasm runs, and the takeover shi
   const page = await largeTextPage();
   const { release } = await openHeld(page);
   // The wasm is still held: no app yet.
-  assert.equal(await page.locator(".article__title").count(), 0);
+  assert.equal(await page.locator("#app").count(), 0);
   assert.equal(await page.evaluate(() => document.documentElement.getAttribute("data-text-size")), "3");
   const root = await rootSize(page);
-  const held = await fontSize(page, "#prerendered");
-  near(held, root * 1.3, "the prerendered text at step 3 (1.3rem) before the wasm");
+  const held = await fontSize(page, PUBLISHED);
+  near(held, root * 1.3, "the published text at step 3 (1.3rem) before the wasm");
   release();
-  await page.locator(".article__title").waitFor();
+  await tookOver(page);
   await page.waitForTimeout(500);
-  assert.equal(await fontSize(page, "#prerendered"), held);
-  assert.equal(await fontSize(page, ".article:not(#prerendered)"), held, "the app's article at the same size");
+  assert.equal(await fontSize(page, "main .article"), held, "the app's article at the same size");
   const cls = await layoutShift(page);
   assert.equal(cls.total, 0, `layout shifts from ${cls.sources.join(", ")}`);
   assert.deepEqual(page.errors, []);
@@ -129,27 +117,27 @@ test("without prefs.js the same load paints at the normal size and jumps (the co
   const { release } = await openHeld(page, { withoutPrefs: true });
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-text-size")), false);
   const root = await rootSize(page);
-  near(await fontSize(page, "#prerendered"), root, "the normal size until the wasm");
+  near(await fontSize(page, PUBLISHED), root, "the normal size until the wasm");
   release();
-  await page.locator(".article__title").waitFor();
+  await tookOver(page);
   await page.waitForTimeout(500);
-  near(await fontSize(page, "#prerendered"), root * 1.3);
+  near(await fontSize(page, "main .article"), root * 1.3);
   const cls = await layoutShift(page);
   assert.ok(cls.total > 0, "the size applied by the wasm moves the page");
   await page.context().close();
 });
 
 test("nothing stored, or a value the app never writes: the normal size from the script and from the app", async () => {
-  const page = await openPage(env.browser);
+  const page = await openPage(env.browser, { takeover: false });
   for (const stored of [null, "+3", "9", "2 "]) {
     await page.unrouteAll();
     if (stored !== null) await page.evaluate((v) => localStorage.setItem("bantin.text-size", v), stored);
     const { release } = await openHeld(page);
     const attribute = () => page.evaluate(() => document.documentElement.getAttribute("data-text-size"));
     assert.equal(await attribute(), "1", `before the wasm, stored ${stored}`);
-    near(await fontSize(page, "#prerendered"), await rootSize(page));
+    near(await fontSize(page, PUBLISHED), await rootSize(page));
     release();
-    await page.locator(".article__title").waitFor();
+    await tookOver(page);
     assert.equal(await attribute(), "1", `after the wasm, stored ${stored}`);
   }
   assert.deepEqual(page.errors, []);
