@@ -62,23 +62,45 @@ pub fn under_way() -> bool {
     document().is_some_and(|d| d.get_element_by_id(PUBLISHED).is_some())
 }
 
-/// Swaps the twin in once the feed is here and the twin's content is:
-/// checked each frame, as pages load their own files after the index.
+/// Swaps the twin in once the feed is here and the twin's content is
+/// (checked each frame: pages load their own files after the index). While
+/// the feed cannot be loaded and nothing was ever shown, the published page
+/// stays and the app's notice (the reason, and "Thử lại") is lent to it.
 pub fn follow(feed: FeedState) {
     let Some(document) = document() else { return };
     if document.get_element_by_id(PUBLISHED).is_none() {
         return;
     }
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
             return true;
         }
         if feed.index.with(Option::is_none) {
+            if feed.error.with(Option::is_some) {
+                dom::next_frame(lend_notice);
+            }
             return false;
         }
         request_animation_frame(swap_when_ready);
         true
     });
+}
+
+/// The twin's feed notice, moved to the top of the published page's main
+/// (it keeps its button; the app removes it when the feed comes).
+fn lend_notice() {
+    let Some(document) = document() else { return };
+    let notice = document
+        .query_selector(&format!("#{TWIN} .notice--error"))
+        .ok()
+        .flatten();
+    let main = document
+        .query_selector(&format!("#{PUBLISHED} main"))
+        .ok()
+        .flatten();
+    if let (Some(notice), Some(main)) = (notice, main) {
+        let _ = main.prepend_with_node_1(&notice);
+    }
 }
 
 fn swap_when_ready() {
@@ -90,9 +112,12 @@ fn swap_when_ready() {
         return;
     };
     let holds = |selector: &str| twin.query_selector(selector).ok().flatten().is_some();
-    // A failure with nothing else to show: the published content stays.
-    let failed = holds(".notice--error:not([data-keeps-content])");
-    if holds(&format!("[{PENDING}]")) || failed || !holds("main") {
+    // A page that failed with nothing else to show (its story could not be
+    // loaded): the published content stays, and the looking stops.
+    if holds(".notice--error:not([data-keeps-content])") {
+        return;
+    }
+    if holds(&format!("[{PENDING}]")) || !holds("main") {
         request_animation_frame(swap_when_ready);
         return;
     }
