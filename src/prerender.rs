@@ -67,7 +67,7 @@ pub fn render(path: &str, snapshot: &Snapshot, at_hand: AtHand) -> Rendered {
         provide_context(RequestUrl::new(path));
         let state = provide_app_state();
         state.feed.index.set(Some(snapshot.index.clone()));
-        state.documents.filled(snapshot.documents.as_ref().clone());
+        state.documents.filled(snapshot.documents.clone());
         provide_context(at_hand);
         view! { <Pages/> }.to_html()
     });

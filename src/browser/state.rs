@@ -155,9 +155,9 @@ impl DocumentsState {
 
     /// A list already complete (a page rendered natively with the feed
     /// directory at hand): nothing to load.
-    pub fn filled(self, list: Vec<Document>) {
+    pub fn filled(self, list: Arc<Vec<Document>>) {
         self.pages.set(Some(0));
-        self.list.set(Some(Ok(Arc::new(list))));
+        self.list.set(Some(Ok(list)));
         self.complete.set(true);
     }
 

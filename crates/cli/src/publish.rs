@@ -23,6 +23,7 @@ use bantin::browser::state::AtHand;
 use bantin::logic::routes;
 use bantin::prerender::{self, Head, Snapshot};
 use bantin_format::datetime::LocalTime;
+use bantin_format::dir::json_files;
 use bantin_format::model::{ArticleSummary, Document, Index};
 use bantin_format::validate::{self, is_slug, Severity};
 use bantin_format::{pack, text};
@@ -489,6 +490,12 @@ fn first_problem(problems: &[validate::Problem]) -> String {
 /// when the reader's address asks for another one.
 fn fill_template(template: &str, head: &str, body: &str) -> Result<String, String> {
     let mut html = template.to_string();
+    // The page shows without the app: the wasm's preload would only take
+    // the phone's bandwidth from the page's own picture and stylesheet.
+    // The loader script still fetches it once the page is parsed.
+    while let Some((start, end)) = find_tag(&html, "<link", &["type=application/wasm", "type=\"application/wasm\""]) {
+        html.replace_range(start..end, "");
+    }
     if let Some((start, end)) = find_element(&html, "<title", "</title>") {
         html.replace_range(start..end, "");
     }
@@ -657,18 +664,6 @@ fn read_checked<T>(
     let checked = parse(&text);
     let problem = first_problem(&checked.problems);
     checked.value.ok_or_else(|| format!("{rel}: {problem}"))
-}
-
-fn json_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
 }
 
 fn file_stem(path: &Path) -> Option<String> {

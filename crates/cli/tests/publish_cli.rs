@@ -17,7 +17,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// A release's shell.html as trunk and post-build leave it (minified).
-const SHELL: &str = "<!doctype html><html lang=vi><meta charset=utf-8><meta content=\"width=device-width,initial-scale=1\" name=viewport><title>Bản tin</title><meta content=\"Tin tức của ban tuyên giáo\" name=description><meta content=feed/ name=bantin-feed><meta name=\"bantin-base\" content=\"/\"><script type=module>import init from\"/bantin.js\";await init()</script></head><body class=booting><div class=boot id=boot role=status><p class=boot__name>Bản tin</p><p>Đang tải…</p></div></body></html>";
+const SHELL: &str = "<!doctype html><html lang=vi><meta charset=utf-8><meta content=\"width=device-width,initial-scale=1\" name=viewport><title>Bản tin</title><meta content=\"Tin tức của ban tuyên giáo\" name=description><meta content=feed/ name=bantin-feed><meta name=\"bantin-base\" content=\"/\"><script type=module>import init from\"/bantin.js\";await init()</script><link as=fetch crossorigin href=/bantin_bg.wasm rel=preload type=application/wasm></head><body class=booting><div class=boot id=boot role=status><p class=boot__name>Bản tin</p><p>Đang tải…</p></div></body></html>";
 
 fn run(cmd: &mut Command) -> String {
     let out = cmd.output().expect("bantin-feed runs");
@@ -122,6 +122,10 @@ fn every_address_gets_a_page_with_its_preview_tags() {
         1
     );
     assert!(!html.contains("body class=booting"));
+    // The wasm is not preloaded: the page's own picture and stylesheet go first.
+    assert!(!html.contains("application/wasm"));
+    assert!(html.contains("<script type=module>"));
+    let _ = std::fs::remove_dir_all(feed.parent().unwrap());
 }
 
 #[test]
@@ -165,6 +169,7 @@ fn a_second_run_makes_only_what_changed() {
     let removed = publish(&feed, &dist);
     assert_eq!(counts(&removed).3, 1, "{removed}");
     assert!(!dist.join(format!("tin-tuc/{slug}/index.html")).exists());
+    let _ = std::fs::remove_dir_all(feed.parent().unwrap());
 }
 
 #[test]
@@ -191,4 +196,5 @@ fn a_bad_site_url_or_a_missing_shell_is_refused_clearly() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("shell.html"));
+    let _ = std::fs::remove_dir_all(feed.parent().unwrap());
 }

@@ -37,7 +37,7 @@ pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), String> {
 }
 
 /// The JSON files directly inside `dir` (sorted, so output is stable).
-fn json_files(dir: &Path) -> Vec<PathBuf> {
+pub fn json_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok().map(|e| e.path()))
