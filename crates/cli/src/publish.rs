@@ -493,7 +493,11 @@ fn fill_template(template: &str, head: &str, body: &str) -> Result<String, Strin
     // The page shows without the app: the wasm's preload would only take
     // the phone's bandwidth from the page's own picture and stylesheet.
     // The loader script still fetches it once the page is parsed.
-    while let Some((start, end)) = find_tag(&html, "<link", &["type=application/wasm", "type=\"application/wasm\""]) {
+    while let Some((start, end)) = find_tag(
+        &html,
+        "<link",
+        &["type=application/wasm", "type=\"application/wasm\""],
+    ) {
         html.replace_range(start..end, "");
     }
     if let Some((start, end)) = find_element(&html, "<title", "</title>") {
