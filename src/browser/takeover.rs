@@ -33,10 +33,9 @@ pub fn mount_point() -> Option<web_sys::HtmlElement> {
     let published = document.get_element_by_id(PUBLISHED)?;
     let body = document.body()?;
     if !is_for_this_address(&document) {
+        // The loading screen already shows (style/main.css, .other-page);
+        // the frame stays hidden behind it until the feed is here (Shell).
         published.remove();
-        if let Some(boot) = document.get_element_by_id("boot") {
-            let _ = boot.remove_attribute("hidden");
-        }
         let _ = body.class_list().add_1("booting");
         return None;
     }

@@ -120,7 +120,7 @@ pub fn publish(opts: &Options) -> Result<Report, String> {
 
     let mut report = Report::default();
     let index = read_index(&opts.feed, &mut report)?;
-    let documents = Arc::new(read_documents(&opts.feed, &index, &mut report)?);
+    let documents = Arc::new(read_documents(&opts.feed, &index, &mut report));
     let snapshot = Snapshot {
         index: Arc::new(index),
         documents: documents.clone(),
@@ -149,28 +149,20 @@ pub fn publish(opts: &Options) -> Result<Report, String> {
         .map(|a| a.slug.as_str())
         .collect();
 
-    let mut pages = vec![
-        Page {
-            path: routes::HOME.to_string(),
-            input: None,
-            job: Job::Home,
-        },
-        Page {
-            path: routes::NEWS.to_string(),
-            input: None,
-            job: Job::News,
-        },
-        Page {
-            path: routes::CALENDAR.to_string(),
-            input: None,
-            job: Job::Calendar,
-        },
-        Page {
-            path: routes::DOCUMENTS.to_string(),
-            input: None,
-            job: Job::Documents,
-        },
-    ];
+    // The pages about "now" and the lists: made every run.
+    let mut pages: Vec<Page> = [
+        (routes::HOME, Job::Home),
+        (routes::NEWS, Job::News),
+        (routes::CALENDAR, Job::Calendar),
+        (routes::DOCUMENTS, Job::Documents),
+    ]
+    .into_iter()
+    .map(|(path, job)| Page {
+        path: path.to_string(),
+        input: None,
+        job,
+    })
+    .collect();
     for file in json_files(&opts.feed.join(pack::ARTICLES_DIR)) {
         let Some(slug) = file_stem(&file) else {
             continue;
@@ -301,15 +293,11 @@ pub fn publish(opts: &Options) -> Result<Report, String> {
     if std::fs::read(&card).ok().as_deref() != Some(card_png.as_slice()) {
         write(&card, &card_png)?;
     }
+    // Every page is listed (so a removed one is known next run); 0 for
+    // those made every run.
     let manifest: BTreeMap<&str, u64> = pages
         .iter()
-        .filter_map(|p| p.input.map(|h| (p.path.as_str(), h)))
-        .chain(
-            pages
-                .iter()
-                .filter(|p| p.input.is_none())
-                .map(|p| (p.path.as_str(), 0)),
-        )
+        .map(|p| (p.path.as_str(), p.input.unwrap_or(0)))
         .collect();
     write(
         &opts.dist.join(MANIFEST),
@@ -601,9 +589,6 @@ fn site_url(given: &str) -> Result<String, String> {
         ));
     }
     let mut url = given.to_string();
-    if url.matches('/').count() < 3 {
-        url.push('/');
-    }
     if !url.ends_with('/') {
         url.push('/');
     }
@@ -640,11 +625,7 @@ fn read_index(feed: &Path, report: &mut Report) -> Result<Index, String> {
 }
 
 /// Every document, from the paged list the library reads.
-fn read_documents(
-    feed: &Path,
-    index: &Index,
-    report: &mut Report,
-) -> Result<Vec<Document>, String> {
+fn read_documents(feed: &Path, index: &Index, report: &mut Report) -> Vec<Document> {
     let mut all = Vec::new();
     for page in 1..=index.documents.pages {
         match read_checked(
@@ -656,7 +637,7 @@ fn read_documents(
             Err(e) => report.warnings.push(e),
         }
     }
-    Ok(all)
+    all
 }
 
 fn read_checked<T>(

@@ -52,18 +52,26 @@ fn setup(name: &str, n: u32) -> (PathBuf, PathBuf) {
     (feed, dist)
 }
 
+fn publish_to(feed: &Path, dist: &Path, site_url: &str) -> Command {
+    let mut cmd = tool();
+    cmd.arg("publish").arg(feed).arg("--dist").arg(dist).args([
+        "--site-url",
+        site_url,
+        "--now",
+        "2026-11-25T09:30:00+07:00",
+    ]);
+    cmd
+}
+
 fn publish(feed: &Path, dist: &Path) -> String {
-    run(tool()
-        .arg("publish")
-        .arg(feed)
-        .arg("--dist")
-        .arg(dist)
-        .args([
-            "--site-url",
-            "https://tuyengiao.example.vn",
-            "--now",
-            "2026-11-25T09:30:00+07:00",
-        ]))
+    run(&mut publish_to(feed, dist, "https://tuyengiao.example.vn"))
+}
+
+/// A publish that must fail: its error output.
+fn refused(feed: &Path, dist: &Path, site_url: &str) -> String {
+    let out = publish_to(feed, dist, site_url).output().unwrap();
+    assert!(!out.status.success());
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// "N pages: R rendered, W written …" → (N, R, W, removed).
@@ -175,26 +183,8 @@ fn a_second_run_makes_only_what_changed() {
 #[test]
 fn a_bad_site_url_or_a_missing_shell_is_refused_clearly() {
     let (feed, dist) = setup("refused", 5);
-    let out = tool()
-        .arg("publish")
-        .arg(&feed)
-        .arg("--dist")
-        .arg(&dist)
-        .args(["--site-url", "javascript:alert(1)"])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--site-url"));
+    assert!(refused(&feed, &dist, "javascript:alert(1)").contains("--site-url"));
     std::fs::remove_file(dist.join("shell.html")).unwrap();
-    let out = tool()
-        .arg("publish")
-        .arg(&feed)
-        .arg("--dist")
-        .arg(&dist)
-        .args(["--site-url", "https://x.vn/"])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("shell.html"));
+    assert!(refused(&feed, &dist, "https://x.vn/").contains("shell.html"));
     let _ = std::fs::remove_dir_all(feed.parent().unwrap());
 }

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use bantin_format::datetime::{Date, IsoWeek};
 use bantin_format::display;
-use bantin_format::model::{CalendarEntry, CalendarWeek, EntryStatus};
+use bantin_format::model::{CalendarEntry, CalendarWeek, EntryStatus, Index};
 
 use crate::browser::clock;
 use crate::browser::dom;
@@ -45,6 +45,16 @@ fn ics_context() -> (String, i64) {
     )
 }
 
+/// The week `w` when the index embeds it.
+fn embedded_week(index: &Index, w: &str) -> Option<CalendarWeek> {
+    index
+        .calendar
+        .embedded
+        .iter()
+        .find(|x| x.week == w)
+        .cloned()
+}
+
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     let feed = use_feed();
@@ -62,8 +72,9 @@ pub fn CalendarPage() -> impl IntoView {
         let index = feed.index.get();
         async move {
             let index = index?;
-            if let Some(found) = index.calendar.embedded.iter().find(|x| x.week == w) {
-                return Some(Ok(Some(found.clone())));
+            // (Shown from `ready`; nothing to fetch.)
+            if let Some(found) = embedded_week(&index, &w) {
+                return Some(Ok(Some(found)));
             }
             if !index.calendar.weeks.contains(&w) {
                 return Some(Ok(None));
@@ -82,10 +93,8 @@ pub fn CalendarPage() -> impl IntoView {
             .filter(|x| x.week == w)
             .map(|x| x.as_ref().clone())
             .or_else(|| {
-                feed.index.with(|i| {
-                    i.as_ref()
-                        .and_then(|i| i.calendar.embedded.iter().find(|x| x.week == w).cloned())
-                })
+                feed.index
+                    .with(|i| i.as_deref().and_then(|i| embedded_week(i, &w)))
             })
     });
     let current = move || match ready.get() {
