@@ -97,6 +97,20 @@ html = setMeta(html, "bantin-release", release);
   html = html.replace(/<link rel="preload" href="[^"]*index\.json"[^>]*>/, "");
   html = intoHead(html, preload);
 }
+// The loader starts the wasm once the page has loaded (its first screen's
+// pictures and stylesheet), or after 3 s at most: on a published page the
+// reader reads meanwhile, and 360 KB of wasm no longer shares a phone's
+// bandwidth with the picture the page leads with. On the app's own page
+// (index.html without content) `load` comes at once. The hash below
+// covers the edited script.
+{
+  const wait = "await Promise.race([new Promise(r=>document.readyState===\"complete\"?r():addEventListener(\"load\",r,{once:true})),new Promise(r=>setTimeout(r,3e3))]);";
+  const call = /const wasm ?= ?await init\(/;
+  if (!html.includes(wait)) {
+    if (!call.test(html)) throw new Error("post-build: trunk's loader has changed (no `const wasm = await init(`)");
+    html = html.replace(call, (m) => wait + m);
+  }
+}
 // Static links in index.html are written for "/": move them under the base.
 // (Trunk's own outputs, the wasm, its loader, the stylesheet and prefs.js,
 // already carry the base and a hashed name; they are app files below.)

@@ -76,6 +76,12 @@ pub fn Pages() -> impl IntoView {
 /// published page stays until the app has the same screen drawn
 /// (`browser::takeover`).
 pub fn mount() {
+    // Compiling the wasm and drawing the app: two tasks, not one long one
+    // that a tap would wait for.
+    leptos::prelude::set_timeout(mount_now, std::time::Duration::ZERO);
+}
+
+fn mount_now() {
     // A returning reader's text size holds from the first paint.
     crate::ui::components::reading_tools::restore_text_size();
     // A published page: the app renders beside it and takes its place.

@@ -26,6 +26,9 @@ const DIST = process.env.BANTIN_DIST || join(ROOT, "dist");
 const FEED_TOOL = process.env.BANTIN_FEED_TOOL || join(ROOT, "target/release/bantin-feed");
 const LIGHTHOUSE = fileURLToPath(new URL("node_modules/.bin/lighthouse", import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS || 5);
+// Lighthouse runs per route: one run's simulated TBT and LCP swing by
+// tens of points with what else the machine does; the median is reported.
+const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 3);
 const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS || 3);
 const SIZES = (process.env.BENCH_SIZES || "1000,10000,50000").split(",").map(Number);
 const ONLY = new Set((process.env.BENCH_ONLY || "bytes,lighthouse,ratios,scale").split(","));
@@ -189,16 +192,18 @@ function lighthouseTable(base, articleSlug) {
   const notes = [];
   let all = true;
   for (const [name, path] of routes) {
-    log(`lighthouse ${path}`);
-    const r = lighthouse(base + path);
-    const ok = r.perf >= 98 && r.a11y === 100 && r.bp === 100 && r.seo >= 92;
+    log(`lighthouse ${path} (${LH_RUNS} runs)`);
+    const runs = Array.from({ length: LH_RUNS }, () => lighthouse(base + path));
+    // The run with the median Performance score, reported whole.
+    const r = [...runs].sort((a, b) => a.perf - b.perf)[(runs.length - 1) >> 1];
+    const ok = r.perf >= 98 && r.a11y === 100 && r.bp === 100 && r.seo === 100 && r.cls === 0 && r.tbt <= 150;
     all &&= ok;
-    rows.push([name, r.perf, r.a11y, r.bp, r.seo, ms(r.lcp), ms(r.tbt), r.cls == null ? "—" : r.cls.toFixed(3), verdict(ok)]);
+    rows.push([name, r.perf, runs.map((x) => x.perf).join(" / "), r.a11y, r.bp, r.seo, ms(r.lcp), ms(r.tbt), r.cls == null ? "—" : r.cls.toFixed(3), verdict(ok)]);
     if (r.error) notes.push(`${name}: ${r.error}`);
     if (r.misses.length) notes.push(`${name}: below 1 — ${r.misses.join(", ")}`);
   }
-  table(`2. Lighthouse 12, mobile preset — goals: Performance >= 98, Accessibility 100, Best Practices 100, SEO >= 92: ${verdict(all)}`,
-    ["route", "Perf", "A11y", "BP", "SEO", "LCP", "TBT", "CLS", "goals"], rows);
+  table(`2. Lighthouse 12, mobile preset, the median of ${LH_RUNS} runs per route — goals: Performance >= 98, Accessibility 100, Best Practices 100, SEO 100, CLS 0, TBT <= 150 ms: ${verdict(all)}`,
+    ["route", "Perf", "Perf, each run", "A11y", "BP", "SEO", "LCP", "TBT", "CLS", "goals"], rows);
   if (notes.length) console.log("\n" + notes.map((n) => `- ${n}`).join("\n"));
 }
 

@@ -18,13 +18,21 @@ use crate::browser::dom::{self, wait};
 use crate::browser::state::{OfflineState, StoreStatus};
 
 thread_local! {
-    /// Bumped by [`clear`]: a storing run under way stops at its next batch.
+    /// Bumped by [`clear`] and [`stop_storing`]: a storing run under way
+    /// stops at its next batch.
     static GENERATION: Cell<u32> = const { Cell::new(0) };
 }
 
-/// How many times the store was cleared in this visit.
+/// How many times storing was stopped (the store cleared) in this visit.
 pub fn generation() -> u32 {
     GENERATION.with(Cell::get)
+}
+
+/// Stops a storing run under way: the page is about to reload into a new
+/// release, and the old service worker would answer the run's fetches
+/// (keeping the new one waiting) for nothing.
+pub fn stop_storing() {
+    GENERATION.with(|g| g.set(g.get() + 1));
 }
 
 fn caches() -> Option<CacheStorage> {
@@ -123,7 +131,7 @@ pub async fn stored() -> Stored {
 /// storing run under way. The app's own files stay, so the app still opens
 /// offline (and shows it has nothing).
 pub async fn clear(offline: OfflineState) {
-    GENERATION.with(|g| g.set(g.get() + 1));
+    stop_storing();
     let Some(storage) = caches() else { return };
     for name in [
         protocol::FEED_CACHE,

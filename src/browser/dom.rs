@@ -282,6 +282,29 @@ pub fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut() + 'sta
     closure.forget();
 }
 
+/// Lets the browser run its other tasks (paint, input) before going on: a
+/// long piece of work split at such points blocks no tap for long.
+pub async fn yield_to_browser() {
+    sleep(std::time::Duration::ZERO).await;
+}
+
+/// Waits `duration` (a timer, so other tasks run meanwhile). Natively there
+/// is nothing to wait for.
+pub async fn sleep(duration: std::time::Duration) {
+    if window().is_none() {
+        return;
+    }
+    let promise = Promise::new(&mut |resolve, _| {
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = resolve.call0(&JsValue::NULL);
+            },
+            duration,
+        );
+    });
+    let _ = wait(promise).await;
+}
+
 /// Awaits a JavaScript promise.
 pub async fn wait(promise: js_sys::Promise) -> Result<JsValue, JsValue> {
     JsFuture::from(promise).await

@@ -15,6 +15,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration};
 
+use crate::browser::caches;
 use crate::browser::clock::now_ms;
 use crate::browser::config::{app_base, app_href};
 use crate::browser::dom::{listen, wait};
@@ -154,6 +155,7 @@ fn watch_updates(offline: OfflineState, reg: &ServiceWorkerRegistration) {
 
 /// Moves to the waiting release: it takes over and the page reloads whole.
 pub fn apply_update() {
+    caches::stop_storing();
     let Some(sw) = container() else {
         let _ = window().location().reload();
         return;

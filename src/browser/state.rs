@@ -81,6 +81,9 @@ impl FeedState {
         spawn_local(async move {
             match loaders::load_index().await {
                 Ok((index, stored_at)) => {
+                    // The parse and the drawing it leads to, each a task of
+                    // its own: neither holds a slow phone's main thread long.
+                    dom::yield_to_browser().await;
                     let changed = self.index.with_untracked(|old| {
                         old.as_ref()
                             .is_none_or(|o| o.generated_at != index.generated_at)

@@ -5,10 +5,13 @@
 //! copy of every answer. It runs after the first screen, a few files at a
 //! time, and never blocks it; a file that fails is counted and skipped.
 //! It follows the feed state ([`follow`]); the feed state does not know it
-//! exists.
+//! exists. Storing on its own waits [`STORE_AFTER`] first: on a slow phone
+//! reading each stored article is main-thread work, and the seconds after
+//! a page shows belong to the reader's first taps and scrolls.
 
 use std::cell::RefCell;
 use std::sync::Arc;
+use std::time::Duration;
 
 use bantin_format::model::Index;
 use bantin_format::pack;
@@ -28,6 +31,10 @@ use crate::logic::{offline_plan, schedule};
 /// Fetches at a time while storing.
 const STORE_PARALLEL: usize = 3;
 
+/// How long storing that the reader did not ask for waits after the index
+/// came (the "Lưu lại ngay" button does not wait).
+const STORE_AFTER: Duration = Duration::from_secs(5);
+
 thread_local! {
     /// The index to store once a service worker controls the page (the
     /// first visit): only the newest is kept, whatever number of refreshes
@@ -43,7 +50,7 @@ pub fn follow(feed: FeedState, offline: OfflineState) {
         // index came, and what waited is stored then.
         listen(&sw, "controllerchange", move || {
             if let Some(index) = PENDING.with(|p| p.borrow_mut().take()) {
-                store(offline, &index);
+                start(offline, &index, STORE_AFTER);
             }
         });
     }
@@ -54,7 +61,7 @@ pub fn follow(feed: FeedState, offline: OfflineState) {
         let fresh = feed.checked_at.get().and(feed.index.get_untracked());
         match fresh {
             Some(index) if stored.as_deref() != Some(index.generated_at.as_str()) => {
-                store(offline, &index);
+                start(offline, &index, STORE_AFTER);
                 Some(index.generated_at.clone())
             }
             _ => stored,
@@ -65,6 +72,11 @@ pub fn follow(feed: FeedState, offline: OfflineState) {
 /// Stores `index` and what it leads to now (the "Lưu lại ngay" button), or
 /// once a service worker controls the page.
 pub fn store(offline: OfflineState, index: &Arc<Index>) {
+    start(offline, index, Duration::ZERO);
+}
+
+/// Stores `index` and what it leads to after `wait`.
+fn start(offline: OfflineState, index: &Arc<Index>, wait: Duration) {
     if matches!(offline.store.get_untracked(), StoreStatus::Storing { .. }) {
         return;
     }
@@ -97,9 +109,10 @@ pub fn store(offline: OfflineState, index: &Arc<Index>) {
         caches::ask_persistence().await;
         let total = urls.len() + articles.len();
         offline.store.set(StoreStatus::Storing { done: 0, total });
+        let generation = caches::generation();
+        dom::sleep(wait).await;
         let (mut stored, mut failed) = (0, 0);
         let mut queue = urls;
-        let generation = caches::generation();
         for url in &articles {
             if caches::generation() != generation {
                 return;

@@ -108,6 +108,20 @@ async function watchTakeover(page) {
 const tookOver = (page) =>
   page.waitForFunction(() => !document.getElementById("prerender") && document.getElementById("app")?.hidden === false, null, { timeout: 20000 });
 
+/** The page's sections, cards and article blocks, published or the app's. */
+const shape = (page) =>
+  page.evaluate(() => {
+    const main = document.querySelector("#prerender main") ?? document.querySelector("main");
+    return {
+      // The first class only: "today" may differ (the page was published
+      // on another day than the test's clock says).
+      sections: [...main.querySelectorAll("section, aside, nav")].map((s) => s.getAttribute("aria-labelledby") ?? s.getAttribute("aria-label") ?? s.classList[0]),
+      cards: main.querySelectorAll(".card").length,
+      blocks: [...(main.querySelector(".article-body")?.children ?? [])].map((b) => b.tagName),
+      pending: main.querySelectorAll("[data-pending]").length,
+    };
+  });
+
 test("the app takes over each landing page with no layout shift, no loading flash and no scroll jump", async () => {
   for (const landing of landings()) {
     const page = await openPage(env.browser, { takeover: false });
@@ -121,6 +135,7 @@ test("the app takes over each landing page with no layout shift, no loading flas
     });
     await page.goto(env.url + landing.path, { waitUntil: "domcontentloaded" });
     const before = await page.locator("#prerender main h1").first().innerText();
+    const shapeBefore = await shape(page);
     await page.evaluate(() => window.scrollTo(0, 200));
     const scrolled = await page.evaluate(() => window.scrollY);
     release();
@@ -128,6 +143,9 @@ test("the app takes over each landing page with no layout shift, no loading flas
     await page.waitForTimeout(300);
     const after = await page.locator("main h1").first().innerText();
     assert.equal(after, before, `${landing.path}: the heading changed at the takeover`);
+    // What the app draws a moment later (below the first screen) was all
+    // there before it took the page's place.
+    assert.deepEqual(await shape(page), shapeBefore, `${landing.path}: the app's page is not the published one`);
     assert.deepEqual(await page.evaluate(() => window.__shifts), [], `${landing.path}: layout shifts`);
     assert.deepEqual(await page.evaluate(() => window.__flashes), [], `${landing.path}: a loading screen showed`);
     assert.equal(await page.evaluate(() => window.scrollY), scrolled, `${landing.path}: the scroll position moved`);

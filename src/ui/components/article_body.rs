@@ -13,12 +13,21 @@ use bantin_format::model::{Block, Image, Run};
 use crate::browser::config::feed_url;
 use crate::logic::{meta_lines, routes};
 use crate::strings;
+use crate::ui::components::later::Later;
+
+/// Blocks drawn at once while the app takes over a published article; the
+/// rest follow a moment later (`Later`), below a phone's first screen.
+const FIRST_BLOCKS: usize = 6;
 
 #[component]
-pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
+pub fn ArticleBody(mut blocks: Vec<Block>) -> impl IntoView {
+    let rest = blocks.split_off(blocks.len().min(FIRST_BLOCKS));
     view! {
         <div class="article-body">
             {blocks.into_iter().map(render_block).collect_view()}
+            {(!rest.is_empty()).then(|| view! {
+                <Later>{rest.into_iter().map(render_block).collect_view()}</Later>
+            })}
         </div>
     }
 }

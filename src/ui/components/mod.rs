@@ -4,6 +4,7 @@ pub mod article_body;
 pub mod article_card;
 pub mod document_files;
 pub mod feed_notice;
+pub mod later;
 pub mod layout;
 pub mod link;
 pub mod offline_status;

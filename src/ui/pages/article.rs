@@ -22,6 +22,7 @@ use crate::strings;
 use crate::ui::components::article_body::ArticleBody;
 use crate::ui::components::article_card::ArticleCard;
 use crate::ui::components::feed_notice::{Failed, Loading};
+use crate::ui::components::later::Later;
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::components::reading_tools::ReadingTools;
 
@@ -154,6 +155,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 })}
             </footer>
         </article>
+        <Later>
         {(newer.is_some() || older.is_some()).then(|| view! {
             <nav class="prev-next" aria-label=strings::NAV_NEWS>
                 {newer.map(|a| view! { <A href=routes::article(&a.slug) attr:class="prev-next__newer"><span>{strings::NEWER}</span>{a.title}</A> })}
@@ -168,6 +170,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 </div>
             </section>
         })}
+        </Later>
     }
 }
 

@@ -19,6 +19,7 @@ use crate::logic::routes;
 use crate::logic::schedule::{self, Day, Timing};
 use crate::strings;
 use crate::ui::components::feed_notice::{Failed, Loading};
+use crate::ui::components::later::Later;
 use crate::ui::components::page_title::PageTitle;
 
 const ICS_TYPE: &str = "text/calendar;charset=utf-8";
@@ -258,6 +259,9 @@ fn WeekView(
         {note.map(|n| view! { <p class="calendar__note">{n}</p> })}
         {move || (filtering() && shown.with(|s| s.iter().all(|(_, l)| l.is_empty())))
             .then(|| view! { <p class="notice">{strings::FILTER_NONE}</p> })}
+        // Wide screens show the table, narrow ones the cards (CSS): while
+        // the app takes over a published page, the table comes a task later.
+        <Later>
         <div class="cal-table-wrap">
             <table class="cal-table">
                 <thead>
@@ -313,6 +317,7 @@ fn WeekView(
                 }).collect_view()}
             </table>
         </div>
+        </Later>
         <div class="cal-cards">
             {move || shown.get().into_iter().filter(|(_, list)| !(filtering() && list.is_empty())).map(|(date, list)| {
                 let is_today = date == today.get();

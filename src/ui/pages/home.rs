@@ -19,6 +19,7 @@ use crate::logic::{meta_lines, routes};
 use crate::strings;
 use crate::ui::components::article_card::ArticleCard;
 use crate::ui::components::feed_notice::FeedNotice;
+use crate::ui::components::later::Later;
 use crate::ui::components::page_title::PageTitle;
 
 /// How many stories the "latest" block and each category block show.
@@ -77,6 +78,7 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
             (!items.is_empty()).then(|| {
                 let href = routes::news_category(&c.slug);
                 view! {
+                    <Later>
                     <section class="block" aria-labelledby=format!("cm-{}", c.slug)>
                         <h2 class="block__title" id=format!("cm-{}", c.slug)>
                             <A href=href.clone()>{c.name.clone()}</A>
@@ -86,6 +88,7 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
                         </div>
                         <p class="block__more"><A href=href>{strings::SEE_ALL}</A></p>
                     </section>
+                    </Later>
                 }
             })
         })
@@ -120,6 +123,7 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
                 {blocks}
             </div>
             <aside class="home__side">
+                <Later>
                 <TodayCalendar index=index.clone()/>
                 {(!documents.is_empty()).then(|| view! {
                     <section class="block" aria-labelledby="van-ban-moi">
@@ -165,6 +169,7 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
                         </dl>
                     </section>
                 })}
+                </Later>
             </aside>
         </div>
     }
