@@ -366,7 +366,7 @@ fn missing_parts_give_what_is_there_and_say_what_is_not() {
         .record_path(full.hits[3].id / f.built.root.record_part_size);
     let store = store_of(&f.built, |p| p != lost);
     let out = search(&f.built.root, &store, &q);
-    assert_eq!(out.missing, [lost.clone()]);
+    assert_eq!(out.missing, std::slice::from_ref(&lost));
     assert_eq!(out.total, full.total);
     assert!(out.hits.len() < full.hits.len() && !out.hits.is_empty());
     assert!(out.hits.iter().all(|h| full.hits.contains(h)));
@@ -424,6 +424,12 @@ fn a_corrupt_part_is_refused_not_a_panic() {
         assert!(!e.message.is_empty());
     }
     assert!(store.insert("search/elsewhere.json", text).is_err());
+    let build = &f.built.root.build;
+    for name in ["", "é", "t", "t99999", "t01", "r01", "r-1", "c1x", "x0"] {
+        let path = format!("search/{build}/{name}.json");
+        let e = store.insert(&path, text).unwrap_err();
+        assert_eq!(e.message, "not a part of this index", "{path}");
+    }
     // Every byte changed in turn: an error or a part, never a panic.
     let (rpath, rtext) = &f.built.files[f.built.files.len() - 2];
     for (p, t) in [(path, text), (rpath, rtext)] {

@@ -117,7 +117,7 @@ impl Store {
             .strip_prefix(&prefix)
             .and_then(|n| n.strip_suffix(".json"));
         let unknown = || super::bad(path, "not a part of this index");
-        match name.map(|n| n.split_at(1)) {
+        match name.and_then(|n| Some((n.get(..1)?, n.get(1..)?))) {
             Some((c @ ("t" | "c"), k)) => {
                 let k: usize = k.parse().map_err(|_| unknown())?;
                 let id = if c == "t" {
@@ -125,7 +125,11 @@ impl Store {
                 } else {
                     TermPartId::Common(k)
                 };
-                if self.root.term_path(id) != path {
+                let known = match id {
+                    TermPartId::Range(k) => k < self.root.term_parts.len(),
+                    TermPartId::Common(i) => i < self.root.common.len(),
+                };
+                if !known || self.root.term_path(id) != path {
                     return Err(unknown());
                 }
                 let part = TermPart::parse(&self.root, id, text)?;
@@ -133,7 +137,7 @@ impl Store {
             }
             Some(("r", k)) => {
                 let k: u32 = k.parse().map_err(|_| unknown())?;
-                if k >= self.root.record_parts() {
+                if k >= self.root.record_parts() || self.root.record_path(k) != path {
                     return Err(unknown());
                 }
                 let part = RecordPart::parse(&self.root, k, text)?;
