@@ -585,7 +585,7 @@ pub struct Record {
     pub date: String,
     /// As [`Section`]'s category.
     pub category: String,
-    /// The text a snippet is cut from (at most [`build::SNIPPET_CHARS`]
+    /// The text a snippet is cut from (at most [`SNIPPET_CHARS`]
     /// characters): a sapo, a document's type and issuer, an entry's
     /// place and chair; may be "".
     pub text: String,
