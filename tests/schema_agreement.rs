@@ -160,7 +160,9 @@ fn json_files(root: &Path, dir: &Path, out: &mut Vec<(String, Value)>) {
             .to_string_lossy()
             .into_owned();
         if path.is_dir() {
-            if !rel.starts_with("media") && !rel.starts_with("files") {
+            // The archive index has its own test below.
+            if !rel.starts_with("media") && !rel.starts_with("files") && !rel.starts_with("search")
+            {
                 json_files(root, &path, out);
             }
         } else if rel.ends_with(".json") {
@@ -193,6 +195,116 @@ fn every_generated_file_is_valid_for_both() {
         checked += 1;
     }
     assert!(checked > 400, "{checked} files");
+}
+
+/// The archive index (search/): its schemas and its reader
+/// (`bantin_format::archive`, which `bantin-feed check` runs) find the
+/// sample's root and every part valid, and refuse the same spoilt copies.
+#[test]
+fn the_search_index_gets_one_verdict() {
+    use bantin_format::archive::{Root, Store};
+    let feed = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/feed");
+    let root_text = std::fs::read_to_string(feed.join("search/index.json")).unwrap();
+    let root = Root::parse(&root_text).unwrap();
+    let schema_ok = |kind: &str, text: &str| {
+        let v: Value = serde_json::from_str(text).unwrap();
+        validator_for(kind).is_valid(&v)
+    };
+    let reader_ok = |path: &str, text: &str| {
+        if path == "search/index.json" {
+            Root::parse(text).is_ok()
+        } else {
+            Store::new(root.clone()).insert(path, text).is_ok()
+        }
+    };
+    let kind_of = |path: &str| {
+        let name = path.rsplit('/').next().unwrap();
+        match name.as_bytes()[0] {
+            _ if path == "search/index.json" => "search-index",
+            b't' | b'c' => "search-terms",
+            _ => "search-records",
+        }
+    };
+    let mut files = vec![("search/index.json".to_string(), root_text.clone())];
+    for path in root.part_paths() {
+        files.push((
+            path.clone(),
+            std::fs::read_to_string(feed.join(&path)).unwrap(),
+        ));
+    }
+    assert!(files.len() > 10);
+    for (path, text) in &files {
+        assert!(
+            schema_ok(kind_of(path), text),
+            "{path}: the schema refuses it"
+        );
+        assert!(reader_ok(path, text), "{path}: the reader refuses it");
+    }
+    let term = files.iter().find(|(p, _)| p.ends_with("/t0.json")).unwrap();
+    let record = files.iter().find(|(p, _)| p.ends_with("/r0.json")).unwrap();
+    let spoilt: Vec<(&str, String)> = vec![
+        (
+            &files[0].0,
+            root_text.replacen("\"version\":1", "\"version\":2", 1),
+        ),
+        (
+            &files[0].0,
+            root_text.replacen(&root.build, "ABCDEF012345", 1),
+        ),
+        (
+            &files[0].0,
+            root_text.replacen("\"term_parts\":[\"\"", "\"term_parts\":[\"a\"", 1),
+        ),
+        (
+            &files[0].0,
+            root_text.replacen(
+                "\"format_version\":\"1.1\"",
+                "\"format_version\":\"1.x\"",
+                1,
+            ),
+        ),
+        (
+            &term.0,
+            term.1.replacen(
+                "\"kind\":\"search-terms\"",
+                "\"kind\":\"search-records\"",
+                1,
+            ),
+        ),
+        (&term.0, term.1.replacen(",\"g", ",\"g*", 1)),
+        (&term.0, term.1.replacen(",\"g", ",\"xg", 1)),
+        (
+            &term.0,
+            term.1
+                .replacen("\"terms\":[[", "\"terms\":[[\"\",1,\"\",\"\",\"\"],[", 1),
+        ),
+        (
+            &record.0,
+            record
+                .1
+                .replacen("\"date\":\"", "\"date\":\"2026-13-01x", 1),
+        ),
+        (
+            &record.0,
+            record.1.replacen("\"key\":\"", "\"nothing\":\"", 1),
+        ),
+        (
+            &record.0,
+            record
+                .1
+                .replacen("\"title\":", "\"title\":7,\"x_title\":", 1),
+        ),
+    ];
+    for (path, text) in &spoilt {
+        assert!(
+            !schema_ok(kind_of(path), text),
+            "{path}: the schema takes {text:.300}"
+        );
+        assert!(
+            !reader_ok(path, text),
+            "{path}: the reader takes {text:.300}"
+        );
+    }
 }
 
 /// Values aimed at the rules where the schemas and the validator used to

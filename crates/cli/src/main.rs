@@ -3,8 +3,9 @@
 //!   bantin-feed check DIR                 validate a whole feed directory
 //!   bantin-feed gen --articles N --seed S --out DIR [--today YYYY-MM-DD]
 //!                                         write a deterministic synthetic feed
-//!   bantin-feed index DIR                 rebuild index.json and the paged lists
-//!                                         from the article, calendar and document files
+//!   bantin-feed index DIR                 rebuild index.json, the paged lists and the
+//!                                         search index (search/) from the article,
+//!                                         calendar and document files
 //!   bantin-feed demo-calendar DIR [--today YYYY-MM-DD]
 //!                                         move the sample calendar to the weeks around today
 //!   bantin-feed sw-protocol               print what the app and its service worker share
@@ -135,12 +136,13 @@ fn gen(args: &[String]) -> Result<(), String> {
         dir::write_file(&out, rel, bytes)?;
     }
     println!(
-        "wrote {} articles, {} calendar weeks, {} documents to {} (index.json {} bytes)",
+        "wrote {} articles, {} calendar weeks, {} documents to {} (index.json {} bytes; {})",
         written.articles,
         written.weeks,
         written.documents,
         out.display(),
-        written.index_bytes
+        written.index_bytes,
+        search_summary(&written)
     );
     Ok(())
 }
@@ -148,10 +150,22 @@ fn gen(args: &[String]) -> Result<(), String> {
 fn reindex(dir: &Path) -> Result<(), String> {
     let written = dir::reindex(dir)?;
     println!(
-        "indexed {} articles, {} weeks, {} documents (index.json {} bytes)",
-        written.articles, written.weeks, written.documents, written.index_bytes
+        "indexed {} articles, {} weeks, {} documents (index.json {} bytes; {})",
+        written.articles,
+        written.weeks,
+        written.documents,
+        written.index_bytes,
+        search_summary(&written)
     );
     Ok(())
+}
+
+/// "search index 412 files, 1234567 bytes".
+fn search_summary(written: &dir::Written) -> String {
+    format!(
+        "search index {} files, {} bytes",
+        written.search_files, written.search_bytes
+    )
 }
 
 /// Writes the site card (bantin_feed::card) to --out.

@@ -141,6 +141,82 @@ fn gen_writes_a_large_feed_with_a_small_index_that_passes_check() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The search index's root and the path of one of its parts (`t` or `r`).
+fn search_part(dir: &Path, kind: &str) -> String {
+    let root: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("search/index.json")).unwrap())
+            .unwrap();
+    format!("search/{}/{kind}0.json", root["build"].as_str().unwrap())
+}
+
+#[test]
+fn check_reads_the_search_index() {
+    let dir = scratch("search");
+    copy_dir(&sample(), &dir);
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(ok && out.contains("; search index "), "{out}");
+
+    // A part that is not what the root says.
+    let part = search_part(&dir, "t");
+    let text = std::fs::read_to_string(dir.join(&part)).unwrap();
+    std::fs::write(dir.join(&part), text.replacen("\"g", "\"q", 1)).unwrap();
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(!ok);
+    assert!(out.contains(&format!("error    {part}: terms[")), "{out}");
+    // A missing part, and a file the root does not name.
+    std::fs::rename(dir.join(&part), dir.join("search/t0.json")).unwrap();
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(!ok);
+    assert!(
+        out.contains(&format!("error    search/index.json: {part} is missing")),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning  search/t0.json: not a part of the index"),
+        "{out}"
+    );
+    // `index` writes it again; a changed article makes it stale.
+    let (ok, out) = run(tool().arg("index").arg(&dir));
+    assert!(ok && out.contains("search index "), "{out}");
+    assert!(!dir.join("search/t0.json").exists());
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(ok, "{out}");
+    let article = std::fs::read_dir(dir.join("articles"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(
+        &article,
+        text.replacen("\"title\":\"", "\"title\":\"Mới: ", 1),
+    )
+    .unwrap();
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(!ok);
+    assert!(
+        out.contains(
+            "error    search/index.json: stale: it is not the index of the feed as it is now"
+        ),
+        "{out}"
+    );
+    // Another version of the index.
+    let root = std::fs::read_to_string(dir.join("search/index.json")).unwrap();
+    std::fs::write(
+        dir.join("search/index.json"),
+        root.replacen("\"version\":1", "\"version\":2", 1),
+    )
+    .unwrap();
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(!ok);
+    assert!(
+        out.contains("fatal    search/index.json: version 2 is not known here"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn gen_is_deterministic() {
     let (a, b) = (scratch("det-a"), scratch("det-b"));
@@ -159,7 +235,12 @@ fn gen_is_deterministic() {
             .arg(dir));
         assert!(ok, "{out}");
     }
-    for file in ["index.json", "news/tat-ca/1.json", "documents/pages/1.json"] {
+    for file in [
+        "index.json",
+        "news/tat-ca/1.json",
+        "documents/pages/1.json",
+        "search/index.json",
+    ] {
         assert_eq!(
             std::fs::read(a.join(file)).unwrap(),
             std::fs::read(b.join(file)).unwrap(),

@@ -14,6 +14,7 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::archive;
 use crate::datetime::{Date, DateTime, IsoWeek};
 use crate::model::*;
 use crate::pack::{self, Content};
@@ -69,6 +70,8 @@ pub struct Report {
     pub problems: Vec<(String, Problem)>,
     /// The size of index.json.
     pub index_bytes: usize,
+    /// The archive index's bytes (`search/`), 0 when the feed has none.
+    pub search_bytes: usize,
 }
 
 impl Report {
@@ -112,7 +115,7 @@ impl fmt::Display for Report {
         for (file, p) in &self.problems {
             writeln!(f, "{:<8} {file}: {p}", p.severity.to_string())?;
         }
-        writeln!(
+        write!(
             f,
             "{} files checked: {} fatal, {} errors, {} warnings, {} notes; index.json {} bytes",
             self.files,
@@ -121,7 +124,11 @@ impl fmt::Display for Report {
             self.count(Severity::Warning),
             self.count(Severity::Note),
             self.index_bytes
-        )
+        )?;
+        if self.search_bytes > 0 {
+            write!(f, "; search index {} bytes", self.search_bytes)?;
+        }
+        writeln!(f)
     }
 }
 
@@ -437,9 +444,92 @@ pub fn check(dir: &Path) -> Result<Report, String> {
         );
     }
 
+    check_search(&mut f, dir)?;
+
     f.problems
         .sort_by(|a, b| a.1.severity.cmp(&b.1.severity).then_with(|| a.0.cmp(&b.0)));
     Ok(f)
+}
+
+/// The archive index, when the feed has one (`search/index.json`): the
+/// root reads, every part it names exists and reads as that part, no other
+/// file lies in `search/`, and the index is the one the feed's content
+/// gives (else it is stale: written before the feed last changed).
+fn check_search(f: &mut Report, dir: &Path) -> Result<(), String> {
+    let root_path = dir.join(archive::ROOT_FILE);
+    if !root_path.is_file() {
+        return Ok(());
+    }
+    let name = archive::ROOT_FILE;
+    let text = read(&root_path)?;
+    f.files += 1;
+    f.search_bytes += text.len();
+    let root = match archive::Root::parse(&text) {
+        Ok(root) => root,
+        Err(e) => {
+            f.push(name, Severity::Fatal, "", e.message);
+            return Ok(());
+        }
+    };
+    let mut store = archive::Store::new(root.clone());
+    let mut named = HashSet::new();
+    for part in root.part_paths() {
+        named.insert(part.clone());
+        let path = dir.join(&part);
+        if !path.is_file() {
+            f.push(name, Severity::Error, "", format!("{part} is missing"));
+            continue;
+        }
+        let text = read(&path)?;
+        f.files += 1;
+        f.search_bytes += text.len();
+        if let Err(e) = store.insert(&part, &text) {
+            f.push(&part, Severity::Error, "", e.message);
+        }
+    }
+    let mut stray = Vec::new();
+    files_under(&dir.join(archive::DIR), &mut stray);
+    for path in stray {
+        let part = rel(dir, &path);
+        if part != name && !named.contains(&part) {
+            f.push(
+                &part,
+                Severity::Warning,
+                "",
+                format!("not a part of the index {name} describes (left from an older one?)"),
+            );
+        }
+    }
+    if let Ok((_, content)) = read_content(dir) {
+        let fresh = archive::build(&content);
+        if fresh.files[0].1 != text {
+            f.push(
+                name,
+                Severity::Error,
+                "",
+                "stale: it is not the index of the feed as it is now; \
+                 run `bantin-feed index` to write it again"
+                    .to_string(),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Every file under `dir`, at any depth.
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            files_under(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
 }
 
 /// A record written in two files (a summary in a list and in its article
@@ -555,13 +645,23 @@ pub struct Written {
     pub documents: usize,
     /// The size of index.json.
     pub index_bytes: usize,
+    /// The archive index (`search/`): its files and all their bytes.
+    pub search_files: usize,
+    pub search_bytes: usize,
 }
 
 /// Lays `content` out with [`pack::pack`] and writes every file into `dir`
-/// (over any file of the same name).
+/// (over any file of the same name), then its archive index
+/// ([`archive::build`]) into `search/`, which is emptied first so no part
+/// of an older index survives.
 pub fn write_content(dir: &Path, content: &Content) -> Result<Written, String> {
     let files = pack::pack(content);
     for (rel, text) in &files {
+        write_file(dir, rel, text.as_bytes())?;
+    }
+    let search = archive::build(content);
+    remove_search(dir)?;
+    for (rel, text) in &search.files {
         write_file(dir, rel, text.as_bytes())?;
     }
     Ok(Written {
@@ -572,7 +672,19 @@ pub fn write_content(dir: &Path, content: &Content) -> Result<Written, String> {
             .iter()
             .find(|(p, _)| p == "index.json")
             .map_or(0, |(_, t)| t.len()),
+        search_files: search.files.len(),
+        search_bytes: search.bytes(),
     })
+}
+
+fn remove_search(dir: &Path) -> Result<(), String> {
+    let search = dir.join(archive::DIR);
+    match fs::remove_dir_all(&search) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(format!("cannot remove {}: {e}", search.display()))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Reads every article, week and document file of `dir` (each validated),

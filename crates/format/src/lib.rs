@@ -9,6 +9,8 @@
 //! - [`protocol`]: what the app and its service worker agree on (cache
 //!   names, headers, messages, the feed's folders), written into sw.js by
 //!   the build;
+//! - [`archive`]: the archive index, a static search index of the whole
+//!   feed split into small parts, its writer and its query engine;
 //! - [`dir`] (native only): a feed directory on disk, checked, read back,
 //!   written, reindexed, its sample calendar moved;
 //! - the primitives they rest on: [`text`] (Vietnamese folding, slugs, word
@@ -20,6 +22,7 @@
 //! The layout and every field are described in public/schema/README.md.
 
 pub mod alt;
+pub mod archive;
 pub mod datetime;
 pub mod display;
 pub mod model;

@@ -162,6 +162,7 @@ fn a_report_prints_one_line_per_problem_then_a_summary() {
             ),
         ],
         index_bytes: 1234,
+        search_bytes: 0,
     };
     assert_eq!(
         report.to_string(),
@@ -393,10 +394,14 @@ fn write_content_writes_what_pack_lays_out() {
     let dir = Scratch::empty("write");
     let written = write_content(dir.path(), &content).unwrap();
     let files = pack::pack(&content);
-    for (rel, text) in &files {
+    let search = crate::archive::build(&content);
+    for (rel, text) in files.iter().chain(&search.files) {
         assert_eq!(&fs::read_to_string(dir.path().join(rel)).unwrap(), text);
     }
-    assert_eq!(all_files(dir.path()).len(), files.len());
+    assert_eq!(
+        all_files(dir.path()).len(),
+        files.len() + search.files.len()
+    );
     assert_eq!(
         written,
         Written {
@@ -404,6 +409,8 @@ fn write_content_writes_what_pack_lays_out() {
             weeks: content.weeks.len(),
             documents: content.documents.len(),
             index_bytes: files[0].1.len(),
+            search_files: search.files.len(),
+            search_bytes: search.bytes(),
         }
     );
     assert_eq!(files[0].0, "index.json");

@@ -1,0 +1,481 @@
+//! Runs a query on the parts at hand. The caller (the app) keeps the parts
+//! it has fetched in a [`Store`] and calls [`search`]; the outcome's
+//! `missing` lists the parts the query still needs (term parts first; once
+//! they are all there, the record parts of the page). The caller fetches
+//! them and calls again, or, offline, shows what came back: hits that need
+//! a missing part are left out and `missing` says which parts those are.
+//!
+//! Scoring: every word must match (AND). A word scores by the best field
+//! holding it: title 10, short fields 4, body 2 (a completed prefix 6, 2,
+//! 1), plus 1 when the title or a short field holds it with the
+//! diacritics it was typed with ("đảng" ranks "Đảng ủy" above "đăng ký").
+//! Ties go to the newer record. Common words (the root's `common`) are
+//! left out when the query has other words.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::{spans, terms, Kind, PartError, Record, RecordPart, Root, Term, TermPart, TermPartId};
+use crate::text::fold;
+
+/// Weights of a whole word, by tier, and of a prefix completion.
+const WHOLE: [u32; 3] = [10, 4, 2];
+const PREFIX: [u32; 3] = [6, 2, 1];
+/// Same diacritics as typed, in a title or a short field.
+const EXACT: u32 = 1;
+/// The most terms a prefix completes to (the most frequent).
+pub const PREFIX_TERMS: usize = 24;
+/// The most range parts a prefix reads.
+pub const PREFIX_PARTS: usize = 2;
+/// The most common terms a prefix completes to.
+pub const PREFIX_COMMON: usize = 1;
+/// A query made only of common words matches on the rarest few of them.
+pub const COMMON_KEPT: usize = 2;
+/// A prefix shorter than this is matched as a whole word only.
+pub const PREFIX_MIN_CHARS: usize = 2;
+
+/// What to look for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    /// The last word is being typed: it also matches as a prefix.
+    pub prefix: bool,
+    pub kind: Option<Kind>,
+    /// An article's category id or a document's type.
+    pub category: Option<String>,
+    pub year: Option<i32>,
+    /// 0-based.
+    pub page: usize,
+    /// Hits per page (10 when 0).
+    pub per_page: usize,
+}
+
+/// One result row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub id: u32,
+    pub score: u32,
+    pub record: Record,
+    /// Byte ranges of `record.title` and of `record.text` that match a
+    /// query word.
+    pub title_marks: Vec<(usize, usize)>,
+    pub text_marks: Vec<(usize, usize)>,
+}
+
+/// Hits per kind, category and year, before the filters of those same
+/// facets apply (each facet counts with the other filters on).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub kinds: BTreeMap<Kind, usize>,
+    pub categories: BTreeMap<String, usize>,
+    pub years: BTreeMap<i32, usize>,
+}
+
+/// What [`search`] found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// The page's hits that could be shown, best first.
+    pub hits: Vec<Hit>,
+    /// Hits in all (with the filters).
+    pub total: usize,
+    pub pages: usize,
+    pub facets: Facets,
+    /// Parts (paths in the feed directory) the query needs and the store
+    /// lacks. Empty: the outcome is complete.
+    pub missing: Vec<String>,
+    /// Common words left out of the match.
+    pub skipped: Vec<String>,
+}
+
+/// Where [`search`] gets parts.
+pub trait Parts {
+    fn term_part(&self, id: TermPartId) -> Option<&TermPart>;
+    fn record_part(&self, k: u32) -> Option<&RecordPart>;
+}
+
+/// The parts fetched so far, checked against one root.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pub root: Root,
+    terms: HashMap<TermPartId, TermPart>,
+    records: HashMap<u32, RecordPart>,
+}
+
+impl Store {
+    pub fn new(root: Root) -> Store {
+        Store {
+            root,
+            terms: HashMap::new(),
+            records: HashMap::new(),
+        }
+    }
+
+    /// Adds a fetched part by its path; `Err` when the path is not one of
+    /// the root's parts or the text is not that part (it is not kept).
+    pub fn insert(&mut self, path: &str, text: &str) -> Result<(), PartError> {
+        let prefix = format!("{}{}/", super::DIR, self.root.build);
+        let name = path
+            .strip_prefix(&prefix)
+            .and_then(|n| n.strip_suffix(".json"));
+        let unknown = || super::bad(path, "not a part of this index");
+        match name.and_then(|n| Some((n.get(..1)?, n.get(1..)?))) {
+            Some((c @ ("t" | "c"), k)) => {
+                let k: usize = k.parse().map_err(|_| unknown())?;
+                let id = if c == "t" {
+                    TermPartId::Range(k)
+                } else {
+                    TermPartId::Common(k)
+                };
+                let known = match id {
+                    TermPartId::Range(k) => k < self.root.term_parts.len(),
+                    TermPartId::Common(i) => i < self.root.common.len(),
+                };
+                if !known || self.root.term_path(id) != path {
+                    return Err(unknown());
+                }
+                let part = TermPart::parse(&self.root, id, text)?;
+                self.terms.insert(id, part);
+            }
+            Some(("r", k)) => {
+                let k: u32 = k.parse().map_err(|_| unknown())?;
+                if k >= self.root.record_parts() || self.root.record_path(k) != path {
+                    return Err(unknown());
+                }
+                let part = RecordPart::parse(&self.root, k, text)?;
+                self.records.insert(k, part);
+            }
+            _ => return Err(unknown()),
+        }
+        Ok(())
+    }
+
+    /// Whether the store holds the part at `path`.
+    pub fn has(&self, path: &str) -> bool {
+        self.terms.keys().any(|&id| self.root.term_path(id) == path)
+            || self
+                .records
+                .keys()
+                .any(|&k| self.root.record_path(k) == path)
+    }
+}
+
+impl Parts for Store {
+    fn term_part(&self, id: TermPartId) -> Option<&TermPart> {
+        self.terms.get(&id)
+    }
+    fn record_part(&self, k: u32) -> Option<&RecordPart> {
+        self.records.get(&k)
+    }
+}
+
+/// A query word.
+struct Word {
+    folded: String,
+    exact: Option<String>,
+    prefix: bool,
+}
+
+fn words(q: &Query) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let all = terms(&q.text);
+    let n = all.len();
+    // A query that ends in a letter or digit is still being typed there.
+    let typing = q.prefix && q.text.trim_end().len() == q.text.len();
+    for (i, (folded, exact)) in all.into_iter().enumerate() {
+        let prefix = typing && i + 1 == n && folded.chars().count() >= PREFIX_MIN_CHARS;
+        if let Some(same) = out.iter_mut().find(|w| w.folded == folded) {
+            same.prefix &= prefix;
+            continue;
+        }
+        out.push(Word {
+            folded,
+            exact,
+            prefix,
+        });
+    }
+    out
+}
+
+/// The term parts a word reads: its own; for a prefix, the range parts
+/// its completions fall in and the parts of the most frequent common
+/// terms it begins.
+fn parts_of(root: &Root, w: &Word) -> Vec<TermPartId> {
+    let mut out = vec![root.term_part_for(&w.folded)];
+    if !w.prefix {
+        return out;
+    }
+    let first = root.term_part_of(&w.folded);
+    let mut k = first;
+    out.push(TermPartId::Range(k));
+    while k + 1 - first < PREFIX_PARTS
+        && root
+            .term_parts
+            .get(k + 1)
+            .is_some_and(|t| t.starts_with(w.folded.as_str()))
+    {
+        k += 1;
+        out.push(TermPartId::Range(k));
+    }
+    let mut common: Vec<(usize, u32)> = root
+        .common
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.0.starts_with(w.folded.as_str()) && c.0 != w.folded)
+        .map(|(i, c)| (i, c.1))
+        .collect();
+    common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out.extend(
+        common
+            .into_iter()
+            .take(PREFIX_COMMON)
+            .map(|(i, _)| TermPartId::Common(i)),
+    );
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Scores of one word: (id, score), ascending ids; `None` when none of
+/// its parts is at hand.
+fn word_scores(
+    root: &Root,
+    parts: &dyn Parts,
+    w: &Word,
+    missing: &mut Vec<String>,
+) -> Option<Vec<(u32, u32)>> {
+    let mut matched: Vec<(&Term, bool)> = Vec::new();
+    let mut any_missing = false;
+    let mut completions: Vec<&Term> = Vec::new();
+    for id in parts_of(root, w) {
+        let Some(part) = parts.term_part(id) else {
+            missing.push(root.term_path(id));
+            any_missing = true;
+            continue;
+        };
+        if let Some(t) = part.get(&w.folded) {
+            matched.push((t, false));
+        }
+        if w.prefix {
+            let from = part
+                .terms
+                .partition_point(|t| t.term.as_str() <= w.folded.as_str());
+            completions.extend(
+                part.terms[from..]
+                    .iter()
+                    .take_while(|t| t.term.starts_with(&w.folded)),
+            );
+        }
+    }
+    if any_missing && matched.is_empty() && completions.is_empty() {
+        return None;
+    }
+    completions.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+    matched.extend(
+        completions
+            .into_iter()
+            .take(PREFIX_TERMS)
+            .map(|t| (t, true)),
+    );
+    // id → (best weight, same diacritics as typed).
+    let mut scores: HashMap<u32, (u32, bool)> = HashMap::new();
+    for (t, completed) in matched {
+        let weights = if completed { PREFIX } else { WHOLE };
+        for (tier, ids) in t.tiers.iter().enumerate() {
+            for &id in ids {
+                let s = scores.entry(id).or_insert((0, false));
+                s.0 = s.0.max(weights[tier]);
+            }
+        }
+        let Some(exact) = &w.exact else { continue };
+        for (form, ids) in &t.forms {
+            let same = if w.prefix {
+                form.starts_with(exact.as_str())
+            } else {
+                form == exact
+            };
+            if same {
+                for id in ids {
+                    if let Some(s) = scores.get_mut(id) {
+                        s.1 = true;
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<(u32, u32)> = scores
+        .into_iter()
+        .map(|(id, (weight, exact))| (id, weight + if exact { EXACT } else { 0 }))
+        .collect();
+    out.sort_unstable();
+    Some(out)
+}
+
+/// Every hit of a query, best first, before paging.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ranking {
+    /// (id, score), best first; ties: the lower id (the newer record).
+    pub hits: Vec<(u32, u32)>,
+    pub facets: Facets,
+    /// Term parts the query needs and the store lacks.
+    pub missing: Vec<String>,
+    /// Common words left out of the match.
+    pub skipped: Vec<String>,
+}
+
+/// Ranks every record that matches `q` and its filters, with the term
+/// parts at hand (a word whose part is missing is left out of the match,
+/// and the part is listed in `missing`).
+pub fn rank(root: &Root, parts: &dyn Parts, q: &Query) -> Ranking {
+    rank_words(root, parts, q, &words(q))
+}
+
+fn rank_words(root: &Root, parts: &dyn Parts, q: &Query, all_words: &[Word]) -> Ranking {
+    let mut ranking = Ranking::default();
+    let mut words: Vec<&Word> = all_words.iter().collect();
+    // A common word is left out when other words are there; when all are
+    // common, all but the rarest few.
+    let count_of = |w: &&Word| {
+        if w.prefix {
+            return None;
+        }
+        root.common
+            .binary_search_by(|c| c.0.as_str().cmp(&w.folded))
+            .ok()
+            .map(|i| root.common[i].1)
+    };
+    let keep: Vec<&Word> = if words.iter().any(|w| count_of(w).is_none()) {
+        words
+            .iter()
+            .copied()
+            .filter(|w| count_of(w).is_none())
+            .collect()
+    } else {
+        let mut by_count = words.clone();
+        by_count.sort_by_key(|w| count_of(w));
+        by_count.truncate(COMMON_KEPT);
+        by_count
+    };
+    ranking.skipped = words
+        .iter()
+        .filter(|w| !keep.iter().any(|k| std::ptr::eq(*k, **w)))
+        .map(|w| w.folded.clone())
+        .collect();
+    words = keep;
+
+    // AND over the words whose parts are here.
+    let mut hits: Option<Vec<(u32, u32)>> = None;
+    for w in &words {
+        let Some(scores) = word_scores(root, parts, w, &mut ranking.missing) else {
+            continue;
+        };
+        hits = Some(match hits {
+            None => scores,
+            Some(so_far) => {
+                let mut out = Vec::with_capacity(so_far.len().min(scores.len()));
+                let (mut i, mut j) = (0, 0);
+                while i < so_far.len() && j < scores.len() {
+                    match so_far[i].0.cmp(&scores[j].0) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            out.push((so_far[i].0, so_far[i].1 + scores[j].1));
+                            i += 1;
+                            j += 1;
+                        }
+                    }
+                }
+                out
+            }
+        });
+    }
+    ranking.missing.sort();
+    ranking.missing.dedup();
+
+    // Facets and filters.
+    for (id, score) in hits.unwrap_or_default() {
+        let Some(g) = root.place_of(id) else { continue };
+        let kind_ok = q.kind.is_none_or(|k| k == g.kind);
+        let category_ok = q.category.as_ref().is_none_or(|c| *c == g.category);
+        let year_ok = q.year.is_none_or(|y| y == g.year);
+        let facets = &mut ranking.facets;
+        if category_ok && year_ok {
+            *facets.kinds.entry(g.kind).or_default() += 1;
+        }
+        if kind_ok && year_ok {
+            *facets.categories.entry(g.category.to_string()).or_default() += 1;
+        }
+        if kind_ok && category_ok {
+            *facets.years.entry(g.year).or_default() += 1;
+        }
+        if kind_ok && category_ok && year_ok {
+            ranking.hits.push((id, score));
+        }
+    }
+    ranking
+        .hits
+        .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranking
+}
+
+/// Runs `q` on the parts at hand and returns its page (see the module's
+/// doc): call again with the parts `missing` names until it is empty, or
+/// show what came.
+pub fn search(root: &Root, parts: &dyn Parts, q: &Query) -> Outcome {
+    let all_words = words(q);
+    let ranking = rank_words(root, parts, q, &all_words);
+    let per_page = if q.per_page == 0 { 10 } else { q.per_page };
+    let mut outcome = Outcome {
+        hits: Vec::new(),
+        total: ranking.hits.len(),
+        pages: ranking.hits.len().div_ceil(per_page),
+        facets: ranking.facets,
+        missing: ranking.missing,
+        skipped: ranking.skipped,
+    };
+    // The page's records, once every term part is here.
+    if !outcome.missing.is_empty() {
+        return outcome;
+    }
+    let marks = |text: &str| highlight_words(text, &all_words);
+    for &(id, score) in ranking.hits.iter().skip(q.page * per_page).take(per_page) {
+        let k = id / root.record_part_size;
+        let Some(part) = parts.record_part(k) else {
+            let path = root.record_path(k);
+            if !outcome.missing.contains(&path) {
+                outcome.missing.push(path);
+            }
+            continue;
+        };
+        let Some(record) = part.records.get((id % root.record_part_size) as usize) else {
+            continue;
+        };
+        outcome.hits.push(Hit {
+            id,
+            score,
+            title_marks: marks(&record.title),
+            text_marks: marks(&record.text),
+            record: record.clone(),
+        });
+    }
+    outcome
+}
+
+/// Byte ranges of the words of `text` that a word of `q` matches: the
+/// same folded word, or, for the word being typed, one it begins.
+pub fn highlight(text: &str, q: &Query) -> Vec<(usize, usize)> {
+    highlight_words(text, &words(q))
+}
+
+fn highlight_words(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
+    spans(text)
+        .into_iter()
+        .filter(|&(a, b)| {
+            let folded = fold(&text[a..b]);
+            words.iter().any(|w| {
+                folded == w.folded
+                    || (w.prefix && folded.starts_with(&w.folded))
+                    || (folded.chars().count() > super::MAX_TERM_CHARS
+                        && folded.starts_with(&w.folded))
+            })
+        })
+        .collect()
+}
