@@ -301,8 +301,8 @@ test("a right-to-left override in the feed reverses nothing after it: pages, lis
       o.content = `Họp${RLO} ngược`;
       o.chair = `Đồng chí${RLO} ngược`;
     }
-    if (o.kind === "index") o.site.name = siteName;
-    if (o.kind === "article" && o.article.id === story.id) {
+    if (o.kind === "index" && o.site) o.site.name = siteName;
+    if (o.kind === "article" && o.article?.id === story.id) {
       o.article.body.unshift({ type: "image", src: story.cover?.src ?? "media/logo.svg", alt: "Ảnh", caption, credit: "Minh Tuấn" });
     }
     Object.values(o).forEach(edit);
