@@ -5,9 +5,12 @@
 //! copy of every answer. It runs after the first screen, a few files at a
 //! time, and never blocks it; a file that fails is counted and skipped.
 //! It follows the feed state ([`follow`]); the feed state does not know it
-//! exists. Storing on its own waits [`STORE_AFTER`] first: on a slow phone
-//! reading each stored article is main-thread work, and the seconds after
-//! a page shows belong to the reader's first taps and scrolls.
+//! exists. After a published page (a reader who came by a link, perhaps
+//! on a slow phone) storing waits [`STORE_AFTER`] first: reading each
+//! stored article is main-thread work, and the seconds after the page shows
+//! belong to the reader's first scrolls and taps. A returning reader's
+//! visit (the app's own page, from the service worker) stores at once: the
+//! articles it reads are then ready when a headline is tapped.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -26,14 +29,23 @@ use crate::browser::http::{all, get_text, reaches};
 use crate::browser::loaders::parse_stored_article;
 use crate::browser::service_worker::{self, container};
 use crate::browser::state::{FeedState, OfflineState, StoreStatus};
+use crate::browser::takeover;
 use crate::logic::{offline_plan, schedule};
 
 /// Fetches at a time while storing.
 const STORE_PARALLEL: usize = 3;
 
-/// How long storing that the reader did not ask for waits after the index
-/// came (the "Lưu lại ngay" button does not wait).
+/// How long storing waits after the index came, in a visit that began on a
+/// published page (the "Lưu lại ngay" button never waits).
 const STORE_AFTER: Duration = Duration::from_secs(5);
+
+fn wait_before_storing() -> Duration {
+    if takeover::began_published() {
+        STORE_AFTER
+    } else {
+        Duration::ZERO
+    }
+}
 
 thread_local! {
     /// The index to store once a service worker controls the page (the
@@ -50,7 +62,7 @@ pub fn follow(feed: FeedState, offline: OfflineState) {
         // index came, and what waited is stored then.
         listen(&sw, "controllerchange", move || {
             if let Some(index) = PENDING.with(|p| p.borrow_mut().take()) {
-                start(offline, &index, STORE_AFTER);
+                start(offline, &index, wait_before_storing());
             }
         });
     }
@@ -61,7 +73,7 @@ pub fn follow(feed: FeedState, offline: OfflineState) {
         let fresh = feed.checked_at.get().and(feed.index.get_untracked());
         match fresh {
             Some(index) if stored.as_deref() != Some(index.generated_at.as_str()) => {
-                start(offline, &index, STORE_AFTER);
+                start(offline, &index, wait_before_storing());
                 Some(index.generated_at.clone())
             }
             _ => stored,

@@ -17,6 +17,18 @@ use crate::browser::dom;
 use crate::browser::state::FeedState;
 
 const PUBLISHED: &str = "prerender";
+
+thread_local! {
+    /// Whether this visit began on a published page the app took over.
+    static FROM_PUBLISHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this visit began on a published page (a reader who came by a
+/// link): the first seconds are spent reading it, on a phone that may be
+/// slow, and the background storing leaves them alone.
+pub fn began_published() -> bool {
+    FROM_PUBLISHED.with(std::cell::Cell::get)
+}
 const TWIN: &str = "app";
 /// Marks content on its way (`ui::components::feed_notice::Loading`…):
 /// the twin is not ready while it holds one.
@@ -39,6 +51,7 @@ pub fn mount_point() -> Option<web_sys::HtmlElement> {
         let _ = body.class_list().add_1("booting");
         return None;
     }
+    FROM_PUBLISHED.with(|f| f.set(true));
     let twin = document.create_element("div").ok()?;
     twin.set_id(TWIN);
     let _ = twin.set_attribute("hidden", "");
