@@ -101,11 +101,13 @@ html = setMeta(html, "bantin-release", release);
 // pictures and stylesheet), or after 3 s at most: on a published page the
 // reader reads meanwhile, and 360 KB of wasm no longer shares a phone's
 // bandwidth with the picture the page leads with. On the app's own page
-// (index.html without content) `load` comes at once. When the service
+// (index.html without content) `load` comes at once. After `load`, one
+// frame more: the page has been painted before the wasm is asked for, even
+// where `load` comes before the first paint (a fast network). When the service
 // worker controls the page, the wasm comes from its store, no bandwidth is
 // shared, and it starts at once. The hash below covers the edited script.
 {
-  const wait = "navigator.serviceWorker?.controller||await Promise.race([new Promise(r=>document.readyState===\"complete\"?r():addEventListener(\"load\",r,{once:true})),new Promise(r=>setTimeout(r,3e3))]);";
+  const wait = "navigator.serviceWorker?.controller||await Promise.race([new Promise(r=>document.readyState===\"complete\"?r():addEventListener(\"load\",r,{once:true})).then(()=>new Promise(r=>requestAnimationFrame(()=>setTimeout(r)))),new Promise(r=>setTimeout(r,3e3))]);";
   const call = /const wasm ?= ?await init\(/;
   if (!html.includes(wait)) {
     if (!call.test(html)) throw new Error("post-build: trunk's loader has changed (no `const wasm = await init(`)");
