@@ -190,7 +190,7 @@ test("offline, what was fetched still answers, and a query needing other parts s
 
 test("a bad part says so, and the search over what is loaded goes on", async () => {
   const page = await openPage(env.browser);
-  await page.route(/\/feed\/search\/[0-9a-f]{12}\/t\d+\.json$/, (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"kind":"search-terms"}' }));
+  await page.route(/\/feed\/search\/[0-9a-f]{12}\/[tc]\d+\.json$/, (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"kind":"search-terms"}' }));
   const a = index.latest[0];
   await page.goto(`${env.url}/tim-kiem?q=${encodeURIComponent(words(a.title).slice(0, 3).join(" "))}`);
   await page.getByText("Không đọc được chỉ mục tìm kiếm của kho lưu trữ").waitFor();
