@@ -212,6 +212,8 @@ pub const SEARCH_FILTER_YEAR: &str = "Năm";
 pub const SEARCH_FILTER_ALL: &str = "Tất cả";
 /// A calendar entry has no category.
 pub const SEARCH_NO_CATEGORY: &str = "Không có chuyên mục";
+/// Below a kind's best results: "Xem tất cả 19 kết quả".
+pub const SEARCH_ALL_OF_KIND: &str = "Xem tất cả";
 pub const SEARCH_PAGES_LANDMARK: &str = "Trang kết quả";
 pub const SEARCH_PREVIOUS: &str = "Trang trước";
 pub const SEARCH_NEXT: &str = "Trang sau";

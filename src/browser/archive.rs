@@ -91,22 +91,23 @@ fn store() -> Option<Rc<RefCell<Store>>> {
     })
 }
 
-/// What a query gave.
+/// What the queries of a page gave, one outcome per query.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
     /// Every part the page needs was here or fetched.
-    Complete(Outcome),
+    Complete(Vec<Outcome>),
     /// Some parts could not be fetched (offline): the hits the parts at
     /// hand can show (`None`: a word of the query could not be matched).
-    Partial(Option<Outcome>),
+    Partial(Option<Vec<Outcome>>),
     /// A part is not what the root says (logged on the console).
     Bad,
 }
 
-/// Runs `q` on the archive, fetching what it needs. `current()` says
-/// whether the caller still wants the answer: a query typed over stops
-/// fetching after the round under way.
-pub async fn run(q: Query, current: impl Fn() -> bool) -> Option<Answer> {
+/// Runs the queries of a page on the archive, fetching what they need
+/// (their term parts are shared). `current()` says whether the caller
+/// still wants the answer: a query typed over stops fetching after the
+/// round under way.
+pub async fn run(queries: Vec<Query>, current: impl Fn() -> bool) -> Option<Answer> {
     let store = match store() {
         Some(store) => store,
         // Dropped after a part was gone (a newer index): its root again.
@@ -117,18 +118,21 @@ pub async fn run(q: Query, current: impl Fn() -> bool) -> Option<Answer> {
         },
     };
     for _ in 0..MAX_ROUNDS {
-        let out = {
+        let outs: Vec<Outcome> = {
             let s = store.borrow();
-            search(&s.root, &*s, &q)
+            queries.iter().map(|q| search(&s.root, &*s, q)).collect()
         };
-        if out.missing.is_empty() {
-            return Some(Answer::Complete(out));
+        let mut missing: Vec<String> = outs.iter().flat_map(|o| o.missing.clone()).collect();
+        missing.sort();
+        missing.dedup();
+        if missing.is_empty() {
+            return Some(Answer::Complete(outs));
         }
         if !current() {
             return None;
         }
         let mut failed = false;
-        for batch in out.missing.chunks(PARTS_AT_ONCE) {
+        for batch in missing.chunks(PARTS_AT_ONCE) {
             let fetched = all(batch
                 .iter()
                 .map(|path| async move { (path, get_text(&feed_file(path)).await) }))
@@ -158,7 +162,11 @@ pub async fn run(q: Query, current: impl Fn() -> bool) -> Option<Answer> {
         }
         if failed {
             let s = store.borrow();
-            return Some(Answer::Partial(archive_search::at_hand(&s.root, &*s, &q)));
+            let here: Option<Vec<Outcome>> = queries
+                .iter()
+                .map(|q| archive_search::at_hand(&s.root, &*s, q))
+                .collect();
+            return Some(Answer::Partial(here));
         }
     }
     web_sys::console::error_1(&"bantin feed search/: a query kept needing parts".into());

@@ -15,8 +15,12 @@ pub const KEY_KIND: &str = "loai";
 pub const KEY_YEAR: &str = "nam";
 pub const KEY_PAGE: &str = "trang";
 
-/// Hits per page.
+/// Hits per page, with a kind chosen.
 pub const PER_PAGE: usize = 10;
+/// Hits per kind, with none chosen (each kind's best, and a link to all).
+pub const PER_GROUP: usize = 5;
+/// The kinds, in the order their groups show.
+pub const KINDS: [Kind; 3] = [Kind::Article, Kind::Document, Kind::Entry];
 
 /// The page's query and filters, as the URL holds them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -149,6 +153,54 @@ impl Filters {
             per_page: PER_PAGE,
         }
     }
+}
+
+impl Filters {
+    /// The archive queries of the page: with a kind chosen, its page of
+    /// [`PER_PAGE`]; else one per kind of [`KINDS`], its best [`PER_GROUP`]
+    /// (so an article is not pushed off the page by a dozen calendar
+    /// entries), their facets merged by [`merged`].
+    pub fn queries(&self, typing: bool) -> Vec<Query> {
+        if self.kind.is_some() {
+            return vec![self.query(typing)];
+        }
+        KINDS
+            .into_iter()
+            .map(|k| Query {
+                kind: Some(k),
+                page: 0,
+                per_page: PER_GROUP,
+                ..self.query(typing)
+            })
+            .collect()
+    }
+}
+
+/// The outcomes of one query per kind ([`Filters::queries`]) as one: the
+/// total and the facets of the query over every kind (each kind's
+/// categories and years are its own; the kinds' counts are the same in
+/// each), the hits left in their outcomes.
+pub fn merged(outs: &[Outcome]) -> Outcome {
+    let mut all = Outcome::default();
+    for (i, out) in outs.iter().enumerate() {
+        if i == 0 {
+            all.facets.kinds = out.facets.kinds.clone();
+            all.skipped = out.skipped.clone();
+        }
+        all.total += out.total;
+        for (c, n) in &out.facets.categories {
+            *all.facets.categories.entry(c.clone()).or_default() += n;
+        }
+        for (y, n) in &out.facets.years {
+            *all.facets.years.entry(*y).or_default() += n;
+        }
+        for m in &out.missing {
+            if !all.missing.contains(m) {
+                all.missing.push(m.clone());
+            }
+        }
+    }
+    all
 }
 
 /// Where a result leads: an article, a document, an entry's week.
@@ -412,6 +464,49 @@ mod tests {
         assert_eq!(
             record_href(&record(Kind::Entry, "e1", Some("2026-W52"))),
             "/lich-cong-tac?tuan=2026-W52"
+        );
+    }
+
+    /// Runs `q` on the sample, fetching every part it needs.
+    fn complete(store: &mut Store, q: &Query) -> Outcome {
+        loop {
+            let out = search(&store.root, &*store, q);
+            if out.missing.is_empty() {
+                return out;
+            }
+            fill(store, &out.missing);
+        }
+    }
+
+    #[test]
+    fn without_a_kind_each_kind_has_its_best_and_the_facets_are_the_whole_querys() {
+        let mut store = sample();
+        let f = Filters {
+            text: "tuyen giao".into(),
+            year: Some(2026),
+            ..Filters::default()
+        };
+        let queries = f.queries(false);
+        assert_eq!(queries.len(), 3);
+        assert!(queries
+            .iter()
+            .all(|q| q.per_page == PER_GROUP && q.kind.is_some()));
+        let outs: Vec<Outcome> = queries.iter().map(|q| complete(&mut store, q)).collect();
+        let all = merged(&outs);
+        let whole = complete(&mut store, &f.query(false));
+        assert_eq!(all.total, whole.total);
+        assert_eq!(all.facets, whole.facets);
+        assert!(all.missing.is_empty());
+        for (k, out) in KINDS.iter().zip(&outs) {
+            assert!(out.hits.len() <= PER_GROUP);
+            assert!(out.hits.iter().all(|h| h.record.kind == *k));
+        }
+        // A kind chosen: its pages of ten.
+        let one = f.with_kind(Some(Kind::Article)).queries(false);
+        assert_eq!(one.len(), 1);
+        assert_eq!(
+            (one[0].kind, one[0].per_page),
+            (Some(Kind::Article), PER_PAGE)
         );
     }
 

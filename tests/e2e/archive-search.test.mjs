@@ -115,17 +115,27 @@ test("a calendar entry of a week the index does not embed is found and leads to 
   await page.context().close();
 });
 
-test("filters and pages live in the URL and survive a reload", async () => {
+test("each kind shows its best, and filters and pages live in the URL and survive a reload", async () => {
   const page = await openPage(env.browser);
   await archiveSearch(page, "tuyen giao");
   const total = Number((await page.locator(".list-count").textContent()).match(/\d+/)[0]);
   assert.ok(total > 10, `${total} results`);
+  // No kind chosen: a group per kind, its best five, and a link to all of it.
+  const groups = page.locator(".search-group");
+  assert.deepEqual((await groups.locator("h2").allTextContents()).slice(0, 2), ["Tin bài", "Văn bản"]);
+  assert.equal(await groups.first().locator(".search-hit").count(), 5);
+  const articles = Number((await page.locator(".search-facet--kind a", { hasText: "Tin bài" }).textContent()).match(/\((\d+)\)/)[1]);
+  assert.ok(articles > 10, `${articles} articles`);
+  await groups.first().locator(".search-group__more a", { hasText: `Xem tất cả ${articles} kết quả` }).click();
+  await page.waitForURL((u) => u.searchParams.get("loai") === "tin-tuc");
+  await page.locator(".search-facet--kind .search-facet--on", { hasText: "Tin bài" }).waitFor();
+  assert.equal(await page.locator(".search-hit").count(), 10);
   // Pages.
   assert.match(await page.locator(".search-pager").textContent(), /Trang 1\//);
   await page.locator(".search-pager a", { hasText: "Trang sau" }).click();
   await page.waitForURL(/trang=2/);
   await page.locator(".search-pager", { hasText: "Trang 2/" }).waitFor();
-  // A kind, then a year: each a filter in the URL, counted beside it.
+  // Another kind, then a year: each a filter in the URL, counted beside it.
   const kind = page.locator(".search-facet--kind a", { hasText: "Văn bản" });
   const count = Number((await kind.textContent()).match(/\((\d+)\)/)[1]);
   await kind.click();

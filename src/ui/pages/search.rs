@@ -18,7 +18,7 @@ use leptos_router::NavigateOptions;
 use bantin_format::display;
 use bantin_format::model::{Article, ArticleSummary, Block, Index};
 
-use bantin_format::archive::Outcome;
+use bantin_format::archive::{Hit as ArchiveHit, Kind as ArchiveKind, Outcome};
 use leptos::task::spawn_local;
 
 use crate::browser::archive::{self, Answer, Availability};
@@ -203,7 +203,7 @@ pub fn SearchPage() -> impl IntoView {
         asked.set_value(ticket);
         spawn_local(async move {
             let current = move || asked.try_get_value() == Some(ticket);
-            if let Some(a) = archive::run(f.query(prefix), current).await {
+            if let Some(a) = archive::run(f.queries(prefix), current).await {
                 if current() {
                     answer.try_set(Some((f, a)));
                 }
@@ -363,11 +363,18 @@ fn memory_results(query: &str, hits: &[Hit], built: Option<Built>) -> AnyView {
 /// counts, the hits, the pages.
 fn archive_results(
     f: Filters,
-    out: Outcome,
+    outs: Vec<Outcome>,
     typing: bool,
     names: HashMap<String, String>,
 ) -> impl IntoView {
     let query = f.query(typing);
+    // With a kind chosen, its page; else each kind's best, and the counts
+    // of all.
+    let mut outs = outs;
+    let out = match (f.kind, outs.len()) {
+        (Some(_), 1) => outs.pop().unwrap_or_default(),
+        _ => archive_search::merged(&outs),
+    };
     let category_label = move |c: &str| -> String {
         if c.is_empty() {
             strings::SEARCH_NO_CATEGORY.to_string()
@@ -438,45 +445,81 @@ fn archive_results(
     let skipped = (!out.skipped.is_empty()).then(|| {
         view! { <p class="search-skipped">{strings::SEARCH_SKIPPED}" "{out.skipped.join(", ")}</p> }
     });
-    let hits = out
-        .hits
-        .into_iter()
-        .map(|h| {
-            let r = h.record;
-            let number = r.number.clone().map(|n| {
-                let runs = archive_search::marked(&n, &query);
-                view! { <Runs runs=runs/>" — " }
-            });
-            let title = archive_search::marked_runs(&r.title, &h.title_marks);
-            let date = bantin_format::datetime::Date::parse(&r.date)
-                .map(display::date)
-                .unwrap_or_else(|| r.date.clone());
-            let meta = [
-                date,
-                archive_search::kind_label(r.kind).to_string(),
-                category_label(&r.category),
-            ];
-            let meta = meta
-                .into_iter()
-                .enumerate()
-                .map(|(i, part)| {
-                    view! { {(i > 0).then_some(" · ")}<span>{part}</span> }
-                })
-                .collect_view();
-            let text = (!r.text.is_empty()).then(|| {
-                let runs = archive_search::marked_runs(&r.text, &h.text_marks);
-                view! { <p class="search-hit__text"><span><Runs runs=runs/></span></p> }
-            });
-            view! {
-                <li class="search-hit">
-                    <A href=archive_search::record_href(&r)>{number}<Runs runs=title/></A>
-                    {text}
-                    <p class="search-hit__meta">{meta}</p>
-                </li>
-            }
-        })
-        .collect_view();
-    let pager = (out.pages > 1).then(|| {
+    let hit_view = |h: ArchiveHit| {
+        let r = h.record;
+        let number = r.number.clone().map(|n| {
+            let runs = archive_search::marked(&n, &query);
+            view! { <Runs runs=runs/>" — " }
+        });
+        let title = archive_search::marked_runs(&r.title, &h.title_marks);
+        let date = bantin_format::datetime::Date::parse(&r.date)
+            .map(display::date)
+            .unwrap_or_else(|| r.date.clone());
+        let meta = [
+            date,
+            archive_search::kind_label(r.kind).to_string(),
+            category_label(&r.category),
+        ];
+        let meta = meta
+            .into_iter()
+            .enumerate()
+            .map(|(i, part)| {
+                view! { {(i > 0).then_some(" · ")}<span>{part}</span> }
+            })
+            .collect_view();
+        let text = (!r.text.is_empty()).then(|| {
+            let runs = archive_search::marked_runs(&r.text, &h.text_marks);
+            view! { <p class="search-hit__text"><span><Runs runs=runs/></span></p> }
+        });
+        view! {
+            <li class="search-hit">
+                <A href=archive_search::record_href(&r)>{number}<Runs runs=title/></A>
+                {text}
+                <p class="search-hit__meta">{meta}</p>
+            </li>
+        }
+    };
+    let groups = if f.kind.is_some() {
+        let hits = out.hits.clone().into_iter().map(hit_view).collect_view();
+        view! {
+            <section class="block search-group">
+                <ol class="search-results">{hits}</ol>
+            </section>
+        }
+        .into_any()
+    } else {
+        archive_search::KINDS
+            .into_iter()
+            .zip(outs)
+            .filter(|(_, o)| o.total > 0)
+            .map(|(k, o)| {
+                let title = match k {
+                    ArchiveKind::Article => strings::SEARCH_ARTICLES,
+                    ArchiveKind::Document => strings::SEARCH_DOCUMENTS,
+                    ArchiveKind::Entry => strings::SEARCH_ENTRIES,
+                };
+                let more = (o.total > o.hits.len()).then(|| {
+                    let label = format!(
+                        "{} {} {}",
+                        strings::SEARCH_ALL_OF_KIND,
+                        display::number(o.total as u64),
+                        strings::SEARCH_RESULTS
+                    );
+                    view! { <p class="search-group__more"><A href=f.with_kind(Some(k)).href()>{label}</A></p> }
+                });
+                let hits = o.hits.into_iter().map(hit_view).collect_view();
+                view! {
+                    <section class="block search-group">
+                        <h2 class="block__title">{title}</h2>
+                        <ol class="search-results">{hits}</ol>
+                        {more}
+                    </section>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let pager = (f.kind.is_some() && out.pages > 1).then(|| {
         let previous = (f.page > 0).then(|| {
             view! { <A href=f.with_page(f.page - 1).href()>{strings::SEARCH_PREVIOUS}</A> }
         });
@@ -514,11 +557,7 @@ fn archive_results(
                     <ul>{years}</ul>
                 </div>
             </nav>
-            {(!none).then(|| view! {
-                <section class="block search-group">
-                    <ol class="search-results">{hits}</ol>
-                </section>
-            })}
+            {(!none).then_some(groups)}
             {pager}
         </div>
     }
