@@ -7,7 +7,8 @@
 // Caches:
 //   appCachePrefix + version  the app files of one release (precached, cache-first)
 //   feedCache                 feed JSON (network-first with a short timeout;
-//                             articles stored in the last day: stored, then revalidated)
+//                             articles stored in the last day: stored, then revalidated;
+//                             the archive index's parts: stored, never fetched again)
 //   imageCache                images (stale-while-revalidate)
 //   savedCache                documents the reader saved (never cleared by us)
 const VERSION = "__BANTIN_VERSION__";
@@ -60,6 +61,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(appShell(request));
   } else if (APP_URLS.has(url.origin + url.pathname)) {
     event.respondWith(cacheFirst(request));
+  } else if (isArchivePart(url.pathname)) {
+    event.respondWith(storedForGood(request, event));
   } else if (isArticle(url.pathname)) {
     event.respondWith(storedThenRevalidate(request, event));
   } else if (url.pathname.endsWith(".json")) {
@@ -141,6 +144,21 @@ async function storedThenRevalidate(request, event) {
       .catch(() => {}),
   );
   return stored;
+}
+
+// The archive index's parts (search/{build}/…, format doc §7.8) are named
+// by a hash of the whole index: a stored part never changes, so it is
+// answered from the store without a round trip, offline or not. The root
+// (search/index.json) is feed JSON like any other.
+const SEARCH = `/${PROTOCOL.searchDir}`;
+const isArchivePart = (path) => {
+  const at = path.lastIndexOf(SEARCH);
+  return path.endsWith(".json") && at >= 0 && path.slice(at + SEARCH.length).includes("/");
+};
+
+async function storedForGood(request, event) {
+  const stored = await caches.match(request, { cacheName: FEED_CACHE });
+  return stored || networkFirst(request, event);
 }
 
 async function staleWhileRevalidate(request, event) {

@@ -200,6 +200,34 @@ pub const SEARCH_ENTRIES: &str = "Lịch công tác";
 pub const SEARCH_NONE: &str = "Không tìm thấy kết quả phù hợp.";
 pub const SEARCH_HINT: &str = "Gõ từ cần tìm; có thể gõ không dấu, ví dụ \"tuyen giao\".";
 pub const SEARCH_RESULTS: &str = "kết quả";
+/// A result's kind, on its line of date · kind · category.
+pub const SEARCH_ARTICLE: &str = "Tin bài";
+pub const SEARCH_DOCUMENT: &str = "Văn bản";
+pub const SEARCH_ENTRY: &str = "Lịch công tác";
+/// The filters beside the archive's results, each with its counts.
+pub const SEARCH_FILTERS_LANDMARK: &str = "Lọc kết quả tìm kiếm";
+pub const SEARCH_FILTER_KIND: &str = "Loại";
+pub const SEARCH_FILTER_CATEGORY: &str = "Chuyên mục";
+pub const SEARCH_FILTER_YEAR: &str = "Năm";
+pub const SEARCH_FILTER_ALL: &str = "Tất cả";
+/// A calendar entry has no category.
+pub const SEARCH_NO_CATEGORY: &str = "Không có chuyên mục";
+/// Below a kind's best results: "Xem tất cả 19 kết quả".
+pub const SEARCH_ALL_OF_KIND: &str = "Xem tất cả";
+pub const SEARCH_PAGES_LANDMARK: &str = "Trang kết quả";
+pub const SEARCH_PREVIOUS: &str = "Trang trước";
+pub const SEARCH_NEXT: &str = "Trang sau";
+/// "Trang 2/5".
+pub const SEARCH_PAGE: &str = "Trang";
+pub const SEARCH_LOADING: &str = "Đang tìm trong kho lưu trữ…";
+/// Common words the archive search left out ("các, của").
+pub const SEARCH_SKIPPED: &str = "Bỏ qua các từ quá phổ biến:";
+/// Offline, and the parts of the archive the query needs were never fetched.
+pub const SEARCH_NOT_STORED: &str =
+    "Các phần cũ hơn của kho lưu trữ chưa được lưu trên thiết bị này, nên kết quả có thể chưa đầy đủ. Khi có mạng trở lại, hãy tìm lại.";
+/// The archive's root or a part of it cannot be read.
+pub const SEARCH_ARCHIVE_BAD: &str =
+    "Không đọc được chỉ mục tìm kiếm của kho lưu trữ. Kết quả dưới đây chỉ gồm nội dung đã tải về máy.";
 
 // Offline reading, updates and installing.
 pub const NAV_OFFLINE: &str = "Ngoại tuyến";

@@ -8,12 +8,14 @@
 //! - `config`: the deployment's settings (base path, feed address, release);
 //! - `http`: the one way to fetch, with its errors;
 //! - `loaders`: feed files fetched and validated, and the memories of them;
+//! - `archive`: the archive index's root and parts, fetched as a search needs them;
 //! - `state`: the app-wide state, provided once by `App`;
 //! - `service_worker`: registration, release checks, the update;
 //! - `caches`: what the service worker stored, read and cleared;
 //! - `storing`: background storing, following the feed state;
 //! - `takeover`: the app taking over a published (prerendered) page.
 
+pub mod archive;
 pub mod caches;
 pub mod clock;
 pub mod config;

@@ -1,7 +1,7 @@
 //! Background storing after a visit: whenever the feed state gets an index
 //! from the network that was not stored yet in this visit, what
 //! `logic::offline_plan` lists (and the images the index and the stored
-//! articles show) is fetched through the service worker, which keeps a
+//! articles show, and the archive index's root) is fetched through the service worker, which keeps a
 //! copy of every answer. It runs after the first screen, a few files at a
 //! time, and never blocks it; a file that fails is counted and skipped.
 //! It follows the feed state ([`follow`]); the feed state does not know it
@@ -16,6 +16,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 use std::time::Duration;
 
+use bantin_format::archive;
 use bantin_format::model::Index;
 use bantin_format::pack;
 use leptos::prelude::*;
@@ -109,6 +110,11 @@ fn start(offline: OfflineState, index: &Arc<Index>, wait: Duration) {
         .into_iter()
         .partition(|p| p.starts_with(pack::ARTICLES_DIR));
     let in_feed = |p: String| format!("{base}{p}");
+    // The archive index's root, not its parts (a search fetches those it
+    // needs, and the service worker keeps them): offline, the search page
+    // knows the archive and says which parts are not stored. Not counted:
+    // a feed without one answers 404.
+    let archive_root = in_feed(archive::ROOT_FILE.to_string());
     let articles: Vec<String> = articles.into_iter().map(in_feed).collect();
     let mut urls: Vec<String> = others.into_iter().map(in_feed).collect();
     urls.extend(
@@ -160,6 +166,7 @@ fn start(offline: OfflineState, index: &Arc<Index>, wait: Duration) {
                 total,
             });
         }
+        let _ = get_text(&archive_root).await;
         offline.store.set(StoreStatus::Done { stored, failed });
         // For whoever watches the page (the end-to-end tests, a kiosk admin).
         dom::set_root_data("offline-stored", &stored.to_string());

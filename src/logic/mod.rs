@@ -2,6 +2,7 @@
 //! web-sys, no Leptos and no I/O, so `cargo test` checks it natively. The
 //! browser side and the UI call into it; it calls into nothing of theirs.
 
+pub mod archive_search;
 pub mod board;
 pub mod doc_catalog;
 pub mod ics;

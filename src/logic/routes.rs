@@ -101,6 +101,13 @@ pub fn search(query: &str) -> String {
     }
 }
 
+/// The search page with the archive search's filters
+/// (`archive_search::Filters::to_query`).
+pub fn search_filtered(pairs: &[(&str, String)]) -> String {
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    with_query(SEARCH, &pairs)
+}
+
 /// The document library with a filter's query (`doc_catalog::Filter::to_query`).
 pub fn documents_filtered(pairs: &[(&str, String)]) -> String {
     let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();

@@ -78,6 +78,9 @@ const write = (file, json) => writeFileSync(file, JSON.stringify(json));
 function feedCopy(edit) {
   const dir = mkdtempSync(join(tmpdir(), "bantin-layout-"));
   cpSync(DIST, dir, { recursive: true });
+  // The copy's text is edited without rebuilding its archive index, which
+  // would no longer match it: its search is the one over what is loaded.
+  rmSync(join(dir, "feed", "search"), { recursive: true, force: true });
   for (const file of jsonFiles(join(dir, "feed"))) write(file, edit(file, read(file)));
   return dir;
 }

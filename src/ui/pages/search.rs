@@ -1,6 +1,10 @@
 //! `/tim-kiem?q=…`: one query across the articles, documents and calendar
-//! entries the app holds, grouped by kind, best first, matches highlighted.
-//! Works offline on whatever has been loaded.
+//! entries. When the feed has an archive index (`search/`, format doc
+//! §7.8), the whole feed: best first, paged, with kind / category / year
+//! filters and their counts in the URL (`logic::archive_search`), the parts
+//! it needs fetched by `browser::archive`; offline, what is stored, saying
+//! that older parts are not. Without one (or when it is bad), the entries
+//! the app holds, grouped by kind. Matches highlighted either way.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,9 +18,14 @@ use leptos_router::NavigateOptions;
 use bantin_format::display;
 use bantin_format::model::{Article, ArticleSummary, Block, Index};
 
+use bantin_format::archive::{Hit as ArchiveHit, Kind as ArchiveKind, Outcome};
+use leptos::task::spawn_local;
+
+use crate::browser::archive::{self, Answer, Availability};
 use crate::browser::state::load_documents;
 use crate::browser::state::use_feed;
 use crate::browser::state::use_read_articles;
+use crate::logic::archive_search::{self, Filters};
 use crate::logic::routes;
 use crate::logic::schedule;
 use crate::logic::search_index::{self, Hit, Kind, SearchIndex};
@@ -153,7 +162,10 @@ pub fn SearchPage() -> impl IntoView {
     let navigate = use_navigate();
 
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let filters = Memo::new(move |_| Filters::from_query(|k| query.read().get(k)));
     let typed = RwSignal::new(q.get_untracked());
+    // The last word is being typed (a prefix) until Enter or a new address.
+    let typing = RwSignal::new(false);
     // Rebuilt only when the feed or the document list changes, not per keystroke.
     let built = Memo::new(move |_| {
         let list = docs.list.with(|l| match l {
@@ -172,38 +184,101 @@ pub fn SearchPage() -> impl IntoView {
         })
     });
 
-    // The address follows the typing (debounced), so results can be shared and reloaded.
+    // The archive index: asked for once per visit; None while asking.
+    let availability = RwSignal::new(None::<Availability>);
+    spawn_local(async move {
+        let a = archive::open().await;
+        availability.try_set(Some(a));
+    });
+    // The archive's answer and the filters it answers (the address's).
+    let answer = RwSignal::new(None::<(Filters, Answer)>);
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let f = filters.get();
+        let prefix = typing.get();
+        if availability.get() != Some(Availability::Ready) || f.text.trim().is_empty() {
+            return;
+        }
+        let ticket = asked.get_value() + 1;
+        asked.set_value(ticket);
+        spawn_local(async move {
+            let current = move || asked.try_get_value() == Some(ticket);
+            if let Some(a) = archive::run(f.queries(prefix), current).await {
+                if current() {
+                    answer.try_set(Some((f, a)));
+                }
+            }
+        });
+    });
+
+    // The address follows the typing (debounced), so results can be shared
+    // and reloaded; a new text starts at the first page, filters kept.
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    let on_input = move |ev| {
-        let value = event_target_value(&ev);
-        typed.set(value.clone());
+    let go = {
+        let navigate = navigate.clone();
+        move |value: String| {
+            let href = Filters {
+                text: value,
+                page: 0,
+                ..filters.get_untracked()
+            }
+            .href();
+            navigate(
+                &href,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+    let on_input = {
+        let go = go.clone();
+        move |ev| {
+            let value = event_target_value(&ev);
+            typed.set(value.clone());
+            typing.set(true);
+            if let Some(h) = pending.get_value() {
+                h.clear();
+            }
+            let go = go.clone();
+            let handle = set_timeout_with_handle(move || go(value), DEBOUNCE);
+            pending.set_value(handle.ok());
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let navigate = navigate.clone();
-        let handle = set_timeout_with_handle(
-            move || {
-                let href = routes::search(&value);
-                navigate(
-                    &href,
-                    NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..Default::default()
-                    },
-                );
-            },
-            DEBOUNCE,
-        );
-        pending.set_value(handle.ok());
+        typing.set(false);
+        go(typed.get_untracked());
     };
     // A new address (the header's box, back/forward) replaces what is typed.
     Effect::new(move |_| typed.set(q.get()));
 
+    let memory = move || {
+        let query = typed.get();
+        memory_results(&query, &hits.get(), built.get())
+    };
+    let category_names = Memo::new(move |_| {
+        feed.index.with(|i| {
+            i.as_ref()
+                .map(|i| {
+                    i.categories
+                        .iter()
+                        .map(|c| (c.id.clone(), c.name.clone()))
+                        .collect::<HashMap<_, _>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+
     view! {
         <PageTitle text=strings::HEADING_SEARCH.to_string()/>
         <h1>{strings::HEADING_SEARCH}</h1>
-        <form class="search-form" role="search" aria-label=strings::SEARCH_PAGE_LANDMARK on:submit=|ev| ev.prevent_default()>
+        <form class="search-form" role="search" aria-label=strings::SEARCH_PAGE_LANDMARK on:submit=on_submit>
             <label>
                 <span class="sr-only">{strings::SEARCH_LABEL}</span>
                 <input type="search" name="q" autofocus placeholder=strings::SEARCH_PLACEHOLDER
@@ -211,54 +286,295 @@ pub fn SearchPage() -> impl IntoView {
             </label>
         </form>
         {move || {
-            let query = typed.get();
-            if query.trim().is_empty() {
+            if typed.with(|t| t.trim().is_empty()) {
                 return view! { <p class="notice">{strings::SEARCH_HINT}</p> }.into_any();
             }
-            let hits = hits.get();
-            if hits.is_empty() {
-                return view! { <p class="notice" role="status">{strings::SEARCH_NONE}</p> }.into_any();
+            let bad = || view! { <p class="notice notice--error" role="alert">{strings::SEARCH_ARCHIVE_BAD}</p> };
+            let not_stored = || view! { <p class="notice archive-not-stored" role="status">{strings::SEARCH_NOT_STORED}</p> };
+            match availability.get() {
+                None => view! { <p class="search-loading" aria-busy="true">{strings::SEARCH_LOADING}</p> }.into_any(),
+                Some(Availability::Absent) => memory().into_any(),
+                Some(Availability::Bad) => view! { {bad()} {memory()} }.into_any(),
+                Some(Availability::Ready) => match answer.get() {
+                    None => view! { <p class="search-loading" aria-busy="true">{strings::SEARCH_LOADING}</p> }.into_any(),
+                    Some((f, Answer::Complete(out))) => {
+                        archive_results(f, out, typing.get_untracked(), category_names.get()).into_any()
+                    }
+                    Some((f, Answer::Partial(Some(out)))) => view! {
+                        {not_stored()}
+                        {archive_results(f, out, typing.get_untracked(), category_names.get())}
+                    }.into_any(),
+                    Some((_, Answer::Partial(None))) => view! { {not_stored()} {memory()} }.into_any(),
+                    Some((_, Answer::Bad)) => view! { {bad()} {memory()} }.into_any(),
+                },
             }
-            let targets = built.get();
-            view! {
-                <p class="list-count" role="status">{format!("{} {}", display::number(hits.len() as u64), strings::SEARCH_RESULTS)}</p>
-                {[Kind::Article, Kind::Document, Kind::Entry].into_iter().filter_map(|kind| {
-                    let group: Vec<Hit> = hits.iter().filter(|h| h.kind == kind).cloned().collect();
-                    (!group.is_empty()).then(|| {
-                        let title = match kind {
-                            Kind::Article => strings::SEARCH_ARTICLES,
-                            Kind::Document => strings::SEARCH_DOCUMENTS,
-                            Kind::Entry => strings::SEARCH_ENTRIES,
-                        };
-                        let targets = targets.clone();
-                        let query = query.clone();
-                        view! {
-                            <section class="block search-group">
-                                <h2 class="block__title">{title}</h2>
-                                <ol class="search-results">
-                                    {group.into_iter().map(|h| {
-                                        let t = targets.as_ref().and_then(|b| b.0 .1.get(&(h.kind, h.key.clone())).cloned())
-                                            .unwrap_or(Target { href: routes::SEARCH.into(), detail: Vec::new() });
-                                        let q1 = query.clone();
-                                        let detail = t.detail.into_iter().enumerate().map(|(i, part)| {
-                                            let q = query.clone();
-                                            view! { {(i > 0).then_some(" · ")}<span><Marked text=part query=q/></span> }
-                                        }).collect_view();
-                                        view! {
-                                            <li class="search-hit">
-                                                <A href=t.href><Marked text=h.title.clone() query=q1/></A>
-                                                <p>{detail}</p>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ol>
-                            </section>
-                        }
-                    })
-                }).collect_view()}
-            }.into_any()
         }}
     }
+}
+
+/// Today's search over what the app holds, grouped by kind.
+fn memory_results(query: &str, hits: &[Hit], built: Option<Built>) -> AnyView {
+    if hits.is_empty() {
+        return view! { <p class="notice" role="status">{strings::SEARCH_NONE}</p> }.into_any();
+    }
+    let targets = built;
+    let query = query.to_string();
+    view! {
+        <p class="list-count" role="status">{format!("{} {}", display::number(hits.len() as u64), strings::SEARCH_RESULTS)}</p>
+        {[Kind::Article, Kind::Document, Kind::Entry].into_iter().filter_map(|kind| {
+            let group: Vec<Hit> = hits.iter().filter(|h| h.kind == kind).cloned().collect();
+            (!group.is_empty()).then(|| {
+                let title = match kind {
+                    Kind::Article => strings::SEARCH_ARTICLES,
+                    Kind::Document => strings::SEARCH_DOCUMENTS,
+                    Kind::Entry => strings::SEARCH_ENTRIES,
+                };
+                let targets = targets.clone();
+                let query = query.clone();
+                view! {
+                    <section class="block search-group">
+                        <h2 class="block__title">{title}</h2>
+                        <ol class="search-results">
+                            {group.into_iter().map(|h| {
+                                let t = targets.as_ref().and_then(|b| b.0 .1.get(&(h.kind, h.key.clone())).cloned())
+                                    .unwrap_or(Target { href: routes::SEARCH.into(), detail: Vec::new() });
+                                let q1 = query.clone();
+                                let detail = t.detail.into_iter().enumerate().map(|(i, part)| {
+                                    let q = query.clone();
+                                    view! { {(i > 0).then_some(" · ")}<span><Marked text=part query=q/></span> }
+                                }).collect_view();
+                                view! {
+                                    <li class="search-hit">
+                                        <A href=t.href><Marked text=h.title.clone() query=q1/></A>
+                                        <p>{detail}</p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                    </section>
+                }
+            })
+        }).collect_view()}
+    }
+    .into_any()
+}
+
+/// The archive's page of results: the count, the filters with their
+/// counts, the hits, the pages.
+fn archive_results(
+    f: Filters,
+    outs: Vec<Outcome>,
+    typing: bool,
+    names: HashMap<String, String>,
+) -> impl IntoView {
+    let query = f.query(typing);
+    // With a kind chosen, its page; else each kind's best, and the counts
+    // of all.
+    let mut outs = outs;
+    let out = match (f.kind, outs.len()) {
+        (Some(_), 1) => outs.pop().unwrap_or_default(),
+        _ => archive_search::merged(&outs),
+    };
+    let category_label = move |c: &str| -> String {
+        if c.is_empty() {
+            strings::SEARCH_NO_CATEGORY.to_string()
+        } else {
+            names.get(c).cloned().unwrap_or_else(|| c.to_string())
+        }
+    };
+    let count = |n: usize| format!(" ({})", display::number(n as u64));
+    let option = |href: String, label: String, n: Option<usize>, on: bool| {
+        view! {
+            <li class:search-facet--on=on>
+                <A href=href>{label}{n.map(count)}</A>
+            </li>
+        }
+    };
+    let kinds = {
+        let mut items = vec![option(
+            f.with_kind(None).href(),
+            strings::SEARCH_FILTER_ALL.into(),
+            None,
+            f.kind.is_none(),
+        )];
+        for (&k, &n) in &out.facets.kinds {
+            items.push(option(
+                f.with_kind(Some(k)).href(),
+                archive_search::kind_label(k).into(),
+                Some(n),
+                f.kind == Some(k),
+            ));
+        }
+        items
+    };
+    let categories = {
+        let mut items = vec![option(
+            f.with_category(None).href(),
+            strings::SEARCH_FILTER_ALL.into(),
+            None,
+            f.category.is_none(),
+        )];
+        for (c, &n) in &out.facets.categories {
+            let on = f.category.as_deref() == Some(c.as_str());
+            items.push(option(
+                f.with_category(Some(c.clone())).href(),
+                category_label(c),
+                Some(n),
+                on,
+            ));
+        }
+        items
+    };
+    let years = {
+        let mut items = vec![option(
+            f.with_year(None).href(),
+            strings::SEARCH_FILTER_ALL.into(),
+            None,
+            f.year.is_none(),
+        )];
+        for (&y, &n) in out.facets.years.iter().rev() {
+            items.push(option(
+                f.with_year(Some(y)).href(),
+                y.to_string(),
+                Some(n),
+                f.year == Some(y),
+            ));
+        }
+        items
+    };
+    let skipped = (!out.skipped.is_empty()).then(|| {
+        view! { <p class="search-skipped">{strings::SEARCH_SKIPPED}" "{out.skipped.join(", ")}</p> }
+    });
+    let hit_view = |h: ArchiveHit| {
+        let r = h.record;
+        let number = r.number.clone().map(|n| {
+            let runs = archive_search::marked(&n, &query);
+            view! { <Runs runs=runs/>" — " }
+        });
+        let title = archive_search::marked_runs(&r.title, &h.title_marks);
+        let date = bantin_format::datetime::Date::parse(&r.date)
+            .map(display::date)
+            .unwrap_or_else(|| r.date.clone());
+        let meta = [
+            date,
+            archive_search::kind_label(r.kind).to_string(),
+            category_label(&r.category),
+        ];
+        let meta = meta
+            .into_iter()
+            .enumerate()
+            .map(|(i, part)| {
+                view! { {(i > 0).then_some(" · ")}<span>{part}</span> }
+            })
+            .collect_view();
+        let text = (!r.text.is_empty()).then(|| {
+            let runs = archive_search::marked_runs(&r.text, &h.text_marks);
+            view! { <p class="search-hit__text"><span><Runs runs=runs/></span></p> }
+        });
+        view! {
+            <li class="search-hit">
+                <A href=archive_search::record_href(&r)>{number}<Runs runs=title/></A>
+                {text}
+                <p class="search-hit__meta">{meta}</p>
+            </li>
+        }
+    };
+    let groups = if f.kind.is_some() {
+        let hits = out.hits.clone().into_iter().map(hit_view).collect_view();
+        view! {
+            <section class="block search-group">
+                <ol class="search-results">{hits}</ol>
+            </section>
+        }
+        .into_any()
+    } else {
+        archive_search::KINDS
+            .into_iter()
+            .zip(outs)
+            .filter(|(_, o)| o.total > 0)
+            .map(|(k, o)| {
+                let title = match k {
+                    ArchiveKind::Article => strings::SEARCH_ARTICLES,
+                    ArchiveKind::Document => strings::SEARCH_DOCUMENTS,
+                    ArchiveKind::Entry => strings::SEARCH_ENTRIES,
+                };
+                let more = (o.total > o.hits.len()).then(|| {
+                    let label = format!(
+                        "{} {} {}",
+                        strings::SEARCH_ALL_OF_KIND,
+                        display::number(o.total as u64),
+                        strings::SEARCH_RESULTS
+                    );
+                    view! { <p class="search-group__more"><A href=f.with_kind(Some(k)).href()>{label}</A></p> }
+                });
+                let hits = o.hits.into_iter().map(hit_view).collect_view();
+                view! {
+                    <section class="block search-group">
+                        <h2 class="block__title">{title}</h2>
+                        <ol class="search-results">{hits}</ol>
+                        {more}
+                    </section>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let pager = (f.kind.is_some() && out.pages > 1).then(|| {
+        let previous = (f.page > 0).then(|| {
+            view! { <A href=f.with_page(f.page - 1).href()>{strings::SEARCH_PREVIOUS}</A> }
+        });
+        let next = (f.page + 1 < out.pages).then(|| {
+            view! { <A href=f.with_page(f.page + 1).href()>{strings::SEARCH_NEXT}</A> }
+        });
+        view! {
+            <nav class="pager search-pager" aria-label=strings::SEARCH_PAGES_LANDMARK>
+                {previous}
+                <span class="search-pager__at">{format!("{} {}/{}", strings::SEARCH_PAGE, f.page + 1, out.pages)}</span>
+                {next}
+            </nav>
+        }
+    });
+    let none = out.total == 0;
+    view! {
+        <div class="search-archive" data-archive="ready">
+            {if none {
+                view! { <p class="notice" role="status">{strings::SEARCH_NONE}</p> }.into_any()
+            } else {
+                view! { <p class="list-count" role="status">{format!("{} {}", display::number(out.total as u64), strings::SEARCH_RESULTS)}</p> }.into_any()
+            }}
+            {skipped}
+            <nav class="search-filters" aria-label=strings::SEARCH_FILTERS_LANDMARK>
+                <div class="search-facet search-facet--kind">
+                    <h2 class="search-facet__title">{strings::SEARCH_FILTER_KIND}</h2>
+                    <ul>{kinds}</ul>
+                </div>
+                <div class="search-facet search-facet--category">
+                    <h2 class="search-facet__title">{strings::SEARCH_FILTER_CATEGORY}</h2>
+                    <ul>{categories}</ul>
+                </div>
+                <div class="search-facet search-facet--year">
+                    <h2 class="search-facet__title">{strings::SEARCH_FILTER_YEAR}</h2>
+                    <ul>{years}</ul>
+                </div>
+            </nav>
+            {(!none).then_some(groups)}
+            {pager}
+        </div>
+    }
+}
+
+/// Runs of a text, the marked ones in <mark>.
+#[component]
+fn Runs(runs: Vec<(String, bool)>) -> impl IntoView {
+    runs.into_iter()
+        .map(|(part, hit)| {
+            if hit {
+                view! { <mark>{part}</mark> }.into_any()
+            } else {
+                part.into_any()
+            }
+        })
+        .collect_view()
 }
 
 /// Text with the query's words wrapped in <mark>.

@@ -1,0 +1,174 @@
+//! The archive index (`bantin_format::archive`, format doc §7.8) in the
+//! browser: its root fetched once per visit, one [`Store`] of the parts
+//! fetched so far (a part is named by a hash of the index, so a part once
+//! here is never fetched again), and [`run`], which fetches the parts a
+//! query lacks a few at a time and runs it again until it is complete, a
+//! fetch fails (offline: what is here is shown) or a part is bad.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use bantin_format::archive::{self, search, Outcome, Query, Root, Store};
+
+use crate::browser::config::feed_file;
+use crate::browser::http::{all, get_text, LoadError};
+use crate::logic::archive_search;
+
+/// Parts fetched at a time.
+const PARTS_AT_ONCE: usize = 4;
+/// Rounds of fetching per query: a query needs term parts, then record
+/// parts; a prefix a few more. More means something is wrong.
+const MAX_ROUNDS: usize = 6;
+
+/// Whether the feed has an archive index the app can read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Availability {
+    /// The root is here: the search page searches the whole feed.
+    Ready,
+    /// No `search/` in the feed (or no network to ask): the in-memory search.
+    Absent,
+    /// The root cannot be read (another version, not the format).
+    Bad,
+}
+
+enum Archive {
+    /// Not asked yet in this visit (or the network failed when asked).
+    Unknown,
+    Absent,
+    Bad,
+    Ready(Rc<RefCell<Store>>),
+}
+
+thread_local! {
+    static ARCHIVE: RefCell<Archive> = const { RefCell::new(Archive::Unknown) };
+}
+
+/// Fetches the root once per visit (again after a network failure).
+pub async fn open() -> Availability {
+    let known = ARCHIVE.with_borrow(|a| match a {
+        Archive::Unknown => None,
+        Archive::Absent => Some(Availability::Absent),
+        Archive::Bad => Some(Availability::Bad),
+        Archive::Ready(_) => Some(Availability::Ready),
+    });
+    if let Some(known) = known {
+        return known;
+    }
+    let state = match get_text(&feed_file(archive::ROOT_FILE)).await {
+        Ok(fetched) => match Root::parse(&fetched.text) {
+            Ok(root) => Archive::Ready(Rc::new(RefCell::new(Store::new(root)))),
+            Err(e) => {
+                web_sys::console::error_1(&format!("bantin feed {e}").into());
+                Archive::Bad
+            }
+        },
+        Err(LoadError::NotFound) => Archive::Absent,
+        Err(LoadError::Invalid) => Archive::Bad,
+        // No answer: asked again on the next search.
+        Err(_) => return Availability::Absent,
+    };
+    ARCHIVE.with_borrow_mut(|a| {
+        // Another search may have opened it meanwhile: keep its parts.
+        if matches!(a, Archive::Unknown) {
+            *a = state;
+        }
+    });
+    open_state()
+}
+
+fn open_state() -> Availability {
+    ARCHIVE.with_borrow(|a| match a {
+        Archive::Ready(_) => Availability::Ready,
+        Archive::Bad => Availability::Bad,
+        _ => Availability::Absent,
+    })
+}
+
+fn store() -> Option<Rc<RefCell<Store>>> {
+    ARCHIVE.with_borrow(|a| match a {
+        Archive::Ready(s) => Some(s.clone()),
+        _ => None,
+    })
+}
+
+/// What the queries of a page gave, one outcome per query.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// Every part the page needs was here or fetched.
+    Complete(Vec<Outcome>),
+    /// Some parts could not be fetched (offline): the hits the parts at
+    /// hand can show (`None`: a word of the query could not be matched).
+    Partial(Option<Vec<Outcome>>),
+    /// A part is not what the root says (logged on the console).
+    Bad,
+}
+
+/// Runs the queries of a page on the archive, fetching what they need
+/// (their term parts are shared). `current()` says whether the caller
+/// still wants the answer: a query typed over stops fetching after the
+/// round under way.
+pub async fn run(queries: Vec<Query>, current: impl Fn() -> bool) -> Option<Answer> {
+    let store = match store() {
+        Some(store) => store,
+        // Dropped after a part was gone (a newer index): its root again.
+        None => match open().await {
+            Availability::Ready => store()?,
+            Availability::Bad => return Some(Answer::Bad),
+            Availability::Absent => return Some(Answer::Partial(None)),
+        },
+    };
+    for _ in 0..MAX_ROUNDS {
+        let outs: Vec<Outcome> = {
+            let s = store.borrow();
+            queries.iter().map(|q| search(&s.root, &*s, q)).collect()
+        };
+        let mut missing: Vec<String> = outs.iter().flat_map(|o| o.missing.clone()).collect();
+        missing.sort();
+        missing.dedup();
+        if missing.is_empty() {
+            return Some(Answer::Complete(outs));
+        }
+        if !current() {
+            return None;
+        }
+        let mut failed = false;
+        for batch in missing.chunks(PARTS_AT_ONCE) {
+            let fetched = all(batch
+                .iter()
+                .map(|path| async move { (path, get_text(&feed_file(path)).await) }))
+            .await;
+            for (path, result) in fetched {
+                let f = match result {
+                    Ok(f) => f,
+                    Err(e) => {
+                        // Gone: the feed has a newer index; its root is
+                        // fetched on the next search.
+                        if e == LoadError::NotFound {
+                            ARCHIVE.with_borrow_mut(|a| *a = Archive::Unknown);
+                        }
+                        failed = true;
+                        continue;
+                    }
+                };
+                let mut s = store.borrow_mut();
+                if s.has(path) {
+                    continue;
+                }
+                if let Err(e) = s.insert(path, &f.text) {
+                    web_sys::console::error_1(&format!("bantin feed {e}").into());
+                    return Some(Answer::Bad);
+                }
+            }
+        }
+        if failed {
+            let s = store.borrow();
+            let here: Option<Vec<Outcome>> = queries
+                .iter()
+                .map(|q| archive_search::at_hand(&s.root, &*s, q))
+                .collect();
+            return Some(Answer::Partial(here));
+        }
+    }
+    web_sys::console::error_1(&"bantin feed search/: a query kept needing parts".into());
+    Some(Answer::Bad)
+}
