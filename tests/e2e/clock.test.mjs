@@ -248,6 +248,9 @@ test("open through midnight at the end of the ISO year: calendar, home and kiosk
   await page.goto(env.url + "/lich-cong-tac");
   await kiosk.goto(env.url + "/kiosk?xoay=600");
   await home.goto(env.url + "/");
+  // A page opened beside openPage's: wait for the app to take the
+  // published home page over, as openPage's own goto does.
+  await home.locator("#prerender").waitFor({ state: "detached", timeout: 15000 });
   await page.locator(".cal-table .cal-entry").first().waitFor();
   await kiosk.locator(".kiosk__day").first().waitFor();
   await home.locator(".today__date").waitFor();
