@@ -21,11 +21,14 @@ pub fn Later(children: Children) -> impl IntoView {
     let shown = RwSignal::new(false);
     set_timeout(move || shown.set(true), Duration::ZERO);
     // Taken once: the closure below runs again only when `shown` turns.
+    // The children are built untracked, so a signal they read while being
+    // built does not run the closure again (it would find them taken, and
+    // draw nothing in their place).
     let children = Arc::new(Mutex::new(Some(children)));
     (move || {
         if shown.get() {
             let children = children.lock().ok().and_then(|mut c| c.take());
-            children.map(|c| c().into_any())
+            children.map(|c| untrack(|| c().into_any()))
         } else {
             // The takeover waits while the twin holds a pending mark
             // (`takeover::PENDING`).
