@@ -6,20 +6,24 @@
 //      app has taken over the published page;
 //   4. scale: generated feeds of 1,000, 10,000 and 50,000 articles, each
 //      published first;
-//   5. publishing those feeds: a full run and a run after one new story.
+//   5. publishing those feeds: a full run and a run after one new story;
+//   6. the archive search on those feeds: 200 queries, cold and warm
+//      (bench/browser/archive.mjs), and the index's build time and bytes.
 // Everything is served by Debian's nginx with the shipped config and driven
 // in Debian's Chromium, throttled over the DevTools protocol the way
 // Lighthouse's mobile preset is (150 ms RTT, 1.6 Mbps down, 4x CPU).
 // It prints figures and goals; it asserts nothing.
 import { chromium } from "playwright-core";
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, extname, relative } from "node:path";
+import { join, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { startNginx } from "../../tests/e2e/nginx.mjs";
+import { composeSite } from "../../tests/e2e/generated.mjs";
 import { writeStaticPages } from "./static-pages.mjs";
+import { archiveQueries, archiveBytes, archiveRuns } from "./archive.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DIST = process.env.BANTIN_DIST || join(ROOT, "dist");
@@ -397,19 +401,21 @@ function publishTimes(feed, site, n) {
 async function scale(browser, dist, workdir) {
   const rows = [];
   const publishing = {};
+  const searching = {};
   const results = {};
   const today = new Date().toISOString().slice(0, 10);
   for (const n of SIZES) {
     const feed = join(workdir, `feed-${n}`);
     log(`scale: generating ${n} articles`);
     execFileSync(FEED_TOOL, ["gen", "--articles", String(n), "--seed", "1", "--out", feed, "--today", today], { stdio: ["ignore", "ignore", "inherit"] });
+    // The index, lists and archive index written again, timed.
+    const indexStart = Date.now();
+    execFileSync(FEED_TOOL, ["index", feed], { stdio: "ignore" });
+    searching[n] = { indexMs: Date.now() - indexStart, ...archiveBytes(feed), queries: archiveQueries(feed) };
     const site = join(workdir, `site-${n}`);
     // The release without the sample's feed and published pages; then
     // this feed, published (timed, with the bytes it writes).
-    const published = (src) => /^(tin-tuc|van-ban|lich-cong-tac)(\/|$)|^index\.html|^og-card\.png$|^\.bantin-publish\.json$/.test(relative(dist, src));
-    cpSync(dist, site, { recursive: true, filter: (src) => !src.startsWith(join(dist, "feed")) && !published(src) });
-    cpSync(join(dist, "shell.html"), join(site, "index.html"));
-    symlinkSync(feed, join(site, "feed"));
+    composeSite(dist, feed, site);
     publishing[n] = publishTimes(feed, site, n);
     const server = await startNginx(site);
     await server.start();
@@ -446,6 +452,8 @@ async function scale(browser, dist, workdir) {
       rows.push([n.toLocaleString("en"), ms(median(first)), `${mb(mem.total)} (${mb(mem.heap)} + ${mb(mem.wasm)})`, `${docs.trim()}: ${ms(firstRows)} / ${ms(allRows)}`, `${pct(times, 0.5).toFixed(2)} / ${pct(times, 0.95).toFixed(2)} ms (${found}/200 found)`,
         filters.length ? `${median(filters).toFixed(1)} / ${Math.max(...filters).toFixed(1)} ms (${filters.length})` : "—"]);
       log(`scale ${n}: ${rows.at(-1).join(" · ")}`);
+      log(`scale ${n}: the archive search, ${searching[n].queries.length} queries cold and warm`);
+      Object.assign(searching[n], await archiveRuns(browser, server.url, searching[n].queries, throttle, newContext));
     } finally {
       await server.close();
     }
@@ -456,6 +464,7 @@ async function scale(browser, dist, workdir) {
       const p = publishing[n];
       return [n.toLocaleString("en"), ms(p.full), mb(p.bytesAll), ms(p.again), p.renderedAgain, kb(p.written), `full <= 300 s: ${verdict(p.full <= 300000)}; again <= 10 s: ${verdict(p.again <= 10000)}`];
     }));
+  archiveTable(searching);
   const lo = results[SIZES[0]];
   const hi = results[SIZES.at(-1)];
   table("4. Scale: generated feeds (first headline: median of cold throttled loads; the rest unthrottled)",
@@ -466,6 +475,42 @@ async function scale(browser, dist, workdir) {
     console.log(`\n- first headline at ${SIZES.at(-1)} vs ${SIZES[0]}: ${(dt * 100).toFixed(1)}% — goal within 10%: ${verdict(dt <= 0.1)}`);
     console.log(`- memory at ${SIZES.at(-1)} vs ${SIZES[0]}: ${(dm * 100).toFixed(1)}% — goal within 10%: ${verdict(dm <= 0.1)}`);
   }
+}
+
+// The archive search's table (see archive.mjs).
+function archiveTable(searching) {
+  const sizes = SIZES.filter((n) => searching[n]?.cold);
+  const rows = sizes.map((n) => {
+    const s = searching[n];
+    const bytes = s.cold.map((c) => c.bytes);
+    const times = s.cold.map((c) => c.ms).filter((t) => t != null);
+    const warm = (key) => s.warm[key].filter((t) => t != null);
+    const found = s.cold.filter((c) => c.found).length;
+    const goals = n >= 50000 ? `cold p95 <= 150 KB: ${verdict(pct(bytes, 0.95) <= 150 * 1024)}; ` : "";
+    return [
+      n.toLocaleString("en"),
+      `${mb(s.index)} / ${mb(s.feed)} (${((100 * s.index) / s.feed).toFixed(0)}%)`,
+      ms(s.indexMs),
+      `${kb(pct(bytes, 0.5))} / ${kb(pct(bytes, 0.95))}`,
+      `${ms(pct(times, 0.5))} / ${ms(pct(times, 0.95))}${times.length < s.cold.length ? ` (${s.cold.length - times.length} no answer)` : ""}`,
+      `${pct(warm("unthrottled"), 0.95).toFixed(1)} / ${pct(warm("throttled"), 0.95).toFixed(1)} ms`,
+      `${found}/${s.cold.length}`,
+      `${goals}index <= 60 s: ${verdict(s.indexMs <= 60000)}; cold p95 <= 800 ms: ${verdict(pct(times, 0.95) <= 800)}; warm p95 < 16 ms: ${verdict(pct(warm("throttled"), 0.95) < 16)}`,
+    ];
+  });
+  table(
+    "6. Archive search (search/, 200 queries: whole titles, three words of a body, titles without or with wrong diacritics, document numbers in three spellings, calendar entries; cold: nothing but the root fetched, sent throttled)",
+    ["articles", "index / feed bytes", "bantin-feed index", "cold bytes p50 / p95", "cold answer p50 / p95", "warm p95 (1x / 4x CPU)", "own result shown", "goals"],
+    rows,
+  );
+  const by = {};
+  for (const n of sizes) for (const [i, c] of searching[n].cold.entries()) {
+    const what = searching[n].queries[i].what;
+    by[what] ??= {};
+    by[what][n] = (by[what][n] ?? 0) + (c.found ? 1 : 0);
+  }
+  const counts = (what) => searching[sizes[0]].queries.filter((q) => q.what === what).length;
+  console.log(`\n- own result among those shown (kind groups show their best 5, a kind's page 10): ${Object.entries(by).map(([w, f]) => `${w} ${sizes.map((n) => f[n] ?? 0).join("/")} of ${counts(w)}`).join("; ")}`);
 }
 
 // ------------------------------------------------------------- main

@@ -102,6 +102,32 @@ fn ranked(f: &Fixture, q: &Query) -> (Vec<u32>, Vec<u32>) {
     (best, r.hits.iter().map(|h| h.0).collect())
 }
 
+/// The record of id `id`.
+fn record(f: &Fixture, id: u32) -> archive::Record {
+    let size = f.built.root.record_part_size;
+    let part = archive::Parts::record_part(&f.store, id / size).unwrap();
+    part.records[(id % size) as usize].clone()
+}
+
+/// The best-ranked records all carry `key` (a title or number typed whole
+/// puts its own records first, and only those).
+fn best_hold(
+    f: &Fixture,
+    best: &[u32],
+    key: impl Fn(&archive::Record) -> Option<String>,
+    want: &str,
+) {
+    for &id in best {
+        let r = record(f, id);
+        assert_eq!(
+            key(&r).as_deref(),
+            Some(want),
+            "{} ranks first for {want}",
+            r.key
+        );
+    }
+}
+
 #[test]
 fn the_same_feed_gives_the_same_bytes() {
     let f = fixture();
@@ -142,6 +168,9 @@ fn every_article_is_found_by_its_title_and_by_three_words_of_its_body() {
         let id = f.ids[&(Kind::Article, a.summary.slug.clone())];
         let (best, _) = ranked(f, &query(&a.summary.title));
         assert!(best.contains(&id), "title {:?}", a.summary.title);
+        if let Some(key) = archive::title_key(&a.summary.title) {
+            best_hold(f, &best, |r| archive::title_key(&r.title), &key);
+        }
 
         let body: String = a
             .body
@@ -172,9 +201,15 @@ fn every_document_is_found_by_its_number_in_three_spellings() {
             .take(2)
             .collect::<String>()
             .to_lowercase();
-        for spelling in [d.number.clone(), spaced, squeezed] {
+        let key = archive::number_key(&d.number).expect("a number with digits and letters");
+        for (spelling, whole) in [(d.number.clone(), true), (spaced, true), (squeezed, false)] {
             let (best, _) = ranked(f, &query(&spelling));
             assert!(best.contains(&id), "{} by {spelling:?}", d.number);
+            if whole {
+                let number =
+                    |r: &archive::Record| r.number.as_deref().and_then(archive::number_key);
+                best_hold(f, &best, number, &key);
+            }
         }
         // The number and its type's letters, the way a reader types it.
         let short: String = d.number.split('/').next().unwrap().to_lowercase();
@@ -192,6 +227,9 @@ fn every_calendar_entry_is_found_by_its_content() {
             let id = f.ids[&(Kind::Entry, e.id.clone())];
             let (best, _) = ranked(f, &query(&e.content));
             assert!(best.contains(&id), "{:?}", e.content);
+            if let Some(key) = archive::title_key(&e.content) {
+                best_hold(f, &best, |r| archive::title_key(&r.title), &key);
+            }
             seen += 1;
         }
     }
@@ -260,6 +298,42 @@ fn the_last_word_completes_while_typing() {
     assert_eq!(marked, ["Đảng", "ủy", "khối", "cơ", "quan"]);
     // A space after the word: it is whole.
     assert_eq!(typed("Đảng ủy khối cơ qua ", true), whole);
+}
+
+#[test]
+fn common_words_beside_a_word_being_typed_still_match() {
+    let f = fixture();
+    let rank = |text: &str, prefix: bool| {
+        archive::rank(
+            &f.built.root,
+            &f.store,
+            &Query {
+                prefix,
+                ..query(text)
+            },
+        )
+    };
+    assert!(
+        f.built.root.common.iter().any(|c| c.0 == "tuyen"),
+        "\"tuyen\" is common here"
+    );
+    let typing = rank("tuyen gia", true);
+    assert!(typing.skipped.is_empty(), "{:?}", typing.skipped);
+    assert!(!typing.hits.is_empty());
+    // Fewer than the word being typed alone finds, and each holds "tuyen".
+    assert!(typing.hits.len() < rank("gia", true).hits.len());
+    let tuyen: Vec<u32> = rank("tuyen", false).hits.iter().map(|h| h.0).collect();
+    assert!(typing.hits.iter().all(|h| tuyen.contains(&h.0)));
+    // Beside a whole word that is not common, it is left out as before.
+    let rare = f
+        .content
+        .articles
+        .iter()
+        .flat_map(|a| archive::terms(&a.summary.title))
+        .map(|(t, _)| t)
+        .find(|t| t.len() > 4 && !f.built.root.common.iter().any(|c| &c.0 == t))
+        .expect("a word that is not common");
+    assert_eq!(rank(&format!("tuyen {rare}"), false).skipped, ["tuyen"]);
 }
 
 #[test]

@@ -368,6 +368,8 @@ fn archive_results(
     names: HashMap<String, String>,
 ) -> impl IntoView {
     let query = f.query(typing);
+    // Which text this answer is for: the typing goes on while parts come.
+    let answered = f.text.clone();
     // With a kind chosen, its page; else each kind's best, and the counts
     // of all.
     let mut outs = outs;
@@ -536,7 +538,7 @@ fn archive_results(
     });
     let none = out.total == 0;
     view! {
-        <div class="search-archive" data-archive="ready">
+        <div class="search-archive" data-archive="ready" data-query=answered>
             {if none {
                 view! { <p class="notice" role="status">{strings::SEARCH_NONE}</p> }.into_any()
             } else {

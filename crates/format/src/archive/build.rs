@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{json, Value};
 
 use super::{
-    encode_ids, fnv, groups_starts, terms, Common, Group, Kind, Record, Root, Section, TermPartId,
+    encode_ids, fnv, groups_starts, number_key, terms, title_key, Common, Group, Kind, Record,
+    Root, Section, TermPartId,
 };
 use super::{FNV_SEED, TIERS};
 use super::{RECORDS_KIND, ROOT_FILE, ROOT_KIND, TERMS_KIND, VERSION};
@@ -47,6 +48,8 @@ struct Item {
     record: Record,
     year: i32,
     texts: [Vec<String>; TIERS],
+    /// Key terms, in the title tier ([`title_key`], [`number_key`]).
+    keys: Vec<String>,
 }
 
 /// The text of an article's body block, as the reader reads it.
@@ -135,6 +138,7 @@ fn items(content: &Content) -> Vec<Item> {
                 week: None,
             },
             texts: [vec![s.title.clone()], meta, body],
+            keys: title_key(&s.title).into_iter().collect(),
         });
     }
     for d in &content.documents {
@@ -154,6 +158,10 @@ fn items(content: &Content) -> Vec<Item> {
                 week: None,
             },
             texts: [vec![d.number.clone(), d.summary.clone()], meta, Vec::new()],
+            keys: [title_key(&d.summary), number_key(&d.number)]
+                .into_iter()
+                .flatten()
+                .collect(),
         });
     }
     // An entry of several days is listed in every week it touches: once here.
@@ -196,6 +204,7 @@ fn items(content: &Content) -> Vec<Item> {
                     week: Some(w.week.clone()),
                 },
                 texts: [vec![e.content.clone()], meta, Vec::new()],
+                keys: title_key(&e.content).into_iter().collect(),
             });
         }
     }
@@ -266,6 +275,9 @@ pub fn build(content: &Content) -> Built {
                     }
                 }
             }
+        }
+        for key in &item.keys {
+            best.insert(key.clone(), 0);
         }
         for (term, tier) in best {
             postings.entry(term).or_default().tiers[tier].push(id);

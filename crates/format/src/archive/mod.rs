@@ -22,7 +22,8 @@
 //! parts are missing. Terms are split as [`terms`] says: words of
 //! letters or of digits (a word changes at a letter–digit border, so
 //! "112-HD/BTGTU", "112hd" and "112 hd" give the same terms), folded by
-//! [`crate::text::fold`].
+//! [`crate::text::fold`]. Each record also has key terms for a title or
+//! a document number typed whole ([`title_key`], [`number_key`]).
 
 mod build;
 mod codec;
@@ -116,6 +117,39 @@ pub fn terms(text: &str) -> Vec<(String, Option<String>)> {
             (folded, exact)
         })
         .collect()
+}
+
+/// Fewer words than this make no title key: a query that short is not a
+/// title typed whole, and its words rank it well enough.
+pub const TITLE_KEY_MIN_WORDS: usize = 3;
+
+/// The key term of a title typed whole (format doc §7.8, "Whole titles
+/// and numbers"): `#` and the 12 low hex digits of the FNV-1a hash of its
+/// folded terms joined by single spaces. A headline pasted into the search
+/// box then finds its own story first even when its words are common ones
+/// that a query leaves out. `None` for fewer than
+/// [`TITLE_KEY_MIN_WORDS`] words.
+pub fn title_key(text: &str) -> Option<String> {
+    let words: Vec<String> = terms(text).into_iter().map(|(folded, _)| folded).collect();
+    (words.len() >= TITLE_KEY_MIN_WORDS).then(|| {
+        format!(
+            "#{:012x}",
+            fnv(words.join(" ").as_bytes(), FNV_SEED) & 0xffff_ffff_ffff
+        )
+    })
+}
+
+/// The key term of a document number typed whole: its folded terms run
+/// together, cut to [`MAX_TERM_CHARS`] ("112-HD/BTGTU", "112 hd btgtu" →
+/// `112hdbtgtu`). Only for text that holds both digits and letters, in
+/// more than one term: "05-QĐ/TU" then ranks 05-QĐ/TU above 05-QĐ/TW,
+/// though "tu" alone is too common to match on.
+pub fn number_key(text: &str) -> Option<String> {
+    let words: Vec<String> = terms(text).into_iter().map(|(folded, _)| folded).collect();
+    let digits = words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
+    let letters = words.iter().any(|w| !w.chars().all(|c| c.is_ascii_digit()));
+    (words.len() >= 2 && digits && letters)
+        .then(|| words.concat().chars().take(MAX_TERM_CHARS).collect())
 }
 
 /// Byte ranges of the words of `text` (see [`terms`]): combining marks

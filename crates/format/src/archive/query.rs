@@ -10,11 +10,19 @@
 //! 1), plus 1 when the title or a short field holds it with the
 //! diacritics it was typed with ("đảng" ranks "Đảng ủy" above "đăng ký").
 //! Ties go to the newer record. Common words (the root's `common`) are
-//! left out when the query has other words.
+//! left out when the query has a whole word that is not common (else
+//! the rarest [`COMMON_KEPT`] of them match, beside a word being typed). A title or a document number
+//! typed whole also looks up its key term ([`super::title_key`],
+//! [`super::number_key`]): the records holding it gain [`KEY`], so the
+//! headline or number as typed comes first even when its distinguishing
+//! words were too common to match on.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{spans, terms, Kind, PartError, Record, RecordPart, Root, Term, TermPart, TermPartId};
+use super::{
+    number_key, spans, terms, title_key, Kind, PartError, Record, RecordPart, Root, Term, TermPart,
+    TermPartId,
+};
 use crate::text::fold;
 
 /// Weights of a whole word, by tier, and of a prefix completion.
@@ -22,6 +30,8 @@ const WHOLE: [u32; 3] = [10, 4, 2];
 const PREFIX: [u32; 3] = [6, 2, 1];
 /// Same diacritics as typed, in a title or a short field.
 const EXACT: u32 = 1;
+/// A record whose title or number was typed whole (its key term).
+pub const KEY: u32 = 20;
 /// The most terms a prefix completes to (the most frequent).
 pub const PREFIX_TERMS: usize = 24;
 /// The most range parts a prefix reads.
@@ -172,6 +182,8 @@ struct Word {
     folded: String,
     exact: Option<String>,
     prefix: bool,
+    /// A key term: it ranks the records holding it, it does not match.
+    key: bool,
 }
 
 fn words(q: &Query) -> Vec<Word> {
@@ -190,7 +202,24 @@ fn words(q: &Query) -> Vec<Word> {
             folded,
             exact,
             prefix,
+            key: false,
         });
+    }
+    // A number's key completes while it is typed, like its last word.
+    let last_prefix = out.last().is_some_and(|w| w.prefix);
+    let keys = [
+        (title_key(&q.text), false),
+        (number_key(&q.text), last_prefix),
+    ];
+    for (folded, prefix) in keys {
+        if let Some(folded) = folded {
+            out.push(Word {
+                folded,
+                exact: None,
+                prefix,
+                key: true,
+            });
+        }
     }
     out
 }
@@ -330,29 +359,27 @@ pub fn rank(root: &Root, parts: &dyn Parts, q: &Query) -> Ranking {
 
 fn rank_words(root: &Root, parts: &dyn Parts, q: &Query, all_words: &[Word]) -> Ranking {
     let mut ranking = Ranking::default();
-    let mut words: Vec<&Word> = all_words.iter().collect();
-    // A common word is left out when other words are there; when all are
-    // common, all but the rarest few.
+    let (keys, mut words): (Vec<&Word>, Vec<&Word>) = all_words.iter().partition(|w| w.key);
+    // A common word is left out when a word that is not common is there;
+    // when all are common, all but the rarest few. A word being typed does
+    // not count as one that is not common: "tuyen gi" keeps "tuyen".
     let count_of = |w: &&Word| {
-        if w.prefix {
-            return None;
-        }
         root.common
             .binary_search_by(|c| c.0.as_str().cmp(&w.folded))
             .ok()
             .map(|i| root.common[i].1)
     };
-    let keep: Vec<&Word> = if words.iter().any(|w| count_of(w).is_none()) {
+    let keep: Vec<&Word> = if words.iter().any(|w| !w.prefix && count_of(w).is_none()) {
         words
             .iter()
             .copied()
-            .filter(|w| count_of(w).is_none())
+            .filter(|w| w.prefix || count_of(w).is_none())
             .collect()
     } else {
-        let mut by_count = words.clone();
-        by_count.sort_by_key(|w| count_of(w));
-        by_count.truncate(COMMON_KEPT);
-        by_count
+        let (mut keep, mut common): (Vec<&Word>, Vec<&Word>) = words.iter().partition(|w| w.prefix);
+        common.sort_by_key(|w| count_of(w));
+        keep.extend(common.into_iter().take(COMMON_KEPT));
+        keep
     };
     ranking.skipped = words
         .iter()
@@ -386,6 +413,19 @@ fn rank_words(root: &Root, parts: &dyn Parts, q: &Query, all_words: &[Word]) -> 
                 out
             }
         });
+    }
+    // Key terms rank what the words matched.
+    if let Some(hits) = hits.as_mut() {
+        for k in &keys {
+            let Some(held) = word_scores(root, parts, k, &mut ranking.missing) else {
+                continue;
+            };
+            for (id, score) in hits.iter_mut() {
+                if held.binary_search_by_key(id, |&(i, _)| i).is_ok() {
+                    *score += KEY;
+                }
+            }
+        }
     }
     ranking.missing.sort();
     ranking.missing.dedup();
@@ -470,7 +510,7 @@ fn highlight_words(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
         .into_iter()
         .filter(|&(a, b)| {
             let folded = fold(&text[a..b]);
-            words.iter().any(|w| {
+            words.iter().filter(|w| !w.key).any(|w| {
                 folded == w.folded
                     || (w.prefix && folded.starts_with(&w.folded))
                     || (folded.chars().count() > super::MAX_TERM_CHARS

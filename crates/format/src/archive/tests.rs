@@ -23,6 +23,32 @@ fn a_document_number_gives_the_same_terms_however_it_is_typed() {
 }
 
 #[test]
+fn a_title_or_a_number_typed_whole_has_one_key_however_it_is_typed() {
+    let key = title_key("Phường Phú Xuyên: tuyên dương 2 điển hình").unwrap();
+    assert!(key.starts_with('#') && key.len() == 13, "{key}");
+    for typed in [
+        "phuong phu xuyen tuyen duong 2 dien hinh",
+        "  PHƯỜNG Phú Xuyên – tuyên dương 2 điển hình. ",
+    ] {
+        assert_eq!(title_key(typed).as_deref(), Some(key.as_str()), "{typed}");
+    }
+    // One word more or less, another key; too short a text, none.
+    assert_ne!(
+        title_key("Phường Phú Xuyên: tuyên dương 9 điển hình").unwrap(),
+        key
+    );
+    assert_eq!(title_key("tuyên giáo"), None);
+
+    for typed in ["05-QĐ/TU", "05 qd tu", "05/qđ-tu", "05qdtu"] {
+        assert_eq!(number_key(typed).as_deref(), Some("05qdtu"), "{typed}");
+    }
+    assert_eq!(number_key("112"), None);
+    assert_eq!(number_key("tuyên giáo"), None);
+    // A key term never equals a word's term: words are letters or digits.
+    assert!(terms("112-HD/BTGTU").iter().all(|(t, _)| t != "112hdbtgtu"));
+}
+
+#[test]
 fn terms_are_folded_and_keep_the_form_with_diacritics() {
     assert_eq!(
         terms("Đảng ủy, tuyên giáo!"),
