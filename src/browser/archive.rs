@@ -2,7 +2,7 @@
 //! browser: its root fetched once per visit, one [`Store`] of the parts
 //! fetched so far (a part is named by a hash of the index, so a part once
 //! here is never fetched again), and [`run`], which fetches the parts a
-//! query lacks a few at a time and runs it again until it is complete, a
+//! query lacks, all at once, and runs it again until it is complete, a
 //! fetch fails (offline: what is here is shown) or a part is bad.
 
 use std::cell::RefCell;
@@ -14,8 +14,11 @@ use crate::browser::config::feed_file;
 use crate::browser::http::{all, get_text, LoadError};
 use crate::logic::archive_search;
 
-/// Parts fetched at a time.
-const PARTS_AT_ONCE: usize = 4;
+/// Parts asked for at a time. Each round of asking costs a round trip on
+/// a phone's network, so a round asks for all a query lacks (the browser
+/// spreads them over its connections); the cap only bounds a query that
+/// would need more than any does.
+const PARTS_AT_ONCE: usize = 32;
 /// Rounds of fetching per query: a query needs term parts, then record
 /// parts; a prefix a few more. More means something is wrong.
 const MAX_ROUNDS: usize = 6;

@@ -275,6 +275,11 @@ pub fn SearchPage() -> impl IntoView {
         })
     });
 
+    // The results follow the answer, not each keystroke: the box being
+    // empty or not is all they read of the typing (else every key would
+    // draw the last answer again while the next one is on its way).
+    let empty = Memo::new(move |_| typed.with(|t| t.trim().is_empty()));
+
     view! {
         <PageTitle text=strings::HEADING_SEARCH.to_string()/>
         <h1>{strings::HEADING_SEARCH}</h1>
@@ -286,7 +291,7 @@ pub fn SearchPage() -> impl IntoView {
             </label>
         </form>
         {move || {
-            if typed.with(|t| t.trim().is_empty()) {
+            if empty.get() {
                 return view! { <p class="notice">{strings::SEARCH_HINT}</p> }.into_any();
             }
             let bad = || view! { <p class="notice notice--error" role="alert">{strings::SEARCH_ARCHIVE_BAD}</p> };
