@@ -74,7 +74,7 @@ pub fn render(path: &str, snapshot: &Snapshot, at_hand: AtHand) -> Rendered {
     owner.cleanup();
     let head = dom::take_native_head();
     Rendered {
-        body,
+        body: without_markers(&body),
         title: head
             .title
             .unwrap_or_else(|| crate::strings::APP_NAME.to_string()),
@@ -138,7 +138,7 @@ pub fn head_tags(head: Head) -> String {
         og("og:image:height", height.to_string()),
         og("og:image:alt", alt.clone()),
     ];
-    view! {
+    let html = view! {
         <title>{title}</title>
         <meta name="description" content=description.clone()/>
         <link rel="canonical" href=canonical/>
@@ -151,5 +151,47 @@ pub fn head_tags(head: Head) -> String {
         <meta name="bantin-feed-version" content=feed_version/>
         <meta name="bantin-page" content=route/>
     }
-    .to_html()
+    .to_html();
+    without_markers(&html)
+}
+
+/// The HTML without the `<!>` the renderer writes where a list ends or an
+/// optional part is absent: markers for hydrating, which the takeover
+/// does not do (it swaps in a page the app drew itself), and in `<head>`
+/// an error to an HTML checker. Only between tags: a quoted attribute
+/// value is copied as it is, and text from the feed is escaped, so a `<!>`
+/// the feed wrote never reaches this as one.
+fn without_markers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        if let Some(after) = rest.strip_prefix("<!>") {
+            rest = after;
+            continue;
+        }
+        // A tag, to its closing '>' outside quotes.
+        let mut quote = None;
+        let end = rest
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| match (quote, c) {
+                (None, '"' | '\'') => {
+                    quote = Some(c);
+                    false
+                }
+                (Some(q), c) if c == q => {
+                    quote = None;
+                    false
+                }
+                (None, '>') => true,
+                _ => false,
+            })
+            .map_or(rest.len(), |(i, _)| i + 1);
+        out.push_str(&rest[..end]);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }

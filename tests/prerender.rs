@@ -112,6 +112,48 @@ fn under_a_sub_path_every_link_is_under_it() {
 }
 
 #[test]
+fn no_hydration_marker_is_left_and_a_feed_text_like_one_is_kept() {
+    prepare("/");
+    let (snapshot, articles) = sample();
+    let home = prerender::render("/", &snapshot, AtHand::default());
+    assert!(
+        !home.body.contains("<!>"),
+        "the home page holds a <!> marker"
+    );
+    // A title and sapo that read like a marker stay text.
+    let mut article = articles[0].clone();
+    article.summary.title = "Tin <!> mới".into();
+    article.summary.sapo = "Sapo \"<!>\" đây".into();
+    let page = prerender::render(
+        &format!("/tin-tuc/{}", article.summary.slug),
+        &snapshot,
+        AtHand {
+            article: Some(Arc::new(article)),
+            ..AtHand::default()
+        },
+    );
+    assert!(!page.body.contains("<!>"));
+    assert!(page.body.contains("Tin &lt;!&gt; mới"), "{}", page.body);
+    let head = prerender::head_tags(Head {
+        title: "Tin <!> mới".into(),
+        name: "Tin <!> mới".into(),
+        description: "Sapo \"<!>\" đây".into(),
+        canonical: "https://x.vn/tin-tuc/a".into(),
+        kind: "article",
+        site_name: "A".into(),
+        image: ("https://x.vn/og-card.png".into(), 1200, 630, "<!>".into()),
+        feed_version: "2026-11-30T08:00:00+07:00".into(),
+        route: "/tin-tuc/a".into(),
+    });
+    // Attribute values are escaped too: no `<!>` is left anywhere.
+    assert!(!head.contains("<!>"), "{head}");
+    assert!(head.contains("content=\"&lt;!&gt;\""), "{head}");
+    assert!(head.contains("<title>Tin &lt;!&gt; mới</title>"), "{head}");
+    // Each attribute value still says what the feed said.
+    assert_eq!(head.matches("Sapo &quot;").count(), 3, "{head}");
+}
+
+#[test]
 fn head_tags_escape_what_the_feed_says() {
     let hostile = "</title><script>alert(1)</script>\"><img src=x onerror=alert(2)>";
     let html = prerender::head_tags(Head {
