@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use bantin_format::archive::{self, search, Outcome, Query, Root, Store};
+use bantin_format::archive::{self, search_all, Outcome, Query, Root, Store};
 
 use crate::browser::config::feed_file;
 use crate::browser::http::{all, get_text, LoadError};
@@ -123,7 +123,7 @@ pub async fn run(queries: Vec<Query>, current: impl Fn() -> bool) -> Option<Answ
     for _ in 0..MAX_ROUNDS {
         let outs: Vec<Outcome> = {
             let s = store.borrow();
-            queries.iter().map(|q| search(&s.root, &*s, q)).collect()
+            search_all(&s.root, &*s, &queries)
         };
         let mut missing: Vec<String> = outs.iter().flat_map(|o| o.missing.clone()).collect();
         missing.sort();

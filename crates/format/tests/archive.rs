@@ -337,6 +337,40 @@ fn common_words_beside_a_word_being_typed_still_match() {
 }
 
 #[test]
+fn queries_of_one_text_give_what_each_gives_alone() {
+    let f = fixture();
+    let (root, store) = (&f.built.root, &f.store);
+    let mut queries: Vec<Query> = Vec::new();
+    for (text, prefix) in [
+        ("tuyên giáo", false),
+        ("112 hd", false),
+        ("hoc tap lam th", true),
+    ] {
+        for kind in [Kind::Article, Kind::Document, Kind::Entry] {
+            queries.push(Query {
+                kind: Some(kind),
+                per_page: 5,
+                prefix,
+                ..query(text)
+            });
+        }
+        queries.push(Query {
+            page: 1,
+            prefix,
+            ..query(text)
+        });
+    }
+    let each: Vec<_> = queries.iter().map(|q| search(root, store, q)).collect();
+    // Each text finds something (the whole-list query of each, 4th of 4).
+    assert!(each.iter().skip(3).step_by(4).all(|o| o.total > 0));
+    assert_eq!(archive::search_all(root, store, &queries), each);
+    // Parts missing: the same missing parts, the same partial answers.
+    let few = store_of(&f.built, |p| p.ends_with("/t0.json") || p.contains("/r"));
+    let each: Vec<_> = queries.iter().map(|q| search(root, &few, q)).collect();
+    assert_eq!(archive::search_all(root, &few, &queries), each);
+}
+
+#[test]
 fn filters_facets_and_pages() {
     let f = fixture();
     let base = query("tuyên giáo");

@@ -35,7 +35,8 @@ mod tests;
 pub use build::{build, Built, RECORD_PART_SIZE, SNIPPET_CHARS, TERM_PART_BYTES};
 pub use codec::{decode_ids, encode_ids};
 pub use query::{
-    highlight, rank, search, Facets, Hit, Outcome, Parts, Query, Ranking, Store, COMMON_KEPT,
+    highlight, rank, search, search_all, Facets, Hit, Outcome, Parts, Query, Ranking, Store,
+    COMMON_KEPT,
 };
 
 use std::collections::BTreeMap;

@@ -304,15 +304,15 @@ fn word_scores(
             .take(PREFIX_TERMS)
             .map(|t| (t, true)),
     );
-    // id → (best weight, same diacritics as typed).
-    let mut scores: HashMap<u32, (u32, bool)> = HashMap::new();
+    // (id, weight) of every listing, and the ids written as typed; then
+    // each id once with its best weight. Sorting plain pairs is several
+    // times quicker in the browser than a hash map of a few thousand ids.
+    let mut listed: Vec<(u32, u32)> = Vec::new();
+    let mut as_typed: Vec<u32> = Vec::new();
     for (t, completed) in matched {
         let weights = if completed { PREFIX } else { WHOLE };
         for (tier, ids) in t.tiers.iter().enumerate() {
-            for &id in ids {
-                let s = scores.entry(id).or_insert((0, false));
-                s.0 = s.0.max(weights[tier]);
-            }
+            listed.extend(ids.iter().map(|&id| (id, weights[tier])));
         }
         let Some(exact) = &w.exact else { continue };
         for (form, ids) in &t.forms {
@@ -322,19 +322,25 @@ fn word_scores(
                 form == exact
             };
             if same {
-                for id in ids {
-                    if let Some(s) = scores.get_mut(id) {
-                        s.1 = true;
-                    }
-                }
+                as_typed.extend(ids.iter().copied());
             }
         }
     }
-    let mut out: Vec<(u32, u32)> = scores
-        .into_iter()
-        .map(|(id, (weight, exact))| (id, weight + if exact { EXACT } else { 0 }))
-        .collect();
-    out.sort_unstable();
+    listed.sort_unstable();
+    as_typed.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(listed.len());
+    for (id, weight) in listed {
+        match out.last_mut() {
+            // Sorted by weight within an id: the last is the best.
+            Some(last) if last.0 == id => last.1 = weight,
+            _ => out.push((id, weight)),
+        }
+    }
+    for (id, score) in &mut out {
+        if as_typed.binary_search(id).is_ok() {
+            *score += EXACT;
+        }
+    }
     Some(out)
 }
 
@@ -354,10 +360,21 @@ pub struct Ranking {
 /// parts at hand (a word whose part is missing is left out of the match,
 /// and the part is listed in `missing`).
 pub fn rank(root: &Root, parts: &dyn Parts, q: &Query) -> Ranking {
-    rank_words(root, parts, q, &words(q))
+    filtered(root, q, &matched(root, parts, q))
 }
 
-fn rank_words(root: &Root, parts: &dyn Parts, q: &Query, all_words: &[Word]) -> Ranking {
+/// What a query's words match, before its filters: shared by the queries
+/// of one text ([`search_all`]).
+struct Matched {
+    words: Vec<Word>,
+    /// (id, score), ascending ids.
+    hits: Vec<(u32, u32)>,
+    missing: Vec<String>,
+    skipped: Vec<String>,
+}
+
+fn matched(root: &Root, parts: &dyn Parts, q: &Query) -> Matched {
+    let all_words = words(q);
     let mut ranking = Ranking::default();
     let (keys, mut words): (Vec<&Word>, Vec<&Word>) = all_words.iter().partition(|w| w.key);
     // A common word is left out when a word that is not common is there;
@@ -430,8 +447,25 @@ fn rank_words(root: &Root, parts: &dyn Parts, q: &Query, all_words: &[Word]) -> 
     ranking.missing.sort();
     ranking.missing.dedup();
 
-    // Facets and filters.
-    for (id, score) in hits.unwrap_or_default() {
+    let skipped = std::mem::take(&mut ranking.skipped);
+    let missing = std::mem::take(&mut ranking.missing);
+    Matched {
+        hits: hits.unwrap_or_default(),
+        missing,
+        skipped,
+        words: all_words,
+    }
+}
+
+/// The hits of `m` that pass `q`'s filters, best first, and the counts
+/// beside each filter.
+fn filtered(root: &Root, q: &Query, m: &Matched) -> Ranking {
+    let mut ranking = Ranking {
+        missing: m.missing.clone(),
+        skipped: m.skipped.clone(),
+        ..Ranking::default()
+    };
+    for &(id, score) in &m.hits {
         let Some(g) = root.place_of(id) else { continue };
         let kind_ok = q.kind.is_none_or(|k| k == g.kind);
         let category_ok = q.category.as_ref().is_none_or(|c| *c == g.category);
@@ -460,8 +494,32 @@ fn rank_words(root: &Root, parts: &dyn Parts, q: &Query, all_words: &[Word]) -> 
 /// doc): call again with the parts `missing` names until it is empty, or
 /// show what came.
 pub fn search(root: &Root, parts: &dyn Parts, q: &Query) -> Outcome {
-    let all_words = words(q);
-    let ranking = rank_words(root, parts, q, &all_words);
+    page(root, parts, q, &matched(root, parts, q))
+}
+
+/// Runs queries of one text that differ in their filters or pages (a
+/// search page's group per kind): the words are matched once, which is
+/// most of a query's work.
+pub fn search_all(root: &Root, parts: &dyn Parts, queries: &[Query]) -> Vec<Outcome> {
+    let mut last: Option<(&Query, Matched)> = None;
+    let mut out = Vec::with_capacity(queries.len());
+    for q in queries {
+        let same = last
+            .as_ref()
+            .is_some_and(|(p, _)| p.text == q.text && p.prefix == q.prefix);
+        if !same {
+            last = Some((q, matched(root, parts, q)));
+        }
+        if let Some((_, m)) = &last {
+            out.push(page(root, parts, q, m));
+        }
+    }
+    out
+}
+
+/// The page `q` asks for, of what its words matched.
+fn page(root: &Root, parts: &dyn Parts, q: &Query, m: &Matched) -> Outcome {
+    let ranking = filtered(root, q, m);
     let per_page = if q.per_page == 0 { 10 } else { q.per_page };
     let mut outcome = Outcome {
         hits: Vec::new(),
@@ -475,7 +533,7 @@ pub fn search(root: &Root, parts: &dyn Parts, q: &Query) -> Outcome {
     if !outcome.missing.is_empty() {
         return outcome;
     }
-    let marks = |text: &str| highlight_words(text, &all_words);
+    let marks = |text: &str| highlight_words(text, &m.words);
     for &(id, score) in ranking.hits.iter().skip(q.page * per_page).take(per_page) {
         let k = id / root.record_part_size;
         let Some(part) = parts.record_part(k) else {
