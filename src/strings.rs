@@ -116,6 +116,10 @@ pub const TODAY_CALENDAR: &str = "Lịch công tác hôm nay";
 pub const NO_ENTRIES_TODAY: &str = "Hôm nay không có lịch công tác.";
 pub const SEE_WEEK: &str = "Xem lịch cả tuần";
 pub const CANCELLED: &str = "Hoãn";
+/// [`CANCELLED`] in capitals, as a calendar file marks a postponed entry's
+/// title (written out: `to_uppercase` would bring Unicode's case tables
+/// into the wasm for one word).
+pub const CANCELLED_CAPS: &str = "HOÃN";
 pub const CHANGED: &str = "Thay đổi";
 
 // The working calendar.

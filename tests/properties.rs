@@ -467,3 +467,26 @@ proptest! {
         }
     }
 }
+
+// ------------------------------------------------ the kiosk's numbers
+
+proptest! {
+    #![proptest_config(config(2048))]
+
+    /// `board::is_decimal` accepts what Rust's float parser reads, but its
+    /// words for infinity and not-a-number: the browser converts exactly
+    /// these texts with JavaScript's `parseFloat`.
+    #[test]
+    fn decimals_are_what_the_float_parser_reads(
+        s in prop_oneof![
+            "[-+]?[0-9]{0,4}(\\.[0-9]{0,3})?([eE][-+]?[0-9]{0,3})?",
+            "[-+.eE0-9 ,_x]{0,8}",
+            "(?i)[-+]?(inf|infinity|nan)",
+            any::<String>(),
+        ]
+    ) {
+        let words = s.trim_start_matches(['+', '-']).chars().any(|c| c.is_ascii_alphabetic() && !"eE".contains(c));
+        let rust = s.parse::<f64>().is_ok() && !words;
+        prop_assert_eq!(bantin::logic::board::is_decimal(&s), rust, "{:?}", s);
+    }
+}

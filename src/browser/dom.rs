@@ -8,6 +8,8 @@ use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::logic::board;
+
 /// The browser window; none when the page is rendered natively (the
 /// publish step), so browser glue quietly does nothing there.
 pub fn window() -> Option<web_sys::Window> {
@@ -224,6 +226,26 @@ pub fn scroll_into_view(selector: &str) {
         .and_then(|d| d.query_selector(selector).ok().flatten())
     {
         el.scroll_into_view_with_bool(false);
+    }
+}
+
+/// A decimal number's value, where the text is one ([`board::is_decimal`]):
+/// in the browser JavaScript's `parseFloat` converts it (it reads the same
+/// syntax, and the whole text, which is all decimal), so the wasm carries
+/// no float parser of its own (its tables alone are 10 KB). Both round to
+/// the nearest double, so the value is the one `str::parse` gives, which
+/// the native build (tests, prerendering) uses.
+pub fn decimal(s: &str) -> Option<f64> {
+    if !board::is_decimal(s) {
+        return None;
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        Some(js_sys::parse_float(s))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        s.parse().ok()
     }
 }
 

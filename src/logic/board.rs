@@ -30,11 +30,42 @@ impl Default for Settings {
     }
 }
 
+/// Whether `s` is a decimal number as Rust's `str::parse::<f64>` reads one:
+/// a sign, digits with an optional point (at least one digit), and an
+/// optional exponent (`1e3`, `2.5E-1`). The words `inf` and `NaN`, which
+/// that parser reads too, are left out: they are never a usable setting.
+/// The browser then converts the text with JavaScript's `parseFloat`, which
+/// reads this syntax alike and also rounds to the nearest double, so the
+/// app's wasm carries no float parser (`browser::dom::decimal`).
+pub fn is_decimal(s: &str) -> bool {
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (mantissa, exponent) = match s.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (s, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    (!int.is_empty() || !frac.is_empty())
+        && digits(int)
+        && digits(frac)
+        && exponent.is_none_or(|e| {
+            let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+            !e.is_empty() && digits(e)
+        })
+}
+
 /// Reads a positive number ("20", "0.5", "0,5"), kept within `min..=max`.
-fn number(value: Option<&str>, default: f64, min: f64, max: f64) -> f64 {
+/// `read` converts a decimal (`browser::dom::decimal`).
+fn number(
+    value: Option<&str>,
+    read: fn(&str) -> Option<f64>,
+    default: f64,
+    min: f64,
+    max: f64,
+) -> f64 {
     value
         .map(|v| v.trim().replace(',', "."))
-        .and_then(|v| v.parse::<f64>().ok())
+        .and_then(|v| read(&v))
         .filter(|v| v.is_finite() && *v > 0.0)
         .map_or(default, |v| v.clamp(min, max))
 }
@@ -42,13 +73,23 @@ fn number(value: Option<&str>, default: f64, min: f64, max: f64) -> f64 {
 impl Settings {
     /// From the query parameters; a missing or unreadable value keeps the
     /// default. The low limits are for tests and soak runs (a 50 ms
-    /// rotation); screens use seconds and minutes.
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Settings {
+    /// rotation); screens use seconds and minutes. `read` converts a
+    /// decimal number ([`is_decimal`]) to its value.
+    pub fn from_query(
+        get: impl Fn(&str) -> Option<String>,
+        read: fn(&str) -> Option<f64>,
+    ) -> Settings {
         let d = Settings::default();
         Settings {
-            rotate_secs: number(get("xoay").as_deref(), d.rotate_secs, 0.05, 3600.0),
-            idle_secs: number(get("cho").as_deref(), d.idle_secs, 1.0, 3600.0),
-            refresh_mins: number(get("lammoi").as_deref(), d.refresh_mins, 0.001, 1440.0),
+            rotate_secs: number(get("xoay").as_deref(), read, d.rotate_secs, 0.05, 3600.0),
+            idle_secs: number(get("cho").as_deref(), read, d.idle_secs, 1.0, 3600.0),
+            refresh_mins: number(
+                get("lammoi").as_deref(),
+                read,
+                d.refresh_mins,
+                0.001,
+                1440.0,
+            ),
         }
     }
 
@@ -157,6 +198,11 @@ mod tests {
         bantin_format::validate::parse_index(&text).value.unwrap()
     }
 
+    /// What `browser::dom::decimal` does natively.
+    fn read(s: &str) -> Option<f64> {
+        is_decimal(s).then(|| s.parse().ok()).flatten()
+    }
+
     fn query<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |k| {
             pairs
@@ -168,7 +214,7 @@ mod tests {
 
     #[test]
     fn settings_default_to_12_s_60_s_and_5_minutes() {
-        let s = Settings::from_query(|_| None);
+        let s = Settings::from_query(|_| None, read);
         assert_eq!(s, Settings::default());
         assert_eq!(s.rotate_ms(), 12_000);
         assert_eq!(s.idle_ms(), 60_000.0);
@@ -177,16 +223,21 @@ mod tests {
 
     #[test]
     fn settings_come_from_the_url_and_are_kept_in_bounds() {
-        let s = Settings::from_query(query(&[("xoay", "20"), ("cho", "90"), ("lammoi", "0,5")]));
+        let s = Settings::from_query(
+            query(&[("xoay", "20"), ("cho", "90"), ("lammoi", "0,5")]),
+            read,
+        );
         assert_eq!(s.rotate_ms(), 20_000);
         assert_eq!(s.idle_ms(), 90_000.0);
         assert_eq!(s.refresh_ms(), 30_000);
-        let silly =
-            Settings::from_query(query(&[("xoay", "-3"), ("cho", "abc"), ("lammoi", "1e9")]));
+        let silly = Settings::from_query(
+            query(&[("xoay", "-3"), ("cho", "abc"), ("lammoi", "1e9")]),
+            read,
+        );
         assert_eq!(silly.rotate_secs, 12.0, "negative: default");
         assert_eq!(silly.idle_secs, 60.0, "unreadable: default");
         assert_eq!(silly.refresh_mins, 1440.0, "too large: clamped to a day");
-        let tiny = Settings::from_query(query(&[("xoay", "0.001"), ("cho", "NaN")]));
+        let tiny = Settings::from_query(query(&[("xoay", "0.001"), ("cho", "NaN")]), read);
         assert_eq!(tiny.rotate_ms(), 50);
         assert_eq!(tiny.idle_secs, 60.0);
     }

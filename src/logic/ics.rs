@@ -149,7 +149,7 @@ fn event(out: &mut Writer, entry: &CalendarEntry, ctx: &IcsContext) {
         }
     }
     let summary = if cancelled {
-        format!("[{}] {}", strings::CANCELLED.to_uppercase(), entry.content)
+        format!("[{}] {}", strings::CANCELLED_CAPS, entry.content)
     } else {
         entry.content.clone()
     };
@@ -290,6 +290,11 @@ mod tests {
         // 2026-11-20T03:04:05Z
         now_unix: 1_795_143_845,
     };
+
+    #[test]
+    fn the_postponed_mark_is_the_word_in_capitals() {
+        assert_eq!(strings::CANCELLED_CAPS, strings::CANCELLED.to_uppercase());
+    }
 
     /// An entry as the feed writes it (the fields not given take their defaults).
     fn entry(id: &str, start: &str, end: Option<&str>) -> CalendarEntry {

@@ -37,7 +37,7 @@ const CURSOR_IDLE_MS: f64 = 3000.0;
 #[component]
 pub fn KioskPage() -> impl IntoView {
     let query = use_query_map();
-    let settings = Settings::from_query(|k| query.read_untracked().get(k));
+    let settings = Settings::from_query(|k| query.read_untracked().get(k), dom::decimal);
     let feed = use_feed();
 
     let now = RwSignal::new(clock::now_ms());
