@@ -350,7 +350,12 @@ impl Root {
                 root.documents
             )));
         }
-        if root.years.windows(2).any(|w| w[0].0 <= w[1].0) || root.years.iter().any(|y| y.1 == 0) {
+        if root.years.windows(2).any(|w| w[0].0 <= w[1].0)
+            || root
+                .years
+                .iter()
+                .any(|y| y.1 == 0 || !(-9999..=9999).contains(&y.0))
+        {
             return Err(e(
                 "years must be newest first, each once and with a count".into()
             ));
@@ -561,8 +566,12 @@ impl RowPart {
             }
             let doc: Document =
                 serde_json::from_value(item.clone()).map_err(|x| format!("rows[{i}]: {x}"))?;
-            if doc.id.is_empty() {
-                return Err(format!("rows[{i}]: the id is empty"));
+            // A row is a document, checked as a document file's is.
+            if let Some(p) = crate::validate::document_problems(&doc, &format!("rows[{i}]"))
+                .into_iter()
+                .find(|p| p.severity <= crate::validate::Severity::Error)
+            {
+                return Err(p.to_string());
             }
             rows.push(doc);
         }
