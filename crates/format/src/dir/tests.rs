@@ -352,6 +352,11 @@ fn local_files_sizes_and_references_are_checked() {
         lines,
         [
             format!("error {article}: article.cover.src: media/none.svg?v=2 does not exist in the feed directory"),
+            // The library index's rows hold the document's files: the
+            // size edited above makes it stale.
+            "error library/index.json: stale: it is not the index of the feed's documents \
+             as they are now; run `bantin-feed index` to write it again"
+                .to_string(),
             format!("warning {article}: article.related[{related}]: unknown article \"no-such-article\""),
             format!("warning {document}: document.replaces[{replaces}]: unknown document \"no-such-document\""),
             format!("warning {document}: document.files[0].size: says {} bytes, the file has {size}", size + 1),
