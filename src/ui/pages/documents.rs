@@ -40,6 +40,10 @@ enum Listing {
         rows: Vec<Document>,
         /// More rows are on their way.
         pending: bool,
+        /// Rows of the library index are on their way: the list is not
+        /// drawn whole yet (`data-pending`, so a published page is not
+        /// swapped for it before they come).
+        awaiting_rows: bool,
         /// Parts of the rows shown could not be fetched: the rows before
         /// the first of them are shown.
         part_error: Option<LoadError>,
@@ -178,9 +182,11 @@ pub fn DocumentsPage() -> impl IntoView {
                     let rows = library
                         .parts
                         .with(|p| library_logic::rows(&root, p, &ids, shown.get()));
+                    let awaiting = error.is_none() && rows.len() < ids.len().min(shown.get());
                     Listing::List {
                         count: ids.len(),
-                        pending: error.is_none() && rows.len() < ids.len().min(shown.get()),
+                        pending: awaiting,
+                        awaiting_rows: awaiting,
                         rows,
                         part_error: error,
                     }
@@ -198,6 +204,7 @@ pub fn DocumentsPage() -> impl IntoView {
                 count: m.len(),
                 rows: m.iter().take(shown.get()).cloned().collect(),
                 pending: !docs.complete.get(),
+                awaiting_rows: false,
                 part_error: None,
             }),
         }
@@ -316,7 +323,7 @@ pub fn DocumentsPage() -> impl IntoView {
                         .then(|| format!(" · {}", strings::LOADING_MORE))}
                 </p>
                 {move || (count.get() == 0).then(|| view! { <p class="notice">{strings::DOC_NONE}</p> })}
-                <ol class="doc-table">
+                <ol class="doc-table" data-pending=move || listing.with(|l| matches!(l, Listing::List { awaiting_rows: true, .. })).then_some("")>
                     {move || listing.with(|l| match l {
                         Listing::List { rows, .. } => rows.clone(),
                         _ => Vec::new(),
