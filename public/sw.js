@@ -146,15 +146,19 @@ async function storedThenRevalidate(request, event) {
   return stored;
 }
 
-// The archive index's parts (search/{build}/…, format doc §7.8) are named
-// by a hash of the whole index: a stored part never changes, so it is
-// answered from the store without a round trip, offline or not. The root
-// (search/index.json) is feed JSON like any other.
-const SEARCH = `/${PROTOCOL.searchDir}`;
-const isArchivePart = (path) => {
-  const at = path.lastIndexOf(SEARCH);
-  return path.endsWith(".json") && at >= 0 && path.slice(at + SEARCH.length).includes("/");
-};
+// The parts of the archive index (search/{build}/…, format doc §7.8) and
+// of the library index (library/{build}/…, §7.9) are named by a hash of
+// the whole index: a stored part never changes, so it is answered from the
+// store without a round trip, offline or not (a part the page fetched
+// online is stored as it passes). The roots (search/index.json,
+// library/index.json) are feed JSON like any other.
+const HASHED_DIRS = [`/${PROTOCOL.searchDir}`, `/${PROTOCOL.libraryDir}`];
+const isArchivePart = (path) =>
+  path.endsWith(".json") &&
+  HASHED_DIRS.some((dir) => {
+    const at = path.lastIndexOf(dir);
+    return at >= 0 && path.slice(at + dir.length).includes("/");
+  });
 
 async function storedForGood(request, event) {
   const stored = await caches.match(request, { cacheName: FEED_CACHE });

@@ -181,6 +181,13 @@ pub const DOC_FILTER_PLACEHOLDER: &str = "Ví dụ: 112-HD, tuyên truyền…";
 pub const DOC_CLEAR_FILTERS: &str = "Bỏ lọc";
 pub const DOC_NONE: &str = "Không có văn bản nào khớp với bộ lọc.";
 pub const DOC_COUNT: &str = "văn bản";
+/// A part of the library index could not be fetched for lack of network
+/// (it was not stored for reading offline).
+pub const DOC_PART_OFFLINE: &str =
+    "Đang ngoại tuyến: phần danh sách văn bản cho bộ lọc này chưa được lưu để đọc ngoại tuyến. Đang hiển thị những gì đã có.";
+/// A part of the library index could not be used (missing or damaged).
+pub const DOC_PART_FAILED: &str =
+    "Không tải được một phần danh sách văn bản. Đang hiển thị những gì đã có.";
 pub const DOC_BANNER_EXPIRED: &str = "Văn bản này đã hết hiệu lực.";
 pub const DOC_BANNER_REPLACED: &str = "Văn bản này đã được thay thế bởi:";
 pub const DOC_BANNER_NOT_YET: &str = "Văn bản này chưa có hiệu lực.";

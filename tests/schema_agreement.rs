@@ -160,8 +160,11 @@ fn json_files(root: &Path, dir: &Path, out: &mut Vec<(String, Value)>) {
             .to_string_lossy()
             .into_owned();
         if path.is_dir() {
-            // The archive index has its own test below.
-            if !rel.starts_with("media") && !rel.starts_with("files") && !rel.starts_with("search")
+            // The archive and library indexes have their own tests below.
+            if !rel.starts_with("media")
+                && !rel.starts_with("files")
+                && !rel.starts_with("search")
+                && !rel.starts_with("library")
             {
                 json_files(root, &path, out);
             }
@@ -303,6 +306,107 @@ fn the_search_index_gets_one_verdict() {
         assert!(
             !reader_ok(path, text),
             "{path}: the reader takes {text:.300}"
+        );
+    }
+}
+
+/// The library index (library/): its schemas and its reader
+/// (`bantin_format::library`, which `bantin-feed check` runs) find the
+/// sample's root and every part valid, and refuse the same spoilt copies.
+#[test]
+fn the_library_index_gets_one_verdict() {
+    use bantin_format::library::{Facet, Part, PartId, Root};
+    let feed = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/feed");
+    let root_text = std::fs::read_to_string(feed.join("library/index.json")).unwrap();
+    let root = Root::parse(&root_text).unwrap();
+    let schema_ok = |kind: &str, text: &str| {
+        let v: Value = serde_json::from_str(text).unwrap();
+        validator_for(kind).is_valid(&v)
+    };
+    let kind_of = |part: Option<PartId>| match part {
+        None => "library-index",
+        Some(PartId::Rows(_)) => "library-rows",
+        Some(PartId::Ids(..)) => "library-ids",
+        Some(PartId::Dates) => "library-dates",
+    };
+    let reader_ok = |part: Option<PartId>, text: &str| match part {
+        None => Root::parse(text).is_ok(),
+        Some(p) => Part::parse(&root, p, text).is_ok(),
+    };
+    let mut files = vec![(None, root_text.clone())];
+    for part in root.parts() {
+        files.push((
+            Some(part),
+            std::fs::read_to_string(feed.join(root.path(part))).unwrap(),
+        ));
+    }
+    assert!(files.len() > 10);
+    for (part, text) in &files {
+        assert!(
+            schema_ok(kind_of(*part), text),
+            "{part:?}: the schema refuses it"
+        );
+        assert!(reader_ok(*part, text), "{part:?}: the reader refuses it");
+    }
+    let find = |p: PartId| files.iter().find(|(q, _)| *q == Some(p)).unwrap().1.clone();
+    let rows = find(PartId::Rows(0));
+    let ids = find(PartId::Ids(Facet::Type, 0));
+    let dates = find(PartId::Dates);
+    let spoilt: Vec<(Option<PartId>, String)> = vec![
+        (
+            None,
+            root_text.replacen("\"version\":1", "\"version\":2", 1),
+        ),
+        (None, root_text.replacen(&root.build, "ABCDEF012345", 1)),
+        (
+            None,
+            root_text.replacen("\"row_part_size\":10", "\"row_part_size\":0", 1),
+        ),
+        (
+            None,
+            root_text.replacen("\"years\":[[", "\"years\":[[\"x\",", 1),
+        ),
+        (
+            Some(PartId::Rows(0)),
+            rows.replacen("{\"id\":", "{\"signer\":null,\"id\":", 1),
+        ),
+        (
+            Some(PartId::Rows(0)),
+            rows.replacen("\"issued\":\"", "\"issued\":\"x", 1),
+        ),
+        (
+            Some(PartId::Rows(0)),
+            rows.replacen("\"id\":\"", "\"id\":\"A B", 1),
+        ),
+        (
+            Some(PartId::Rows(0)),
+            rows.replacen("\"kind\":\"library-rows\"", "\"kind\":\"library-ids\"", 1),
+        ),
+        (
+            Some(PartId::Ids(Facet::Type, 0)),
+            ids.replacen("\"ids\":\"", "\"ids\":\"x", 1),
+        ),
+        (
+            Some(PartId::Ids(Facet::Type, 0)),
+            ids.replacen("\"facet\":\"type\"", "\"facet\":\"year\"", 1),
+        ),
+        (
+            Some(PartId::Dates),
+            dates.replacen("\"start\":[", "\"start\":[\"2026-01-01\",", 1),
+        ),
+        (
+            Some(PartId::Dates),
+            dates.replacen("\"part\":0", "\"part\":1", 1),
+        ),
+    ];
+    for (part, text) in &spoilt {
+        assert!(
+            !schema_ok(kind_of(*part), text),
+            "{part:?}: the schema takes {text:.300}"
+        );
+        assert!(
+            !reader_ok(*part, text),
+            "{part:?}: the reader takes {text:.300}"
         );
     }
 }

@@ -9,6 +9,8 @@
 //! - `http`: the one way to fetch, with its errors;
 //! - `loaders`: feed files fetched and validated, and the memories of them;
 //! - `archive`: the archive index's root and parts, fetched as a search needs them;
+//! - `library`: the library index's root and parts, fetched as the document
+//!   library shows them;
 //! - `state`: the app-wide state, provided once by `App`;
 //! - `service_worker`: registration, release checks, the update;
 //! - `caches`: what the service worker stored, read and cleared;
@@ -21,6 +23,7 @@ pub mod clock;
 pub mod config;
 pub mod dom;
 pub mod http;
+pub mod library;
 pub mod loaders;
 pub mod service_worker;
 pub mod state;

@@ -20,6 +20,7 @@ use leptos::task::spawn_local;
 use crate::browser::clock::now_ms;
 use crate::browser::dom;
 use crate::browser::http::LoadError;
+use crate::browser::library::LibraryState;
 use crate::browser::loaders;
 
 // ------------------------------------------------------------------ the feed
@@ -274,6 +275,7 @@ impl OfflineState {
 pub struct AppState {
     pub feed: FeedState,
     pub documents: DocumentsState,
+    pub library: LibraryState,
     pub read: ReadArticles,
     pub offline: OfflineState,
 }
@@ -284,11 +286,13 @@ pub fn provide_app_state() -> AppState {
     let state = AppState {
         feed: FeedState::new(),
         documents: DocumentsState::new(),
+        library: LibraryState::new(),
         read: ReadArticles(RwSignal::new(Vec::new())),
         offline: OfflineState::new(),
     };
     provide_context(state.feed);
     provide_context(state.documents);
+    provide_context(state.library);
     provide_context(state.read);
     provide_context(state.offline);
     state
@@ -311,12 +315,50 @@ pub fn use_documents() -> DocumentsState {
     shared(DocumentsState::new)
 }
 
+/// The library index of this visit (its root asked for by the pages that
+/// use it: [`LibraryState::open`]).
+pub fn use_library() -> LibraryState {
+    shared(LibraryState::new)
+}
+
 pub fn use_read_articles() -> ReadArticles {
     shared(|| ReadArticles(RwSignal::new(Vec::new())))
 }
 
 pub fn use_offline() -> OfflineState {
     shared(OfflineState::new)
+}
+
+/// The documents a page can look up without the whole list when the feed
+/// has a library index: the rows fetched so far (the library's pages, the
+/// rows stored for offline reading), or the whole list where there is no
+/// library index (loaded then, as [`load_documents`] does). The page that
+/// calls it starts what it needs; the list is empty until something came.
+pub fn known_documents() -> Signal<Arc<Vec<Document>>> {
+    let docs = use_documents();
+    let feed = use_feed();
+    let library = use_library();
+    library.open();
+    Effect::new(move |_| {
+        let absent = library
+            .root
+            .with(|r| matches!(r, Some(crate::browser::library::LibraryRoot::Absent)));
+        if absent {
+            if let Some(pages) = feed.index.with(|i| i.as_ref().map(|i| i.documents.pages)) {
+                docs.ensure(pages);
+            }
+        }
+    });
+    Signal::derive(move || match docs.list.get() {
+        Some(Ok(list)) => list,
+        _ => Arc::new(library.parts.with(|p| {
+            let mut keys: Vec<&u32> = p.rows.keys().collect();
+            keys.sort();
+            keys.into_iter()
+                .flat_map(|k| p.rows[k].iter().cloned())
+                .collect()
+        })),
+    })
 }
 
 /// The document list, loading as soon as the index says how many pages it

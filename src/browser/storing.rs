@@ -1,7 +1,8 @@
 //! Background storing after a visit: whenever the feed state gets an index
 //! from the network that was not stored yet in this visit, what
 //! `logic::offline_plan` lists (and the images the index and the stored
-//! articles show, and the archive index's root) is fetched through the service worker, which keeps a
+//! articles show, and the archive index's root; with a library index, its
+//! root and the library's first rows instead of every document page) is fetched through the service worker, which keeps a
 //! copy of every answer. It runs after the first screen, a few files at a
 //! time, and never blocks it; a file that fails is counted and skipped.
 //! It follows the feed state ([`follow`]); the feed state does not know it
@@ -17,6 +18,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bantin_format::archive;
+use bantin_format::library;
 use bantin_format::model::Index;
 use bantin_format::pack;
 use leptos::prelude::*;
@@ -24,7 +26,7 @@ use leptos::task::spawn_local;
 
 use crate::browser::caches;
 use crate::browser::clock::now_ms;
-use crate::browser::config::{feed_base, feed_url};
+use crate::browser::config::{feed_base, feed_file, feed_url};
 use crate::browser::dom::{self, listen};
 use crate::browser::http::{all, get_text, reaches};
 use crate::browser::loaders::parse_stored_article;
@@ -102,11 +104,30 @@ fn start(offline: OfflineState, index: &Arc<Index>, wait: Duration) {
         PENDING.with(|p| *p.borrow_mut() = Some(index.clone()));
         return;
     }
+    let index = index.clone();
+    spawn_local(async move {
+        // The library index's root decides how the document list is
+        // stored: its first screen, or (without one) every page.
+        let library = match get_text(&feed_file(library::ROOT_FILE)).await {
+            Ok(f) => library::Root::parse(&f.text).ok(),
+            Err(_) => None,
+        };
+        store_plan(offline, &index, wait, library.as_ref());
+    });
+}
+
+/// Stores what [`offline_plan::plan`] lists for `index` after `wait`.
+fn store_plan(
+    offline: OfflineState,
+    index: &Index,
+    wait: Duration,
+    library: Option<&library::Root>,
+) {
     let today = schedule::today(now_ms());
     let base = feed_base();
     // Articles are fetched first, one by one: reading them gives their
     // images. Fetching them stores them, so they are not queued again.
-    let (articles, others): (Vec<String>, Vec<String>) = offline_plan::plan(index, today)
+    let (articles, others): (Vec<String>, Vec<String>) = offline_plan::plan(index, today, library)
         .into_iter()
         .partition(|p| p.starts_with(pack::ARTICLES_DIR));
     let in_feed = |p: String| format!("{base}{p}");

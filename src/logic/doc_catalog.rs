@@ -2,10 +2,9 @@
 //! filters that live in the URL, text matching on number and summary, the
 //! filter menus, and how attached files are labelled. Pure, tested natively.
 
-use std::collections::HashMap;
-
 use bantin_format::datetime::Date;
 use bantin_format::display;
+use bantin_format::library::name_slug;
 use bantin_format::model::{Document, DocumentFileRef};
 use bantin_format::text::{fold, slugify};
 
@@ -78,9 +77,7 @@ pub fn is_replaced(doc: &Document) -> bool {
 }
 
 /// The year of issue (None when the issue date does not parse).
-pub fn year(doc: &Document) -> Option<i32> {
-    Date::parse(&doc.issued).map(|d| d.year)
-}
+pub use bantin_format::library::year;
 
 // ------------------------------------------------------------------- filters
 
@@ -108,11 +105,6 @@ pub struct Filter {
     pub status: Option<Status>,
     /// The search box, as typed (see [`text_matches`]).
     pub text: String,
-}
-
-/// A name filter's value as a slug; None when nothing of it is left.
-fn name_slug(value: &str) -> Option<String> {
-    Some(slugify(value)).filter(|s| !s.is_empty())
 }
 
 /// A name filter's value, trimmed; None when it has no letter or digit.
@@ -231,100 +223,20 @@ pub fn text_matches(doc: &Document, query: &str) -> bool {
     })
 }
 
-/// The number's leading integer ("112-HD/BTGTU" → 112).
-fn leading_number(number: &str) -> Option<u64> {
-    let digits: String = number
-        .trim()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
-}
-
 /// Newest first: issue date descending (dates that do not parse last), then
 /// on the same day the higher leading number first ("113-…" before
-/// "112-…"), then the number alphabetically. Stable: ties keep their order.
-pub fn sort_newest(docs: &mut [Document]) {
-    docs.sort_by_cached_key(|d| {
-        (
-            std::cmp::Reverse(Date::parse(&d.issued)),
-            std::cmp::Reverse(leading_number(&d.number)),
-            fold(&d.number),
-        )
-    });
-}
+/// "112-…"), then the number alphabetically; the library index's order
+/// ([`bantin_format::library::sort_newest`]).
+pub use bantin_format::library::sort_newest;
 
 // -------------------------------------------------------------------- facets
 
 /// Values for the filter menus with their counts: types, issuers and fields
-/// alphabetically by folded name, years newest first.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Facets {
-    pub types: Vec<(String, usize)>,
-    pub issuers: Vec<(String, usize)>,
-    pub fields: Vec<(String, usize)>,
-    pub years: Vec<(i32, usize)>,
-}
-
-/// Counts names that are the same slug together, under the first spelling
-/// seen; blank names are left out.
-#[derive(Default)]
-struct NameCounts {
-    by_slug: HashMap<String, usize>,
-    counts: Vec<(String, usize)>,
-}
-
-impl NameCounts {
-    fn add(&mut self, name: &str) {
-        let Some(slug) = name_slug(name) else {
-            return;
-        };
-        let next = self.counts.len();
-        let i = *self.by_slug.entry(slug).or_insert(next);
-        if i == next {
-            self.counts.push((name.trim().to_string(), 0));
-        }
-        self.counts[i].1 += 1;
-    }
-
-    fn sorted(self) -> Vec<(String, usize)> {
-        let mut counts = self.counts;
-        counts.sort_by_cached_key(|(name, _)| (fold(name), name.clone()));
-        counts
-    }
-}
-
-/// The filter menus' values over `docs`. A document counts once per value
-/// (a field listed twice counts once).
-pub fn facets(docs: &[Document]) -> Facets {
-    let mut types = NameCounts::default();
-    let mut issuers = NameCounts::default();
-    let mut fields = NameCounts::default();
-    let mut years: HashMap<i32, usize> = HashMap::new();
-    for doc in docs {
-        types.add(&doc.doc_type);
-        issuers.add(&doc.issuer);
-        let mut seen: Vec<String> = Vec::new();
-        for field in &doc.fields {
-            let slug = slugify(field);
-            if !seen.contains(&slug) {
-                fields.add(field);
-                seen.push(slug);
-            }
-        }
-        if let Some(y) = year(doc) {
-            *years.entry(y).or_default() += 1;
-        }
-    }
-    let mut years: Vec<(i32, usize)> = years.into_iter().collect();
-    years.sort_by_key(|&(y, _)| std::cmp::Reverse(y));
-    Facets {
-        types: types.sorted(),
-        issuers: issuers.sorted(),
-        fields: fields.sorted(),
-        years,
-    }
-}
+/// alphabetically by folded name (names that are the same slug counted
+/// together, under the first spelling), years newest first; a document
+/// counts once per value. The library index's root holds the same
+/// ([`bantin_format::library::facets`]).
+pub use bantin_format::library::{facets, Facets};
 
 // --------------------------------------------------------------------- files
 

@@ -6,6 +6,7 @@ pub mod archive_search;
 pub mod board;
 pub mod doc_catalog;
 pub mod ics;
+pub mod library;
 pub mod meta_lines;
 pub mod offline_plan;
 pub mod prefs;

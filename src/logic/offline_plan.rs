@@ -4,15 +4,31 @@
 
 use bantin_format::datetime::{Date, DateTime};
 use bantin_format::display;
+use bantin_format::library::{self, PartId, Root};
 use bantin_format::model::{Article, Block, Image, Index};
 use bantin_format::pack;
 
 /// How many of the newest articles are stored with their images.
 pub const STORED_ARTICLES: usize = 30;
 
+/// Row parts of the library index stored for the library's first screen
+/// offline (its first 30 rows at 10 a part; `ui::pages::documents` shows 30).
+pub const STORED_ROW_PARTS: u32 = 3;
+
+/// The library index's files stored after a visit: its root and the row
+/// parts of the library's first screen (the id parts, the dates and the
+/// other rows are stored as the reader fetches them, by the service worker).
+pub fn library_files(root: &Root) -> Vec<String> {
+    let mut out = vec![library::ROOT_FILE.to_string()];
+    out.extend((0..root.row_parts().min(STORED_ROW_PARTS)).map(|k| root.path(PartId::Rows(k))));
+    out
+}
+
 /// Feed files (relative to the feed directory) to store after a visit, in
-/// the order they are fetched: what the first screens need first.
-pub fn plan(index: &Index, today: Date) -> Vec<String> {
+/// the order they are fetched: what the first screens need first. With a
+/// library index (`library`: its root), the library's first screen from it
+/// ([`library_files`]) rather than every page of the document list.
+pub fn plan(index: &Index, today: Date, library: Option<&Root>) -> Vec<String> {
     let mut paths = vec!["index.json".to_string()];
     let week = today.iso_week();
     for w in [week, week.previous(), week.next()] {
@@ -26,8 +42,13 @@ pub fn plan(index: &Index, today: Date) -> Vec<String> {
             paths.push(pack::news_page_path(&list.id, 1));
         }
     }
-    for page in 1..=index.documents.pages {
-        paths.push(pack::documents_page_path(page));
+    match library {
+        Some(root) => paths.extend(library_files(root)),
+        None => {
+            for page in 1..=index.documents.pages {
+                paths.push(pack::documents_page_path(page));
+            }
+        }
     }
     for doc in &index.documents.latest {
         paths.push(pack::document_path(&doc.id));
@@ -131,7 +152,7 @@ mod tests {
     fn plan_stores_index_weeks_lists_documents_and_thirty_articles() {
         let index = sample_index();
         let today = Date::new(2026, 11, 23).unwrap();
-        let plan = plan(&index, today);
+        let plan = plan(&index, today, None);
         assert_eq!(plan[0], "index.json");
         for week in ["2026-W47", "2026-W48", "2026-W49"] {
             assert!(plan.contains(&pack::week_path(week)), "{week}");
@@ -147,9 +168,35 @@ mod tests {
     }
 
     #[test]
+    fn with_a_library_index_the_plan_stores_its_root_and_first_rows_not_every_page() {
+        let index = sample_index();
+        let text = std::fs::read_to_string("public/feed/library/index.json").unwrap();
+        let root = Root::parse(&text).unwrap();
+        let plan = plan(&index, Date::new(2026, 11, 23).unwrap(), Some(&root));
+        assert!(!plan
+            .iter()
+            .any(|p| p.starts_with(pack::DOCUMENTS_DIR) && p.contains("/pages/")));
+        let library: Vec<&String> = plan
+            .iter()
+            .filter(|p| p.starts_with(library::DIR))
+            .collect();
+        assert_eq!(library[0], library::ROOT_FILE);
+        let rows = root.row_parts().min(STORED_ROW_PARTS) as usize;
+        assert_eq!(library.len(), 1 + rows);
+        for k in 0..rows {
+            assert!(plan.contains(&root.path(PartId::Rows(k as u32))));
+        }
+        // The first screen of the library is those rows.
+        assert!(STORED_ROW_PARTS * root.row_part_size >= 30);
+        for doc in &index.documents.latest {
+            assert!(plan.contains(&pack::document_path(&doc.id)));
+        }
+    }
+
+    #[test]
     fn plan_skips_weeks_the_feed_does_not_have() {
         let index = sample_index();
-        let plan = plan(&index, Date::new(2030, 6, 1).unwrap());
+        let plan = plan(&index, Date::new(2030, 6, 1).unwrap(), None);
         assert!(!plan.iter().any(|p| p.starts_with("calendar/")));
     }
 

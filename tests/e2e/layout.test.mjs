@@ -78,9 +78,11 @@ const write = (file, json) => writeFileSync(file, JSON.stringify(json));
 function feedCopy(edit) {
   const dir = mkdtempSync(join(tmpdir(), "bantin-layout-"));
   cpSync(DIST, dir, { recursive: true });
-  // The copy's text is edited without rebuilding its archive index, which
-  // would no longer match it: its search is the one over what is loaded.
+  // The copy's text is edited without rebuilding its archive and library
+  // indexes, which would no longer match it: its search is the one over
+  // what is loaded, its document library the one over every page.
   rmSync(join(dir, "feed", "search"), { recursive: true, force: true });
+  rmSync(join(dir, "feed", "library"), { recursive: true, force: true });
   for (const file of jsonFiles(join(dir, "feed"))) write(file, edit(file, read(file)));
   return dir;
 }

@@ -51,7 +51,12 @@ test("the first visit stores the feed in the background, after the first screen"
   for (const w of [isoWeek(now), isoWeek(now - 7 * 86400000), isoWeek(now + 7 * 86400000)]) {
     assert.ok(feed.some((u) => u.endsWith(`/calendar/${w}.json`)), `week ${w}`);
   }
-  assert.ok(feed.some((u) => u.endsWith("/documents/pages/1.json")), "the document list");
+  // The document library's first screen from its library index (format
+  // doc §7.9): the root and the first row parts, not every document page.
+  const library = feedFile("library/index.json");
+  assert.ok(feed.some((u) => u.endsWith("/feed/library/index.json")), "the library index's root");
+  assert.ok(feed.some((u) => u.endsWith(`/feed/library/${library.build}/r0.json`)), "the library's first rows");
+  assert.ok(!feed.some((u) => u.includes("/documents/pages/")), "no document page");
   assert.ok((caches["bantin-images"] ?? []).length > 0, "images");
   const app = Object.keys(caches).filter((n) => n.startsWith("bantin-app-"));
   assert.equal(app.length, 1, "one release's app files");

@@ -217,6 +217,96 @@ fn check_reads_the_search_index() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The library index (format doc §7.9) is checked as the archive index is:
+/// a bad part, a missing one, a stray file, a stale index, another version.
+#[test]
+fn check_reads_the_library_index() {
+    let dir = scratch("library");
+    copy_dir(&sample(), &dir);
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(ok, "{out}");
+    let root: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("library/index.json")).unwrap())
+            .unwrap();
+    let build = root["build"].as_str().unwrap().to_string();
+
+    // A row part that is not what the root says (a row that is not a
+    // document: its issue date does not read).
+    let rows = format!("library/{build}/r0.json");
+    let text = std::fs::read_to_string(dir.join(&rows)).unwrap();
+    std::fs::write(
+        dir.join(&rows),
+        text.replacen("\"issued\":\"", "\"issued\":\"x", 1),
+    )
+    .unwrap();
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(!ok);
+    assert!(
+        out.contains(&format!("error    {rows}: rows[0].issued")),
+        "{out}"
+    );
+    // An id part of another value, and the dates part gone astray.
+    let ids = format!("library/{build}/t0.json");
+    let text = std::fs::read_to_string(dir.join(&ids)).unwrap();
+    std::fs::write(dir.join(&ids), text.replacen("\"part\":0", "\"part\":1", 1)).unwrap();
+    let dates = format!("library/{build}/dates.json");
+    std::fs::rename(dir.join(&dates), dir.join("library/dates.json")).unwrap();
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(!ok);
+    assert!(
+        out.contains(&format!("error    {ids}: part must be 0")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("error    library/index.json: {dates} is missing")),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning  library/dates.json: not a part of the index"),
+        "{out}"
+    );
+    // `index` writes it again; a changed document makes it stale.
+    let (ok, out) = run(tool().arg("index").arg(&dir));
+    assert!(ok, "{out}");
+    assert!(!dir.join("library/dates.json").exists());
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(ok, "{out}");
+    let doc = std::fs::read_dir(dir.join("documents/items"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&doc).unwrap();
+    std::fs::write(
+        &doc,
+        text.replacen("\"summary\":\"", "\"summary\":\"Mới: ", 1),
+    )
+    .unwrap();
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(!ok);
+    assert!(
+        out.contains(
+            "error    library/index.json: stale: it is not the index of the feed's documents"
+        ),
+        "{out}"
+    );
+    // Another version of the index.
+    let text = std::fs::read_to_string(dir.join("library/index.json")).unwrap();
+    std::fs::write(
+        dir.join("library/index.json"),
+        text.replacen("\"version\":1", "\"version\":2", 1),
+    )
+    .unwrap();
+    let (ok, out) = run(tool().arg("check").arg(&dir));
+    assert!(!ok);
+    assert!(
+        out.contains("fatal    library/index.json: version 2 is not known here"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn gen_is_deterministic() {
     let (a, b) = (scratch("det-a"), scratch("det-b"));

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::archive;
 use crate::datetime::{Date, DateTime, IsoWeek};
+use crate::library;
 use crate::model::*;
 use crate::pack::{self, Content};
 use crate::validate::{self, Checked, Problem, Severity};
@@ -445,6 +446,7 @@ pub fn check(dir: &Path) -> Result<Report, String> {
     }
 
     check_search(&mut f, dir)?;
+    check_library(&mut f, dir)?;
 
     f.problems
         .sort_by(|a, b| a.1.severity.cmp(&b.1.severity).then_with(|| a.0.cmp(&b.0)));
@@ -508,6 +510,71 @@ fn check_search(f: &mut Report, dir: &Path) -> Result<(), String> {
                 Severity::Error,
                 "",
                 "stale: it is not the index of the feed as it is now; \
+                 run `bantin-feed index` to write it again"
+                    .to_string(),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The library index, when the feed has one (`library/index.json`),
+/// checked as the archive index is: the root reads, every part it names
+/// exists and reads as that part, no other file lies in `library/`, and it
+/// is the index the feed's documents give (else it is stale).
+fn check_library(f: &mut Report, dir: &Path) -> Result<(), String> {
+    let root_path = dir.join(library::ROOT_FILE);
+    if !root_path.is_file() {
+        return Ok(());
+    }
+    let name = library::ROOT_FILE;
+    let text = read(&root_path)?;
+    f.files += 1;
+    f.search_bytes += text.len();
+    let root = match library::Root::parse(&text) {
+        Ok(root) => root,
+        Err(e) => {
+            f.push(name, Severity::Fatal, "", e.message);
+            return Ok(());
+        }
+    };
+    let mut named = HashSet::new();
+    for part in root.parts() {
+        let rel_path = root.path(part);
+        named.insert(rel_path.clone());
+        let path = dir.join(&rel_path);
+        if !path.is_file() {
+            f.push(name, Severity::Error, "", format!("{rel_path} is missing"));
+            continue;
+        }
+        let text = read(&path)?;
+        f.files += 1;
+        f.search_bytes += text.len();
+        if let Err(e) = library::Part::parse(&root, part, &text) {
+            f.push(&rel_path, Severity::Error, "", e.message);
+        }
+    }
+    let mut stray = Vec::new();
+    files_under(&dir.join(library::DIR), &mut stray);
+    for path in stray {
+        let part = rel(dir, &path);
+        if part != name && !named.contains(&part) {
+            f.push(
+                &part,
+                Severity::Warning,
+                "",
+                format!("not a part of the index {name} describes (left from an older one?)"),
+            );
+        }
+    }
+    if let Ok((_, content)) = read_content(dir) {
+        let fresh = library::build(&content.documents, &content.generated_at);
+        if fresh.files[0].1 != text {
+            f.push(
+                name,
+                Severity::Error,
+                "",
+                "stale: it is not the index of the feed's documents as they are now; \
                  run `bantin-feed index` to write it again"
                     .to_string(),
             );
@@ -652,16 +719,18 @@ pub struct Written {
 
 /// Lays `content` out with [`pack::pack`] and writes every file into `dir`
 /// (over any file of the same name), then its archive index
-/// ([`archive::build`]) into `search/`, which is emptied first so no part
-/// of an older index survives.
+/// ([`archive::build`]) into `search/` and its library index
+/// ([`library::build`]) into `library/`, both emptied first so no part of
+/// an older index survives.
 pub fn write_content(dir: &Path, content: &Content) -> Result<Written, String> {
     let files = pack::pack(content);
     for (rel, text) in &files {
         write_file(dir, rel, text.as_bytes())?;
     }
     let search = archive::build(content);
+    let library = library::build(&content.documents, &content.generated_at);
     remove_search(dir)?;
-    for (rel, text) in &search.files {
+    for (rel, text) in search.files.iter().chain(&library.files) {
         write_file(dir, rel, text.as_bytes())?;
     }
     Ok(Written {
@@ -672,19 +741,23 @@ pub fn write_content(dir: &Path, content: &Content) -> Result<Written, String> {
             .iter()
             .find(|(p, _)| p == "index.json")
             .map_or(0, |(_, t)| t.len()),
-        search_files: search.files.len(),
-        search_bytes: search.bytes(),
+        search_files: search.files.len() + library.files.len(),
+        search_bytes: search.bytes() + library.bytes(),
     })
 }
 
+/// Empties the archive index's and the library index's folders.
 fn remove_search(dir: &Path) -> Result<(), String> {
-    let search = dir.join(archive::DIR);
-    match fs::remove_dir_all(&search) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            Err(format!("cannot remove {}: {e}", search.display()))
+    for folder in [archive::DIR, library::DIR] {
+        let search = dir.join(folder);
+        match fs::remove_dir_all(&search) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(format!("cannot remove {}: {e}", search.display()))
+            }
+            _ => {}
         }
-        _ => Ok(()),
     }
+    Ok(())
 }
 
 /// Reads every article, week and document file of `dir` (each validated),

@@ -11,6 +11,8 @@
 //!   the build;
 //! - [`archive`]: the archive index, a static search index of the whole
 //!   feed split into small parts, its writer and its query engine;
+//! - [`library`]: the library index, what the document library's filters,
+//!   counts and rows are fetched from a part at a time, and its writer;
 //! - [`dir`] (native only): a feed directory on disk, checked, read back,
 //!   written, reindexed, its sample calendar moved;
 //! - the primitives they rest on: [`text`] (Vietnamese folding, slugs, word
@@ -25,6 +27,7 @@ pub mod alt;
 pub mod archive;
 pub mod datetime;
 pub mod display;
+pub mod library;
 pub mod model;
 pub mod pack;
 pub mod protocol;

@@ -6,7 +6,7 @@
 //! scripts/post-build.mjs), whose template holds only the placeholder and
 //! `PROTOCOL.name` references; a test fails if the two sides disagree.
 
-use crate::{archive, pack};
+use crate::{archive, library, pack};
 
 /// The app files of one release: this prefix and the release's version.
 pub const APP_CACHE_PREFIX: &str = "bantin-app-";
@@ -35,7 +35,7 @@ pub const MESSAGE_VERSION: &str = "version";
 
 /// Every name above, and the feed's folders, keyed as sw.js reads them
 /// (the constants' names in camelCase).
-pub fn values() -> [(&'static str, &'static str); 16] {
+pub fn values() -> [(&'static str, &'static str); 17] {
     [
         ("appCachePrefix", APP_CACHE_PREFIX),
         ("feedCache", FEED_CACHE),
@@ -53,6 +53,7 @@ pub fn values() -> [(&'static str, &'static str); 16] {
         ("calendarDir", pack::CALENDAR_DIR),
         ("documentsDir", pack::DOCUMENTS_DIR),
         ("searchDir", archive::DIR),
+        ("libraryDir", library::DIR),
     ]
 }
 
@@ -72,7 +73,7 @@ mod tests {
     #[test]
     fn every_name_is_in_the_json_once_and_distinct() {
         let values = values();
-        assert_eq!(values.len(), 16);
+        assert_eq!(values.len(), 17);
         let mut seen = std::collections::HashSet::new();
         for (key, value) in values {
             assert!(!value.is_empty(), "{key}");

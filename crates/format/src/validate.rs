@@ -1746,6 +1746,14 @@ pub fn parse_documents_page(text: &str) -> Checked<DocumentsPage> {
     finish(Some(page), sink)
 }
 
+/// The problems of one document (its fields, as a document file's are
+/// checked): for the library index's rows, which hold documents too.
+pub fn document_problems(d: &Document, path: &str) -> Vec<Problem> {
+    let mut sink = Sink::default();
+    check_document(&mut sink, path, d);
+    sink.problems
+}
+
 /// Reads `documents/items/{id}.json`.
 pub fn parse_document(text: &str) -> Checked<Document> {
     let mut sink = Sink::default();

@@ -14,14 +14,15 @@ use bantin_format::model::Document;
 use crate::browser::clock;
 use crate::browser::dom;
 use crate::browser::http::LoadError;
-use crate::browser::state::load_documents;
+use crate::browser::state::{known_documents, use_library};
 use crate::logic::doc_catalog::{self, Status};
-use crate::logic::routes;
 use crate::logic::schedule;
+use crate::logic::{offline_plan, routes};
 use crate::strings;
 use crate::ui::components::document_files::FileLinks;
 use crate::ui::components::feed_notice::{Failed, Loading};
 use crate::ui::components::page_title::PageTitle;
+use bantin_format::library::PartId;
 
 #[component]
 pub fn DocumentPage() -> impl IntoView {
@@ -53,15 +54,21 @@ pub fn DocumentPage() -> impl IntoView {
 }
 
 /// The document's own file did not come (no network, and not stored): the
-/// stored document list has the same fields, so show it from there.
+/// stored document list has the same fields, so show it from there. With
+/// a library index, its rows stored for the library's first screen (and
+/// those fetched in this visit) stand in for the list.
 #[component]
 fn FromList(id: String, error: LoadError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
-    let all = load_documents();
+    let all = known_documents();
+    let library = use_library();
+    Effect::new(move |_| {
+        if let Some(root) = library.ready() {
+            let stored = root.row_parts().min(offline_plan::STORED_ROW_PARTS);
+            library.fetch((0..stored).map(PartId::Rows).collect());
+        }
+    });
     move || {
-        let found = all.list.with(|l| match l {
-            Some(Ok(list)) => list.iter().find(|d| d.id == id).cloned(),
-            _ => None,
-        });
+        let found = all.with(|list| list.iter().find(|d| d.id == id).cloned());
         match found {
             Some(d) => view! {
                 <p class="notice" role="status">{strings::DOC_FROM_LIST}</p>
@@ -139,18 +146,16 @@ fn DocumentView(doc: Document) -> impl IntoView {
     let today = schedule::today(clock::now_ms());
     let status = doc_catalog::status(&doc, today);
     dom::set_meta_description(&doc.summary);
-    let all = load_documents();
-    // Numbers of linked documents, once the list is loaded; ids until then.
+    let all = known_documents();
+    // Numbers of linked documents, as far as the documents at hand tell
+    // (the whole list, or the library's rows fetched so far); ids else.
     let name_of = move |id: String| {
-        all.list
-            .with(|l| match l {
-                Some(Ok(list)) => list
-                    .iter()
-                    .find(|d| d.id == id)
-                    .map(|d| joined(vec![d.number.clone(), d.summary.clone()], " – ").into_any()),
-                _ => None,
-            })
-            .unwrap_or_else(|| id.into_any())
+        all.with(|list| {
+            list.iter()
+                .find(|d| d.id == id)
+                .map(|d| joined(vec![d.number.clone(), d.summary.clone()], " – ").into_any())
+        })
+        .unwrap_or_else(|| id.into_any())
     };
     let links = move |ids: Vec<String>| {
         view! {

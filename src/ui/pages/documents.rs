@@ -1,18 +1,25 @@
 //! `/van-ban`: the document library, newest first, with filters that
 //! combine and live in the URL (`?loai=…&nam=2026&q=112-hd`), shown a
-//! page at a time.
+//! page at a time. With the feed's library index (format doc §7.9) it
+//! fetches only the root and the parts of what it shows; without it, or
+//! for the text filter, the whole list.
 
 use crate::ui::components::link::A;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use std::sync::Arc;
+
+use bantin_format::library::Root;
 use bantin_format::model::Document;
 use bantin_format::{display, text};
 
 use crate::browser::clock;
-use crate::browser::state::load_documents;
+use crate::browser::http::LoadError;
+use crate::browser::state::{use_documents, use_feed, use_library};
 use crate::logic::doc_catalog::{self, Filter, Status};
+use crate::logic::library as library_logic;
 use crate::logic::{meta_lines, routes};
 use crate::strings;
 use crate::ui::components::document_files::FileLinks;
@@ -22,14 +29,52 @@ use crate::ui::components::page_title::PageTitle;
 /// Documents shown per step of "Xem thêm".
 const STEP: usize = 30;
 
+/// What the list shows below the filters.
+#[derive(Clone, Debug, PartialEq)]
+enum Listing {
+    Loading,
+    /// Nothing to show: the list (or the parts a filter needs) failed.
+    Failed(LoadError),
+    List {
+        count: usize,
+        rows: Vec<Document>,
+        /// More rows are on their way.
+        pending: bool,
+        /// Rows of the library index are on their way: the list is not
+        /// drawn whole yet (`data-pending`, so a published page is not
+        /// swapped for it before they come).
+        awaiting_rows: bool,
+        /// Parts of the rows shown could not be fetched: the rows before
+        /// the first of them are shown.
+        part_error: Option<LoadError>,
+    },
+}
+
+/// The shape of a [`Listing`], so the list is drawn again only when it changes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Shape {
+    Loading,
+    Failed,
+    List,
+}
+
+/// The reader's message when parts of the library index could not be fetched.
+fn part_message(e: &LoadError) -> &'static str {
+    match e {
+        LoadError::Network | LoadError::Timeout => strings::DOC_PART_OFFLINE,
+        _ => strings::DOC_PART_FAILED,
+    }
+}
+
 #[component]
 pub fn DocumentsPage() -> impl IntoView {
-    let docs = load_documents();
     let query = use_query_map();
     let navigate = use_navigate();
     let today = clock::today();
-
-    // Load every page once the index says how many there are.
+    let library = use_library();
+    library.open();
+    let docs = use_documents();
+    let feed = use_feed();
 
     let filter = Memo::new(move |_| {
         let q = query.read();
@@ -52,6 +97,62 @@ pub fn DocumentsPage() -> impl IntoView {
         shown.set(STEP);
     });
 
+    // The library index answers every filter but the text; without it (or
+    // for the text) the whole list is loaded, every page once the feed's
+    // index says how many there are. A whole list already here (loaded for
+    // the text, or handed over by the publish step) answers everything.
+    let have_list =
+        Memo::new(move |_| docs.complete.get() && docs.list.with(|l| matches!(l, Some(Ok(_)))));
+    let indexed: Memo<Option<Arc<Root>>> = Memo::new(move |_| {
+        library
+            .ready()
+            .filter(|_| !have_list.get() && filter.with(library_logic::uses_index))
+    });
+    let whole_list = Memo::new(move |_| {
+        have_list.get() || (library.root.with(Option::is_some) && indexed.with(Option::is_none))
+    });
+    Effect::new(move |_| {
+        if whole_list.get() {
+            if let Some(pages) = feed.index.with(|i| i.as_ref().map(|i| i.documents.pages)) {
+                docs.ensure(pages);
+            }
+        }
+    });
+
+    // From the index: the ids the filter selects, the parts they need.
+    let ids = Memo::new(move |_| {
+        let root = indexed.get()?;
+        let f = filter.get();
+        Some(
+            library
+                .parts
+                .with(|p| library_logic::matching(&root, p, &f, today.get())),
+        )
+    });
+    let wanted = Memo::new(move |_| {
+        let root = indexed.get()?;
+        ids.with(|ids| match ids.as_ref()? {
+            Ok(ids) => Some(library_logic::row_parts_for(&root, ids, shown.get())),
+            Err(missing) => Some(missing.clone()),
+        })
+    });
+    Effect::new(move |_| {
+        if let Some(parts) = wanted.get() {
+            library.fetch(parts);
+        }
+    });
+    let part_error = Memo::new(move |_| {
+        let root = indexed.get()?;
+        let mut needed = library_logic::filter_parts(&root, &filter.get());
+        needed.extend(wanted.get().unwrap_or_default());
+        library.failed.with(|f| {
+            f.iter()
+                .find(|(p, _)| needed.contains(p))
+                .map(|(_, e)| e.clone())
+        })
+    });
+
+    // From the whole list.
     let all: Memo<Vec<Document>> = Memo::new(move |_| {
         docs.list.with(|l| match l {
             Some(Ok(list)) => list.as_ref().clone(),
@@ -59,6 +160,9 @@ pub fn DocumentsPage() -> impl IntoView {
         })
     });
     let matching = Memo::new(move |_| {
+        if !whole_list.get() {
+            return Vec::new();
+        }
         let f = filter.get();
         let mut list: Vec<Document> = all.with(|a| {
             a.iter()
@@ -69,7 +173,66 @@ pub fn DocumentsPage() -> impl IntoView {
         doc_catalog::sort_newest(&mut list);
         list
     });
-    let facets = Memo::new(move |_| all.with(|a| doc_catalog::facets(a)));
+
+    let listing = Memo::new(move |_| {
+        if let Some(root) = indexed.get() {
+            let error = part_error.get();
+            return match ids.get() {
+                Some(Ok(ids)) => {
+                    let rows = library
+                        .parts
+                        .with(|p| library_logic::rows(&root, p, &ids, shown.get()));
+                    let awaiting = error.is_none() && rows.len() < ids.len().min(shown.get());
+                    Listing::List {
+                        count: ids.len(),
+                        pending: awaiting,
+                        awaiting_rows: awaiting,
+                        rows,
+                        part_error: error,
+                    }
+                }
+                _ => error.map_or(Listing::Loading, Listing::Failed),
+            };
+        }
+        if !whole_list.get() {
+            return Listing::Loading;
+        }
+        match docs.list.get() {
+            None => Listing::Loading,
+            Some(Err(e)) => Listing::Failed(e),
+            Some(Ok(_)) => matching.with(|m| Listing::List {
+                count: m.len(),
+                rows: m.iter().take(shown.get()).cloned().collect(),
+                pending: !docs.complete.get(),
+                awaiting_rows: false,
+                part_error: None,
+            }),
+        }
+    });
+    let shape = Memo::new(move |_| {
+        listing.with(|l| match l {
+            Listing::Loading => Shape::Loading,
+            Listing::Failed(_) => Shape::Failed,
+            Listing::List { .. } => Shape::List,
+        })
+    });
+    let count = Memo::new(move |_| {
+        listing.with(|l| match l {
+            Listing::List { count, .. } => *count,
+            _ => 0,
+        })
+    });
+    let retry = move || {
+        if indexed.with_untracked(Option::is_some) {
+            library.retry();
+        } else {
+            docs.retry();
+        }
+    };
+    let facets = Memo::new(move |_| match library.ready() {
+        Some(root) => library_logic::facets(&root),
+        None => all.with(|a| doc_catalog::facets(a)),
+    });
 
     let select = {
         let go = go.clone();
@@ -143,21 +306,36 @@ pub fn DocumentsPage() -> impl IntoView {
                 <A href=routes::DOCUMENTS attr:class="tool tool--wide">{strings::DOC_CLEAR_FILTERS}</A>
             })}
         </form>
-        {move || match docs.list.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Err(e)) => view! {
-                <Failed message=e.message() on_retry=move || docs.retry()/>
-            }.into_any(),
-            Some(Ok(_)) => view! {
+        {move || match shape.get() {
+            Shape::Loading => view! { <Loading/> }.into_any(),
+            Shape::Failed => {
+                let message = listing.with_untracked(|l| match l {
+                    Listing::Failed(e) if indexed.with_untracked(Option::is_some) => part_message(e),
+                    Listing::Failed(e) => e.message(),
+                    _ => strings::ERROR_INVALID,
+                });
+                view! { <Failed message=message on_retry=move || retry()/> }.into_any()
+            }
+            Shape::List => view! {
                 <p class="list-count" role="status">
-                    {move || format!("{} {}", display::number(matching.with(|m| m.len()) as u64), strings::DOC_COUNT)}
-                    {move || (!docs.complete.get()).then(|| format!(" · {}", strings::LOADING_MORE))}
+                    {move || format!("{} {}", display::number(count.get() as u64), strings::DOC_COUNT)}
+                    {move || listing.with(|l| matches!(l, Listing::List { pending: true, .. }))
+                        .then(|| format!(" · {}", strings::LOADING_MORE))}
                 </p>
-                {move || matching.with(|m| m.is_empty()).then(|| view! { <p class="notice">{strings::DOC_NONE}</p> })}
-                <ol class="doc-table">
-                    {move || matching.get().into_iter().take(shown.get()).map(|d| view! { <DocumentRow doc=d today=today.get()/> }).collect_view()}
+                {move || (count.get() == 0).then(|| view! { <p class="notice">{strings::DOC_NONE}</p> })}
+                <ol class="doc-table" data-pending=move || listing.with(|l| matches!(l, Listing::List { awaiting_rows: true, .. })).then_some("")>
+                    {move || listing.with(|l| match l {
+                        Listing::List { rows, .. } => rows.clone(),
+                        _ => Vec::new(),
+                    }).into_iter().map(|d| view! { <DocumentRow doc=d today=today.get()/> }).collect_view()}
                 </ol>
-                {move || (matching.with(|m| m.len()) > shown.get()).then(|| view! {
+                {move || listing.with(|l| match l {
+                    Listing::List { part_error: Some(e), .. } => Some(part_message(e)),
+                    _ => None,
+                }).map(|message| view! {
+                    <Failed message=message on_retry=move || retry() keeps_content=true/>
+                })}
+                {move || (count.get() > shown.get()).then(|| view! {
                     <div class="list-more">
                         <button type="button" class="button" on:click=move |_| shown.update(|s| *s += STEP)>{strings::LOAD_MORE}</button>
                     </div>

@@ -22,7 +22,7 @@ use bantin_format::archive::{Hit as ArchiveHit, Kind as ArchiveKind, Outcome};
 use leptos::task::spawn_local;
 
 use crate::browser::archive::{self, Answer, Availability};
-use crate::browser::state::load_documents;
+use crate::browser::state::known_documents;
 use crate::browser::state::use_feed;
 use crate::browser::state::use_read_articles;
 use crate::logic::archive_search::{self, Filters};
@@ -156,7 +156,7 @@ fn build(
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let feed = use_feed();
-    let docs = load_documents();
+    let docs = known_documents();
     let read = use_read_articles();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -168,10 +168,7 @@ pub fn SearchPage() -> impl IntoView {
     let typing = RwSignal::new(false);
     // Rebuilt only when the feed or the document list changes, not per keystroke.
     let built = Memo::new(move |_| {
-        let list = docs.list.with(|l| match l {
-            Some(Ok(list)) => list.as_ref().clone(),
-            _ => Vec::new(),
-        });
+        let list = docs.with(|l| l.as_ref().clone());
         let read = read.0.get();
         feed.index.get().map(|index| build(&index, &list, &read))
     });

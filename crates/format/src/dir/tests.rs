@@ -352,6 +352,11 @@ fn local_files_sizes_and_references_are_checked() {
         lines,
         [
             format!("error {article}: article.cover.src: media/none.svg?v=2 does not exist in the feed directory"),
+            // The library index's rows hold the document's files: the
+            // size edited above makes it stale.
+            "error library/index.json: stale: it is not the index of the feed's documents \
+             as they are now; run `bantin-feed index` to write it again"
+                .to_string(),
             format!("warning {article}: article.related[{related}]: unknown article \"no-such-article\""),
             format!("warning {document}: document.replaces[{replaces}]: unknown document \"no-such-document\""),
             format!("warning {document}: document.files[0].size: says {} bytes, the file has {size}", size + 1),
@@ -395,12 +400,13 @@ fn write_content_writes_what_pack_lays_out() {
     let written = write_content(dir.path(), &content).unwrap();
     let files = pack::pack(&content);
     let search = crate::archive::build(&content);
-    for (rel, text) in files.iter().chain(&search.files) {
+    let library = crate::library::build(&content.documents, &content.generated_at);
+    for (rel, text) in files.iter().chain(&search.files).chain(&library.files) {
         assert_eq!(&fs::read_to_string(dir.path().join(rel)).unwrap(), text);
     }
     assert_eq!(
         all_files(dir.path()).len(),
-        files.len() + search.files.len()
+        files.len() + search.files.len() + library.files.len()
     );
     assert_eq!(
         written,
@@ -409,8 +415,8 @@ fn write_content_writes_what_pack_lays_out() {
             weeks: content.weeks.len(),
             documents: content.documents.len(),
             index_bytes: files[0].1.len(),
-            search_files: search.files.len(),
-            search_bytes: search.bytes(),
+            search_files: search.files.len() + library.files.len(),
+            search_bytes: search.bytes() + library.bytes(),
         }
     );
     assert_eq!(files[0].0, "index.json");
