@@ -7,17 +7,13 @@
 // Vietnamese and keeps what is shown.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { openPage, DIST } from "./harness.mjs";
 import { startNginx } from "./nginx.mjs";
+import { generatedSite } from "./generated.mjs";
 import { chromium } from "playwright-core";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const FEED_TOOL = process.env.BANTIN_FEED_TOOL || join(ROOT, "target/release/bantin-feed");
 const ARTICLES = 10000;
 
 let work;
@@ -32,16 +28,10 @@ const readFeed = (path) => JSON.parse(readFileSync(join(feed, path), "utf8"));
 const number = (n) => n.toLocaleString("de-DE");
 
 before(async () => {
-  work = mkdtempSync(join(tmpdir(), "bantin-library-"));
-  feed = join(work, "feed");
   const today = process.env.BANTIN_DEMO_TODAY || "2027-01-03";
-  execFileSync(FEED_TOOL, ["gen", "--articles", String(ARTICLES), "--seed", "5", "--out", feed, "--today", today], { stdio: ["ignore", "ignore", "inherit"] });
-  // The release without its sample feed and published pages, and this feed.
-  const site = join(work, "site");
-  const published = (src) => /^(tin-tuc|van-ban|lich-cong-tac)(\/|$)|^index\.html|^og-card\.png$|^\.bantin-publish\.json$/.test(relative(DIST, src));
-  cpSync(DIST, site, { recursive: true, filter: (src) => !src.startsWith(join(DIST, "feed")) && !published(src) });
-  cpSync(join(DIST, "shell.html"), join(site, "index.html"));
-  symlinkSync(feed, join(site, "feed"));
+  work = generatedSite(DIST, { articles: ARTICLES, today, seed: 5 });
+  feed = work.feed;
+  const site = work.site;
   root = readFeed("library/index.json");
   docs = [];
   for (let k = 0; k * root.row_part_size < root.documents; k++) docs.push(...readFeed(`library/${root.build}/r${k}.json`).rows);
@@ -53,7 +43,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
+  work?.remove();
 });
 
 // A page that records the feed files it asks for (paths under /feed/).
