@@ -489,19 +489,7 @@ fn check_search(f: &mut Report, dir: &Path) -> Result<(), String> {
             f.push(&part, Severity::Error, "", e.message);
         }
     }
-    let mut stray = Vec::new();
-    files_under(&dir.join(archive::DIR), &mut stray);
-    for path in stray {
-        let part = rel(dir, &path);
-        if part != name && !named.contains(&part) {
-            f.push(
-                &part,
-                Severity::Warning,
-                "",
-                format!("not a part of the index {name} describes (left from an older one?)"),
-            );
-        }
-    }
+    warn_stray_parts(f, dir, archive::DIR, name, &named);
     if let Ok((_, content)) = read_content(dir) {
         let fresh = archive::build(&content);
         if fresh.files[0].1 != text {
@@ -554,19 +542,7 @@ fn check_library(f: &mut Report, dir: &Path) -> Result<(), String> {
             f.push(&rel_path, Severity::Error, "", e.message);
         }
     }
-    let mut stray = Vec::new();
-    files_under(&dir.join(library::DIR), &mut stray);
-    for path in stray {
-        let part = rel(dir, &path);
-        if part != name && !named.contains(&part) {
-            f.push(
-                &part,
-                Severity::Warning,
-                "",
-                format!("not a part of the index {name} describes (left from an older one?)"),
-            );
-        }
-    }
+    warn_stray_parts(f, dir, library::DIR, name, &named);
     if let Ok((_, content)) = read_content(dir) {
         let fresh = library::build(&content.documents, &content.generated_at);
         if fresh.files[0].1 != text {
@@ -584,6 +560,24 @@ fn check_library(f: &mut Report, dir: &Path) -> Result<(), String> {
 }
 
 /// Every file under `dir`, at any depth.
+/// Warns of each file in an index's `folder` that is neither its root
+/// (`name`) nor one of the parts the root names: left from an older index.
+fn warn_stray_parts(f: &mut Report, dir: &Path, folder: &str, name: &str, named: &HashSet<String>) {
+    let mut found = Vec::new();
+    files_under(&dir.join(folder), &mut found);
+    for path in found {
+        let part = rel(dir, &path);
+        if part != name && !named.contains(&part) {
+            f.push(
+                &part,
+                Severity::Warning,
+                "",
+                format!("not a part of the index {name} describes (left from an older one?)"),
+            );
+        }
+    }
+}
+
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
