@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use bantin_format::archive::{self, build, search, Built, Kind, Query, Root, Store};
+use bantin_format::archive::{self, build, search, search_all, Built, Kind, Query, Root, Store};
 use bantin_format::model::{Block, Run};
 use bantin_format::pack::Content;
 
@@ -370,6 +370,81 @@ fn queries_of_one_text_give_what_each_gives_alone() {
     assert_eq!(archive::search_all(root, &few, &queries), each);
 }
 
+/// The page and the facets, worked out the plain way: every hit of the
+/// unfiltered ranking placed one by one, filtered, counted, sorted whole.
+#[test]
+fn pages_and_facets_equal_a_whole_sort_and_a_count_per_hit() {
+    let f = fixture();
+    let (root, store) = (&f.built.root, &f.store);
+    let category = f.content.categories[0].id.clone();
+    for (text, prefix) in [
+        ("tuyên giáo", false),
+        ("hoc tap lam th", true),
+        ("tinh", false),
+    ] {
+        let all = archive::rank(
+            root,
+            store,
+            &Query {
+                prefix,
+                ..query(text)
+            },
+        );
+        assert!(all.hits.len() > 20, "{text}: {}", all.hits.len());
+        let year = root.place_of(all.hits[0].0).unwrap().year;
+        let filters = [
+            (None, None, None),
+            (Some(Kind::Article), None, None),
+            (None, Some(category.clone()), None),
+            (None, None, Some(year)),
+            (Some(Kind::Document), None, Some(year)),
+        ];
+        for (kind, cat, yr) in filters {
+            let ok = |id: u32, k: bool, c: bool, y: bool| {
+                let p = root.place_of(id).unwrap();
+                (!k || kind.is_none_or(|x| x == p.kind))
+                    && (!c || cat.as_deref().is_none_or(|x| x == p.category))
+                    && (!y || yr.is_none_or(|x| x == p.year))
+            };
+            let expected: Vec<u32> = all
+                .hits
+                .iter()
+                .filter(|h| ok(h.0, true, true, true))
+                .map(|h| h.0)
+                .collect();
+            let mut kinds = std::collections::BTreeMap::new();
+            let mut years = std::collections::BTreeMap::new();
+            for &(id, _) in &all.hits {
+                let p = root.place_of(id).unwrap();
+                if ok(id, false, true, true) {
+                    *kinds.entry(p.kind).or_insert(0usize) += 1;
+                }
+                if ok(id, true, true, false) {
+                    *years.entry(p.year).or_insert(0usize) += 1;
+                }
+            }
+            for page in 0..3 {
+                let q = Query {
+                    prefix,
+                    kind,
+                    category: cat.clone(),
+                    year: yr,
+                    page,
+                    per_page: 7,
+                    ..query(text)
+                };
+                let out = search(root, store, &q);
+                let ids: Vec<u32> = out.hits.iter().map(|h| h.id).collect();
+                let want: Vec<u32> = expected.iter().skip(page * 7).take(7).copied().collect();
+                assert_eq!(ids, want, "{text} {kind:?} {cat:?} {yr:?} page {page}");
+                assert_eq!(out.total, expected.len());
+                assert_eq!(out.facets.kinds, kinds, "{text} {kind:?} {cat:?} {yr:?}");
+                assert_eq!(out.facets.years, years, "{text} {kind:?} {cat:?} {yr:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn filters_facets_and_pages() {
     let f = fixture();
@@ -564,7 +639,12 @@ fn a_corrupt_part_is_refused_not_a_panic() {
 #[test]
 #[ignore]
 fn measure() {
-    for n in [1_000, 10_000, 50_000] {
+    // BANTIN_MEASURE_SIZES=10000,50000 measures only those sizes.
+    let sizes: Vec<usize> = std::env::var("BANTIN_MEASURE_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 50_000]);
+    for n in sizes {
         let content = feed(n);
         let feed_bytes: usize = bantin_format::pack::pack(&content)
             .iter()
@@ -640,15 +720,19 @@ fn measure() {
         let mut cold_terms: Vec<usize> = Vec::new();
         let mut cold_records: Vec<usize> = Vec::new();
         let mut warm_ms: Vec<f64> = Vec::new();
+        let mut warm_page_ms: Vec<f64> = Vec::new();
+        let mut rounds: Vec<usize> = Vec::new();
         for q in &queries {
             let mut have = store_of(&built, |_| false);
             let mut bytes = root_bytes;
             let (mut terms, mut records) = (0, 0);
+            let mut round = 0;
             loop {
                 let out = search(&built.root, &have, q);
                 if out.missing.is_empty() {
                     break;
                 }
+                round += 1;
                 for p in &out.missing {
                     bytes += sizes[p.as_str()];
                     if p.contains("/r") {
@@ -660,22 +744,38 @@ fn measure() {
                     have.insert(p, text).unwrap();
                 }
             }
+            rounds.push(round);
             cold.push(bytes);
             cold_terms.push(terms);
             cold_records.push(records);
             let t = std::time::Instant::now();
             let _ = search(&built.root, &store, q);
             warm_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+            // What the search page runs: the best few of each kind.
+            let per_kind: Vec<Query> = [Kind::Article, Kind::Document, Kind::Entry]
+                .into_iter()
+                .map(|kind| Query {
+                    kind: Some(kind),
+                    per_page: 5,
+                    ..q.clone()
+                })
+                .collect();
+            let t = std::time::Instant::now();
+            let _ = search_all(&built.root, &store, &per_kind);
+            warm_page_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         }
         cold.sort_unstable();
+        rounds.sort_unstable();
         cold_terms.sort_unstable();
         cold_records.sort_unstable();
         warm_ms.sort_by(f64::total_cmp);
+        warm_page_ms.sort_by(f64::total_cmp);
         let pct = |v: &[usize], p: usize| v[(v.len() * p / 100).min(v.len() - 1)];
         println!(
             "{n} articles, {} records: build {:.2} s; index {:.1} MB in {} files (feed {:.1} MB, {:.0} %); root {:.1} KB; \
              cold query over {} queries: p50 {:.1} KB, p95 {:.1} KB, max {:.1} KB \
-             (term parts p95 {:.1} KB, record parts p95 {:.1} KB); warm p95 {:.2} ms",
+             (term parts p95 {:.1} KB, record parts p95 {:.1} KB) in p50 {} / max {} rounds of fetching; warm p95 {:.2} ms, \
+             a search page's three kinds p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
             built.root.records,
             build_time.as_secs_f64(),
             built.bytes() as f64 / 1e6,
@@ -689,7 +789,12 @@ fn measure() {
             cold[cold.len() - 1] as f64 / 1024.0,
             pct(&cold_terms, 95) as f64 / 1024.0,
             pct(&cold_records, 95) as f64 / 1024.0,
+            pct(&rounds, 50),
+            rounds[rounds.len() - 1],
             warm_ms[(warm_ms.len() * 95 / 100).min(warm_ms.len() - 1)],
+            warm_page_ms[warm_page_ms.len() / 2],
+            warm_page_ms[(warm_page_ms.len() * 95 / 100).min(warm_page_ms.len() - 1)],
+            warm_page_ms[warm_page_ms.len() - 1],
         );
     }
 }

@@ -27,9 +27,11 @@ where
 {
     let location = use_location();
     let href = ArcMemo::new(move |_| app_href(&href.to_href()()));
+    // A memo: a new address re-decides every link on the page, but only
+    // the links whose answer changed touch the DOM.
     let current = {
         let href = href.clone();
-        move || {
+        Memo::new(move |_| {
             href.with(|h| {
                 location.pathname.with(|p| {
                     location
@@ -37,11 +39,10 @@ where
                         .with(|q| routes::is_link_current(h, exact, p, q))
                 })
             })
-            .then_some("page")
-        }
+        })
     };
     view! {
-        <a href=move || href.get() aria-current=current>
+        <a href=move || href.get() aria-current=move || current.get().then_some("page")>
             {children()}
         </a>
     }

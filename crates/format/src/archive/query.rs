@@ -20,8 +20,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{
-    number_key, spans, terms, title_key, Kind, PartError, Record, RecordPart, Root, Term, TermPart,
-    TermPartId,
+    number_key, spans, terms, title_key, Group, Kind, PartError, Place, Record, RecordPart, Root,
+    Section, Term, TermPart, TermPartId,
 };
 use crate::text::fold;
 
@@ -304,30 +304,50 @@ fn word_scores(
             .take(PREFIX_TERMS)
             .map(|t| (t, true)),
     );
-    // (id, weight) of every listing, and the ids written as typed; then
-    // each id once with its best weight. Sorting plain pairs is several
-    // times quicker in the browser than a hash map of a few thousand ids.
+    // Each id once with its best weight, plus EXACT when written as typed.
+    let listings: usize = matched
+        .iter()
+        .map(|(t, _)| t.tiers.iter().map(Vec::len).sum::<usize>())
+        .sum();
+    let out = if listings.saturating_mul(DENSE_RATIO) >= root.records as usize {
+        dense_scores(root.records, &matched, w)
+    } else {
+        sparse_scores(&matched, w)
+    };
+    Some(out)
+}
+
+/// Whether a form of a matched term is the word as typed.
+fn as_typed(w: &Word, form: &str) -> bool {
+    match &w.exact {
+        Some(exact) if w.prefix => form.starts_with(exact.as_str()),
+        Some(exact) => form == exact,
+        None => false,
+    }
+}
+
+/// A word matching this share of the records or more is scored in an
+/// array over every id (one pass, no sorting): the words that match
+/// thousands of records are what a warm query spends its time on.
+const DENSE_RATIO: usize = 16;
+
+/// [`word_scores`]' result by sorting the listings: for rare words.
+fn sparse_scores(matched: &[(&Term, bool)], w: &Word) -> Vec<(u32, u32)> {
     let mut listed: Vec<(u32, u32)> = Vec::new();
-    let mut as_typed: Vec<u32> = Vec::new();
-    for (t, completed) in matched {
+    let mut typed: Vec<u32> = Vec::new();
+    for &(t, completed) in matched {
         let weights = if completed { PREFIX } else { WHOLE };
         for (tier, ids) in t.tiers.iter().enumerate() {
             listed.extend(ids.iter().map(|&id| (id, weights[tier])));
         }
-        let Some(exact) = &w.exact else { continue };
         for (form, ids) in &t.forms {
-            let same = if w.prefix {
-                form.starts_with(exact.as_str())
-            } else {
-                form == exact
-            };
-            if same {
-                as_typed.extend(ids.iter().copied());
+            if as_typed(w, form) {
+                typed.extend(ids.iter().copied());
             }
         }
     }
     listed.sort_unstable();
-    as_typed.sort_unstable();
+    typed.sort_unstable();
     let mut out: Vec<(u32, u32)> = Vec::with_capacity(listed.len());
     for (id, weight) in listed {
         match out.last_mut() {
@@ -337,11 +357,45 @@ fn word_scores(
         }
     }
     for (id, score) in &mut out {
-        if as_typed.binary_search(id).is_ok() {
+        if typed.binary_search(id).is_ok() {
             *score += EXACT;
         }
     }
-    Some(out)
+    out
+}
+
+/// [`word_scores`]' result through an array over the ids 0..records: for
+/// common words. Ids past `records` are not records and are left out.
+fn dense_scores(records: u32, matched: &[(&Term, bool)], w: &Word) -> Vec<(u32, u32)> {
+    const TYPED: u32 = 1 << 31;
+    let mut best = vec![0u32; records as usize];
+    for &(t, completed) in matched {
+        let weights = if completed { PREFIX } else { WHOLE };
+        for (tier, ids) in t.tiers.iter().enumerate() {
+            for &id in ids {
+                if let Some(b) = best.get_mut(id as usize) {
+                    *b = (*b & TYPED) | (*b & !TYPED).max(weights[tier]);
+                }
+            }
+        }
+        for (form, ids) in &t.forms {
+            if as_typed(w, form) {
+                for &id in ids {
+                    if let Some(b) = best.get_mut(id as usize) {
+                        *b |= TYPED;
+                    }
+                }
+            }
+        }
+    }
+    best.iter()
+        .enumerate()
+        .filter(|(_, &b)| b & !TYPED > 0)
+        .map(|(id, &b)| {
+            let exact = if b & TYPED != 0 { EXACT } else { 0 };
+            (id as u32, (b & !TYPED) + exact)
+        })
+        .collect()
 }
 
 /// Every hit of a query, best first, before paging.
@@ -360,7 +414,9 @@ pub struct Ranking {
 /// parts at hand (a word whose part is missing is left out of the match,
 /// and the part is listed in `missing`).
 pub fn rank(root: &Root, parts: &dyn Parts, q: &Query) -> Ranking {
-    filtered(root, q, &matched(root, parts, q))
+    let mut ranking = filtered(root, q, &matched(root, parts, q));
+    ranking.hits.sort_unstable_by(best_first);
+    ranking
 }
 
 /// What a query's words match, before its filters: shared by the queries
@@ -405,6 +461,12 @@ fn matched(root: &Root, parts: &dyn Parts, q: &Query) -> Matched {
         .collect();
     words = keep;
 
+    // The key terms' parts are asked for with the words' (one round of
+    // fetching, not two), though they only rank what the words match.
+    let held: Vec<Vec<(u32, u32)>> = keys
+        .iter()
+        .filter_map(|k| word_scores(root, parts, k, &mut ranking.missing))
+        .collect();
     // AND over the words whose parts are here.
     let mut hits: Option<Vec<(u32, u32)>> = None;
     for w in &words {
@@ -433,10 +495,7 @@ fn matched(root: &Root, parts: &dyn Parts, q: &Query) -> Matched {
     }
     // Key terms rank what the words matched.
     if let Some(hits) = hits.as_mut() {
-        for k in &keys {
-            let Some(held) = word_scores(root, parts, k, &mut ranking.missing) else {
-                continue;
-            };
+        for held in &held {
             for (id, score) in hits.iter_mut() {
                 if held.binary_search_by_key(id, |&(i, _)| i).is_ok() {
                     *score += KEY;
@@ -457,37 +516,79 @@ fn matched(root: &Root, parts: &dyn Parts, q: &Query) -> Matched {
     }
 }
 
-/// The hits of `m` that pass `q`'s filters, best first, and the counts
-/// beside each filter.
+/// The hits of `m` that pass `q`'s filters, in id order (unranked), and
+/// the counts beside each filter. Walks the root's groups beside the hits
+/// (both in id order) and counts per group, so a hit costs a comparison
+/// and an add, whatever the facets.
 fn filtered(root: &Root, q: &Query, m: &Matched) -> Ranking {
     let mut ranking = Ranking {
         missing: m.missing.clone(),
         skipped: m.skipped.clone(),
         ..Ranking::default()
     };
+    // Per group: its place and which of the filters it passes.
+    let places: Vec<Option<(Place<'_>, [bool; 3])>> = root
+        .groups
+        .iter()
+        .map(|&Group(year, section, _)| {
+            let Section(kind, category) = root.sections.get(section as usize)?;
+            let ok = [
+                q.kind.is_none_or(|k| k == *kind),
+                q.category.as_ref().is_none_or(|c| c == category),
+                q.year.is_none_or(|y| y == year),
+            ];
+            Some((
+                Place {
+                    kind: *kind,
+                    category,
+                    year,
+                },
+                ok,
+            ))
+        })
+        .collect();
+    let mut counts = vec![0usize; places.len()];
+    let mut g = 0usize;
     for &(id, score) in &m.hits {
-        let Some(g) = root.place_of(id) else { continue };
-        let kind_ok = q.kind.is_none_or(|k| k == g.kind);
-        let category_ok = q.category.as_ref().is_none_or(|c| *c == g.category);
-        let year_ok = q.year.is_none_or(|y| y == g.year);
-        let facets = &mut ranking.facets;
-        if category_ok && year_ok {
-            *facets.kinds.entry(g.kind).or_default() += 1;
+        if id >= root.records {
+            continue;
         }
-        if kind_ok && year_ok {
-            *facets.categories.entry(g.category.to_string()).or_default() += 1;
+        // The last group starting at or before `id` (as `place_of`).
+        while g + 1 < root.starts.len() && root.starts[g + 1] <= id {
+            g += 1;
         }
-        if kind_ok && category_ok {
-            *facets.years.entry(g.year).or_default() += 1;
-        }
-        if kind_ok && category_ok && year_ok {
+        let Some(Some((_, ok))) = places.get(g) else {
+            continue;
+        };
+        counts[g] += 1;
+        if ok.iter().all(|&o| o) {
             ranking.hits.push((id, score));
         }
     }
+    let facets = &mut ranking.facets;
+    for (place, n) in places.iter().zip(counts) {
+        let Some((p, [kind_ok, category_ok, year_ok])) = place else {
+            continue;
+        };
+        if n == 0 {
+            continue;
+        }
+        if *category_ok && *year_ok {
+            *facets.kinds.entry(p.kind).or_default() += n;
+        }
+        if *kind_ok && *year_ok {
+            *facets.categories.entry(p.category.to_string()).or_default() += n;
+        }
+        if *kind_ok && *category_ok {
+            *facets.years.entry(p.year).or_default() += n;
+        }
+    }
     ranking
-        .hits
-        .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranking
+}
+
+/// Best first; ties: the lower id (the newer record).
+fn best_first(a: &(u32, u32), b: &(u32, u32)) -> std::cmp::Ordering {
+    b.1.cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
 /// Runs `q` on the parts at hand and returns its page (see the module's
@@ -519,8 +620,18 @@ pub fn search_all(root: &Root, parts: &dyn Parts, queries: &[Query]) -> Vec<Outc
 
 /// The page `q` asks for, of what its words matched.
 fn page(root: &Root, parts: &dyn Parts, q: &Query, m: &Matched) -> Outcome {
-    let ranking = filtered(root, q, m);
+    let mut ranking = filtered(root, q, m);
     let per_page = if q.per_page == 0 { 10 } else { q.per_page };
+    // Only the hits up to the page's end are put in order: the rest are
+    // counted, not ranked (ids are unique, so the order is the same as a
+    // whole sort's).
+    let end = (q.page + 1).saturating_mul(per_page);
+    if end < ranking.hits.len() {
+        ranking.hits.select_nth_unstable_by(end, best_first);
+        ranking.hits[..end].sort_unstable_by(best_first);
+    } else {
+        ranking.hits.sort_unstable_by(best_first);
+    }
     let mut outcome = Outcome {
         hits: Vec::new(),
         total: ranking.hits.len(),
@@ -576,4 +687,60 @@ fn highlight_words(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(term: &str, tiers: [Vec<u32>; 3], forms: &[(&str, Vec<u32>)]) -> Term {
+        Term {
+            term: term.into(),
+            count: tiers.iter().map(|t| t.len() as u32).sum(),
+            tiers,
+            forms: forms
+                .iter()
+                .map(|(f, ids)| (f.to_string(), ids.clone()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn common_and_rare_words_score_alike() {
+        let a = term(
+            "dang",
+            [vec![1, 5, 9], vec![2, 7], vec![0, 3, 11, 40]],
+            &[("đảng", vec![1, 2]), ("đăng", vec![9])],
+        );
+        let b = term(
+            "dangky",
+            [vec![3], vec![5], vec![1, 6]],
+            &[("đăngký", vec![6])],
+        );
+        for (exact, prefix) in [(Some("đảng"), false), (Some("đăng"), true), (None, true)] {
+            let w = Word {
+                folded: "dang".into(),
+                exact: exact.map(String::from),
+                prefix,
+                key: false,
+            };
+            let matched = [(&a, false), (&b, true)];
+            let sparse = sparse_scores(&matched, &w);
+            // Id 40 is past the 20 records: not a record.
+            let dense = dense_scores(20, &matched, &w);
+            let kept: Vec<_> = sparse.iter().copied().filter(|&(id, _)| id < 20).collect();
+            assert_eq!(dense, kept, "{exact:?} {prefix}");
+        }
+        let w = Word {
+            folded: "dang".into(),
+            exact: Some("đảng".into()),
+            prefix: false,
+            key: false,
+        };
+        // Id 1: title (10) + as typed (1); id 5: title beats the completion.
+        assert_eq!(
+            dense_scores(20, &[(&a, false)], &w)[..3],
+            [(0, 2), (1, 11), (2, 5)]
+        );
+    }
 }
