@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
     browser::service_worker::register(state.offline);
     browser::storing::follow(state.feed, state.offline);
     browser::takeover::follow(state.feed);
+    browser::visits::start(state.visits);
     view! { <Pages/> }
 }
 

@@ -55,6 +55,11 @@ pub const FEATURED: &str = "Tin nổi bật";
 pub const LATEST: &str = "Tin mới";
 pub const VIEWS: &str = "Lượt xem";
 pub const SEE_ALL: &str = "Xem tất cả";
+/// The mark on a story published since the reader's previous visit.
+/// The most read stories, ranked by views ("Xem nhiều").
+pub const MOST_READ: &str = "Xem nhiều";
+pub const NEW_MARK: &str = "Mới";
+pub const NEW_SINCE_VISIT: &str = "Tin đăng từ lần bạn ghé thăm trước";
 pub const NO_ARTICLES: &str = "Chưa có tin bài nào.";
 pub const NEW_DOCUMENTS: &str = "Văn bản mới";
 pub const DOWNLOADS: &str = "Lượt tải";
@@ -91,6 +96,8 @@ pub const TEXT_RESET: &str = "Cỡ chữ mặc định";
 pub const TEXT_LARGER: &str = "Tăng cỡ chữ";
 pub const PRINT: &str = "In bài";
 pub const SHARE: &str = "Chia sẻ";
+/// Sends the story's title and address by e-mail (a `mailto:` link).
+pub const SEND_MAIL: &str = "Gửi e-mail";
 pub const LINK_COPIED: &str = "Đã sao chép đường dẫn bài viết.";
 pub const COPY_FAILED: &str = "Không sao chép được; hãy sao chép địa chỉ trên thanh trình duyệt.";
 pub const ARTICLE_NOT_FOUND: &str = "Không tìm thấy bài viết";

@@ -131,6 +131,13 @@ pub fn current_url() -> String {
         .unwrap_or_default()
 }
 
+/// The page's origin ("https://example.org"); empty when rendered natively.
+pub fn origin() -> String {
+    window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
 /// How a share ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shared {

@@ -15,7 +15,8 @@
 //! - `service_worker`: registration, release checks, the update;
 //! - `caches`: what the service worker stored, read and cleared;
 //! - `storing`: background storing, following the feed state;
-//! - `takeover`: the app taking over a published (prerendered) page.
+//! - `takeover`: the app taking over a published (prerendered) page;
+//! - `visits`: the reader's visits, kept in localStorage (new since the last one).
 
 pub mod archive;
 pub mod caches;
@@ -29,3 +30,4 @@ pub mod service_worker;
 pub mod state;
 pub mod storing;
 pub mod takeover;
+pub mod visits;

@@ -210,6 +210,27 @@ impl ReadArticles {
     }
 }
 
+// ------------------------------------------------------- new since last visit
+
+/// The reader's visits (`logic::visits`): which stories are new since the
+/// previous one, and which of those were opened. Filled from localStorage
+/// by `browser::visits::start`; empty (nothing new) until then, and when
+/// rendered natively.
+#[derive(Clone, Copy)]
+pub struct VisitState(pub RwSignal<crate::logic::visits::Visits>);
+
+impl VisitState {
+    fn new() -> Self {
+        VisitState(RwSignal::new(Default::default()))
+    }
+
+    /// Whether a story published at `published` is new to the reader
+    /// (reactive).
+    pub fn is_new(self, published: &str) -> bool {
+        self.0.with(|v| v.is_new(published))
+    }
+}
+
 // ------------------------------------------------------------- at hand
 
 /// What a page can show without fetching: empty in the browser, where
@@ -278,6 +299,7 @@ pub struct AppState {
     pub library: LibraryState,
     pub read: ReadArticles,
     pub offline: OfflineState,
+    pub visits: VisitState,
 }
 
 /// Creates the app-wide state and shares it with every page. Idle until
@@ -289,12 +311,14 @@ pub fn provide_app_state() -> AppState {
         library: LibraryState::new(),
         read: ReadArticles(RwSignal::new(Vec::new())),
         offline: OfflineState::new(),
+        visits: VisitState::new(),
     };
     provide_context(state.feed);
     provide_context(state.documents);
     provide_context(state.library);
     provide_context(state.read);
     provide_context(state.offline);
+    provide_context(state.visits);
     state
 }
 
@@ -327,6 +351,10 @@ pub fn use_read_articles() -> ReadArticles {
 
 pub fn use_offline() -> OfflineState {
     shared(OfflineState::new)
+}
+
+pub fn use_visits() -> VisitState {
+    shared(VisitState::new)
 }
 
 /// The documents a page can look up without the whole list when the feed

@@ -114,6 +114,16 @@ pub fn documents_filtered(pairs: &[(&str, String)]) -> String {
     with_query(DOCUMENTS, &pairs)
 }
 
+/// A `mailto:` link that sends a story by e-mail (RFC 6068): no
+/// addressee (the reader's mail app asks), the title as the subject, and
+/// the title and the story's whole address as the body, one a line. Both
+/// are percent-encoded as UTF-8, so diacritics, "&", "?", "#" and "%" in a
+/// title reach the mail app as they are.
+pub fn mail(title: &str, url: &str) -> String {
+    let body = format!("{title}\r\n{url}");
+    format!("mailto:?subject={}&body={}", encode(title), encode(&body))
+}
+
 /// Percent-encodes a query key or value as `encodeURIComponent` does.
 pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -358,6 +368,22 @@ mod tests {
             documents_filtered(&[("loai", "Hướng dẫn".into()), ("nam", "2026".into())]),
             "/van-ban?loai=H%C6%B0%E1%BB%9Bng%20d%E1%BA%ABn&nam=2026"
         );
+    }
+
+    #[test]
+    fn a_mail_link_carries_the_title_and_the_address_encoded() {
+        let m = mail(
+            "Hội nghị & tổng kết: 100% đạt #1?",
+            "https://x.org/bantin/tin-tuc/hoi-nghi",
+        );
+        assert_eq!(
+            m,
+            "mailto:?subject=H%E1%BB%99i%20ngh%E1%BB%8B%20%26%20t%E1%BB%95ng%20k%E1%BA%BFt%3A%20100%25%20%C4%91%E1%BA%A1t%20%231%3F\
+             &body=H%E1%BB%99i%20ngh%E1%BB%8B%20%26%20t%E1%BB%95ng%20k%E1%BA%BFt%3A%20100%25%20%C4%91%E1%BA%A1t%20%231%3F\
+             %0D%0Ahttps%3A%2F%2Fx.org%2Fbantin%2Ftin-tuc%2Fhoi-nghi"
+        );
+        // Exactly two query fields: nothing in a title can add a third.
+        assert_eq!(mail("a&cc=x@y.z", "u").matches('&').count(), 1);
     }
 
     #[test]

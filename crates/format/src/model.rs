@@ -54,6 +54,36 @@ pub struct Index {
     pub news: NewsIndex,
     pub calendar: CalendarIndex,
     pub documents: DocumentsIndex,
+    /// 1.1: the most read stories ("Xem nhiều"), as ids of `latest`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub most_read: Option<MostRead>,
+}
+
+/// The most read stories ("Xem nhiều") of the index, ranked by `views`
+/// among the stories published within the window: the `days` days up to
+/// the newest story's publication (format doc §7.2). Ids of summaries in
+/// `latest`, most read first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MostRead {
+    /// The window's length in days (at least 1).
+    pub days: u32,
+    /// The most read of the whole site.
+    #[serde(default)]
+    pub all: Vec<String>,
+    /// The most read of each category, by category id (a story counts in
+    /// its main category and its further ones).
+    #[serde(default)]
+    pub categories: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl MostRead {
+    /// The ids of one category's most read, or the whole site's.
+    pub fn ids(&self, category: Option<&str>) -> &[String] {
+        match category {
+            None => &self.all,
+            Some(c) => self.categories.get(c).map_or(&[], Vec::as_slice),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

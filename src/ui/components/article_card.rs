@@ -5,9 +5,12 @@ use bantin_format::display;
 use bantin_format::model::ArticleSummary;
 
 use crate::browser::config::feed_url;
+use crate::browser::state::use_visits;
 use crate::logic::{meta_lines, routes};
+use crate::strings;
 
-/// One story in a list: thumbnail, title, date, views and sapo.
+/// One story in a list: thumbnail, title, date, views and sapo; marked
+/// "Mới" when it was published since the reader's previous visit.
 #[component]
 pub fn ArticleCard(
     article: ArticleSummary,
@@ -17,6 +20,9 @@ pub fn ArticleCard(
     top_level: bool,
 ) -> impl IntoView {
     let href = routes::article(&article.slug);
+    let visits = use_visits();
+    let published = article.published.clone();
+    let is_new = Signal::derive(move || visits.is_new(&published));
     let cover = article.cover.clone().map(|c| {
         view! {
             <img
@@ -38,7 +44,7 @@ pub fn ArticleCard(
             .into_any()
     };
     view! {
-        <article class="card" class:card--large=large>
+        <article class="card" class:card--large=large class:card--new=move || is_new.get()>
             {cover}
             <div class="card__body">
                 {heading}
@@ -47,6 +53,9 @@ pub fn ArticleCard(
                         {display::story_time(&article.published, article.date_only)}
                     </time>
                     {meta_lines::views(article.views).map(|v| format!(" · {v}"))}
+                    {move || is_new.get().then(|| view! {
+                        " " <span class="card__new" title=strings::NEW_SINCE_VISIT>{strings::NEW_MARK}</span>
+                    })}
                 </p>
                 <p class="card__sapo">{article.sapo}</p>
             </div>
