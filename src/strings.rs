@@ -16,6 +16,7 @@ pub const NAV_NEWS: &str = "Tin tức";
 pub const NAV_CALENDAR: &str = "Lịch công tác";
 pub const NAV_DOCUMENTS: &str = "Văn bản";
 pub const NAV_SEARCH: &str = "Tìm kiếm";
+pub const NAV_SAVED: &str = "Đã lưu";
 pub const NAV_KIOSK: &str = "Màn hình kiosk";
 pub const FOOTER_ABOUT: &str =
     "Trang đọc tin nhanh, dùng được cả khi không có mạng, cho cổng thông tin của ban tuyên giáo.";
@@ -29,6 +30,7 @@ pub const HEADING_CALENDAR: &str = "Lịch công tác";
 pub const HEADING_DOCUMENTS: &str = "Văn bản";
 pub const HEADING_DOCUMENT: &str = "Chi tiết văn bản";
 pub const HEADING_SEARCH: &str = "Tìm kiếm";
+pub const HEADING_SAVED: &str = "Bài đã lưu";
 pub const HEADING_KIOSK: &str = "Bảng tin";
 pub const HEADING_NOT_FOUND: &str = "Không tìm thấy trang";
 
@@ -279,6 +281,14 @@ pub const OFFLINE_STORE_NOW: &str = "Lưu lại ngay";
 pub const OFFLINE_CLEAR: &str = "Xoá nội dung đã lưu";
 pub const OFFLINE_CLEARED: &str = "Đã xoá nội dung đã lưu. Ứng dụng vẫn mở được khi không có mạng.";
 pub const OFFLINE_RELEASE: &str = "Phiên bản";
+/// Saves a story with its pictures for reading offline (a toggle: pressed
+/// while saved).
+pub const SAVE_ARTICLE: &str = "Lưu bài";
+pub const SAVE_FAILED: &str = "Không lưu được bài (máy hết chỗ lưu hoặc không có mạng).";
+pub const SAVED_INTRO: &str =
+    "Các bài bạn lưu được giữ trên máy này cùng ảnh của bài, đọc được cả khi không có mạng, cho đến khi bạn bỏ lưu (bấm lại nút \"Lưu bài\").";
+pub const SAVED_NONE: &str =
+    "Chưa có bài nào được lưu. Bấm \"Lưu bài\" ở một bài viết hoặc một tin để đọc lại sau, kể cả khi không có mạng.";
 pub const DOC_SAVE: &str = "Lưu để đọc ngoại tuyến";
 pub const DOC_SAVED: &str = "Đã lưu để đọc ngoại tuyến";
 pub const DOC_UNSAVE: &str = "Bỏ lưu";

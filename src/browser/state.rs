@@ -231,6 +231,34 @@ impl VisitState {
     }
 }
 
+// ------------------------------------------------------------ saved articles
+
+/// The slugs of the articles the reader saved ("Lưu bài"), as the saved
+/// cache holds them (`caches::load_saved` fills it as the app starts).
+#[derive(Clone, Copy)]
+pub struct SavedState(pub RwSignal<Vec<String>>);
+
+impl SavedState {
+    fn new() -> Self {
+        SavedState(RwSignal::new(Vec::new()))
+    }
+
+    /// Whether `slug` is saved (reactive).
+    pub fn has(self, slug: &str) -> bool {
+        self.0.with(|s| s.iter().any(|x| x == slug))
+    }
+
+    pub fn add(self, slug: &str) {
+        if !self.0.with_untracked(|s| s.iter().any(|x| x == slug)) {
+            self.0.update(|s| s.push(slug.to_string()));
+        }
+    }
+
+    pub fn remove(self, slug: &str) {
+        self.0.update(|s| s.retain(|x| x != slug));
+    }
+}
+
 // ------------------------------------------------------------- at hand
 
 /// What a page can show without fetching: empty in the browser, where
@@ -300,6 +328,7 @@ pub struct AppState {
     pub read: ReadArticles,
     pub offline: OfflineState,
     pub visits: VisitState,
+    pub saved: SavedState,
 }
 
 /// Creates the app-wide state and shares it with every page. Idle until
@@ -312,6 +341,7 @@ pub fn provide_app_state() -> AppState {
         read: ReadArticles(RwSignal::new(Vec::new())),
         offline: OfflineState::new(),
         visits: VisitState::new(),
+        saved: SavedState::new(),
     };
     provide_context(state.feed);
     provide_context(state.documents);
@@ -319,6 +349,7 @@ pub fn provide_app_state() -> AppState {
     provide_context(state.read);
     provide_context(state.offline);
     provide_context(state.visits);
+    provide_context(state.saved);
     state
 }
 
@@ -355,6 +386,10 @@ pub fn use_offline() -> OfflineState {
 
 pub fn use_visits() -> VisitState {
     shared(VisitState::new)
+}
+
+pub fn use_saved() -> SavedState {
+    shared(SavedState::new)
 }
 
 /// The documents a page can look up without the whole list when the feed

@@ -15,6 +15,8 @@ pub const DOCUMENTS: &str = "/van-ban";
 pub const SEARCH: &str = "/tim-kiem";
 pub const KIOSK: &str = "/kiosk";
 pub const OFFLINE: &str = "/ngoai-tuyen";
+/// The articles the reader saved ("Đã lưu").
+pub const SAVED: &str = "/da-luu";
 /// The service worker's script (written by the build next to index.html).
 pub const SERVICE_WORKER: &str = "/sw.js";
 
@@ -32,7 +34,7 @@ pub struct NavItem {
 }
 
 /// The main navigation, in the order the header shows it.
-pub const NAV: [NavItem; 5] = [
+pub const NAV: [NavItem; 6] = [
     NavItem {
         href: HOME,
         label: strings::NAV_HOME,
@@ -48,6 +50,10 @@ pub const NAV: [NavItem; 5] = [
     NavItem {
         href: DOCUMENTS,
         label: strings::NAV_DOCUMENTS,
+    },
+    NavItem {
+        href: SAVED,
+        label: strings::NAV_SAVED,
     },
     NavItem {
         href: SEARCH,
@@ -437,13 +443,15 @@ mod tests {
         // lib.rs declares routes with leptos_router's `path!`, which takes
         // literals: each must be one of this module's paths.
         let lib = include_str!("../lib.rs");
-        let known = [HOME, NEWS, CALENDAR, DOCUMENTS, SEARCH, KIOSK, OFFLINE];
+        let known = [
+            HOME, NEWS, CALENDAR, DOCUMENTS, SEARCH, KIOSK, OFFLINE, SAVED,
+        ];
         let declared: Vec<&str> = lib
             .split("path!(\"")
             .skip(1)
             .filter_map(|rest| rest.split('"').next())
             .collect();
-        assert_eq!(declared.len(), 9, "{declared:?}");
+        assert_eq!(declared.len(), 10, "{declared:?}");
         for path in declared {
             let section = path.split("/:").next().unwrap_or(path);
             assert!(known.contains(&section), "{path} is not built by routes.rs");

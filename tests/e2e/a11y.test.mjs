@@ -32,6 +32,7 @@ before(async () => {
     `/van-ban/${noSigner.id}`,
     "/tim-kiem?q=tuyen%20giao",
     "/ngoai-tuyen",
+    "/da-luu",
     "/kiosk",
     "/khong-co-trang-nay",
   ];

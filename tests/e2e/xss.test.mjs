@@ -135,6 +135,7 @@ test("a hostile feed runs nothing on any route, with the shipped CSP in force", 
     "/tim-kiem?q=alert",
     "/kiosk",
     "/ngoai-tuyen",
+    "/da-luu",
   ];
   const response = await page.goto(env.url + "/");
   assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);

@@ -8,6 +8,7 @@ use crate::browser::config::feed_url;
 use crate::browser::state::use_visits;
 use crate::logic::{meta_lines, routes};
 use crate::strings;
+use crate::ui::components::save_button::SaveButton;
 
 /// One story in a list: thumbnail, title, date, views and sapo; marked
 /// "Mới" when it was published since the reader's previous visit.
@@ -20,6 +21,7 @@ pub fn ArticleCard(
     top_level: bool,
 ) -> impl IntoView {
     let href = routes::article(&article.slug);
+    let slug = article.slug.clone();
     let visits = use_visits();
     let published = article.published.clone();
     let is_new = Signal::derive(move || visits.is_new(&published));
@@ -58,6 +60,7 @@ pub fn ArticleCard(
                     })}
                 </p>
                 <p class="card__sapo">{article.sapo}</p>
+                <p class="card__tools"><SaveButton slug=slug/></p>
             </div>
         </article>
     }

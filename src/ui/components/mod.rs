@@ -11,3 +11,4 @@ pub mod most_read;
 pub mod offline_status;
 pub mod page_title;
 pub mod reading_tools;
+pub mod save_button;

@@ -1,6 +1,7 @@
 //! The reader's tools above an article: text size (remembered across pages
-//! and visits), print, share and send by e-mail.
+//! and visits), print, share, send by e-mail, and save for reading offline.
 
+use bantin_format::model::Article;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -11,6 +12,7 @@ use crate::logic::prefs::{
 };
 use crate::logic::routes;
 use crate::strings;
+use crate::ui::components::save_button::SaveButton;
 
 /// The stored step, applied to the page. Called once at start-up too, so a
 /// returning reader's size holds before any article opens; public/prefs.js
@@ -27,12 +29,11 @@ fn apply(step: usize) {
 }
 
 #[component]
-pub fn ReadingTools(
-    #[prop(into)] title: String,
-    /// The story's app path (`routes::article`), for the e-mail's link.
-    #[prop(into)]
-    path: String,
-) -> impl IntoView {
+pub fn ReadingTools(article: Article) -> impl IntoView {
+    let title = article.summary.title.clone();
+    let slug = article.summary.slug.clone();
+    // The story's app path, for the e-mail's link.
+    let path = routes::article(&slug);
     // Natively (a published page) the origin is unknown: the link then
     // holds the path alone, and the app's drawing gives it the whole address.
     let mail = routes::mail(
@@ -66,6 +67,7 @@ pub fn ReadingTools(
             <button type="button" class="tool tool--wide" on:click=|_| dom::print()>{strings::PRINT}</button>
             <button type="button" class="tool tool--wide" on:click=share>{strings::SHARE}</button>
             <a class="tool tool--wide" href=mail>{strings::SEND_MAIL}</a>
+            <SaveButton slug=slug article=article/>
             <span class="reading-tools__status" role="status">
                 {move || match shared.get() {
                     Some(Shared::Copied) => strings::LINK_COPIED,

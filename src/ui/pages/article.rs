@@ -1,6 +1,6 @@
 //! `/tin-tuc/{slug}`: one article: its body drawn from typed blocks, its
 //! date, views, author, source and tags, the reading tools (text size,
-//! print, share, e-mail), the newer and older stories and related ones.
+//! print, share, e-mail, save), the newer and older stories and related ones.
 
 use std::sync::Arc;
 
@@ -122,7 +122,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 {meta_lines::views(s.views).map(|v| format!(" · {v}"))}
                 " · " {format!("{minutes} {}", strings::READING_TIME)}
             </p>
-            <ReadingTools title=s.title.clone() path=routes::article(&s.slug)/>
+            <ReadingTools article=article.clone()/>
             <p class="article__sapo">{s.sapo.clone()}</p>
             {s.cover.clone().filter(|_| !article.body.iter().any(|b| matches!(b, bantin_format::model::Block::Image(_))))
                 .map(|c| view! { <img class="article__cover" src=feed_url(&c.src) alt=bantin_format::alt::img_alt(&c, false)
