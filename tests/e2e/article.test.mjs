@@ -149,9 +149,9 @@ test("send by e-mail: a mailto link with the title as subject and the title and 
   }));
   assert.equal(fields.subject, a.title);
   assert.equal(fields.body, `${a.title}\r\n${env.url}/tin-tuc/${a.slug}`);
-  // Beside share and print, in the same toolbar.
+  // Beside share and print, in the same toolbar (before "Lưu bài").
   const tools = await page.locator(".reading-tools .tool--wide").allTextContents();
-  assert.deepEqual(tools.map((t) => t.trim()), ["In bài", "Chia sẻ", "Gửi e-mail"]);
+  assert.deepEqual(tools.map((t) => t.trim()), ["In bài", "Chia sẻ", "Gửi e-mail", "Lưu bài"]);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
