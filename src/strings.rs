@@ -112,6 +112,24 @@ pub const OPEN_DOCUMENT: &str = "Xem văn bản";
 pub const WATCH_VIDEO: &str = "Xem video";
 pub const PHOTO_CREDIT: &str = "Ảnh:";
 
+// Listening to an article.
+pub const LISTEN: &str = "Nghe bài viết";
+pub const LISTEN_PLAY: &str = "Đọc từ đầu";
+pub const LISTEN_PAUSE: &str = "Tạm dừng";
+pub const LISTEN_RESUME: &str = "Nghe tiếp";
+pub const LISTEN_PREVIOUS: &str = "Đoạn trước";
+pub const LISTEN_NEXT: &str = "Đoạn sau";
+pub const LISTEN_STOP: &str = "Dừng đọc";
+pub const LISTEN_SPEED: &str = "Tốc độ đọc";
+pub const LISTEN_VOICE: &str = "Giọng đọc";
+pub const LISTEN_DURATION: &str = "Thời lượng";
+pub const LISTEN_RECORDING: &str = "Bản ghi âm bài viết";
+/// Followed by "3/12": the part being read, of how many.
+pub const LISTEN_READING: &str = "Đang đọc đoạn";
+pub const LISTEN_PAUSED: &str = "Đã tạm dừng ở đoạn";
+pub const LISTEN_NO_VOICE: &str =
+    "Máy này chưa có giọng đọc tiếng Việt, nên chưa đọc được bài này thành tiếng (ứng dụng không đọc tiếng Việt bằng giọng nước ngoài). Có thể cài giọng tiếng Việt trong phần cài đặt chuyển văn bản thành giọng nói của máy.";
+
 // News lists.
 pub const LOAD_MORE: &str = "Xem thêm";
 pub const LOADING_MORE: &str = "Đang tải thêm…";

@@ -13,6 +13,7 @@
 //!   library shows them;
 //! - `state`: the app-wide state, provided once by `App`;
 //! - `service_worker`: registration, release checks, the update;
+//! - `speech`: the browser's speech synthesis (voices, one utterance at a time);
 //! - `caches`: what the service worker stored, read and cleared;
 //! - `storing`: background storing, following the feed state;
 //! - `takeover`: the app taking over a published (prerendered) page;
@@ -27,6 +28,7 @@ pub mod http;
 pub mod library;
 pub mod loaders;
 pub mod service_worker;
+pub mod speech;
 pub mod state;
 pub mod storing;
 pub mod takeover;

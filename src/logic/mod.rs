@@ -7,6 +7,7 @@ pub mod board;
 pub mod doc_catalog;
 pub mod ics;
 pub mod library;
+pub mod listen;
 pub mod meta_lines;
 pub mod most_read;
 pub mod offline_plan;

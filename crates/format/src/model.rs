@@ -312,6 +312,21 @@ pub struct ArticleSummary {
     pub word_count: Option<u32>,
 }
 
+/// 1.1: an article's recorded reading, as the portal's "Giọng đọc" offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Audio {
+    /// The recording: http(s) or a relative path of the feed.
+    pub url: String,
+    /// Its media type, `audio/…` ("audio/mpeg").
+    pub media_type: String,
+    /// The voice that reads it ("Giọng nữ miền Bắc").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<String>,
+    /// Its length in seconds (at least 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<u32>,
+}
+
 /// `articles/{slug}.json`: one article with its body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticleFile {
@@ -326,6 +341,10 @@ pub struct Article {
     pub summary: ArticleSummary,
     #[serde(default)]
     pub related: Vec<String>,
+    /// 1.1: a recorded reading of the article ("Nghe bài viết"); without
+    /// it the app reads with the device's Vietnamese voice, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio: Option<Audio>,
     /// The validator reads the body block by block before the rest of the
     /// file (it drops bad blocks); the app then does not read it again.
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]

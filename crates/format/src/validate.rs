@@ -880,6 +880,7 @@ const OBJECT_FIELDS: &[&str] = &[
     "article",
     "document",
     "most_read",
+    "audio",
 ];
 
 /// Where `v` holds a list in place of an object: at a field of
@@ -1701,7 +1702,37 @@ pub fn parse_article(text: &str) -> Checked<Article> {
         }
         return finish(None, sink);
     }
+    // A bad recording is dropped, not the article: it is read aloud by the
+    // device's voice instead.
+    if let Some(audio) = article.audio.take() {
+        let mark = sink.problems.len();
+        check_audio(&mut sink, "article.audio", &audio);
+        if !sink.errors_since(mark) {
+            article.audio = Some(audio);
+        }
+    }
     finish(Some(article), sink)
+}
+
+/// An article's recording (format doc §7.3, Audio): a link, an `audio/…`
+/// media type, a voice's name if given, a length of at least a second.
+fn check_audio(sink: &mut Sink, path: &str, audio: &Audio) {
+    check_url(sink, &join(path, "url"), &audio.url, UrlUse::Link);
+    if !(audio.media_type.starts_with("audio/") && is_media_type(&audio.media_type)) {
+        sink.error(
+            &join(path, "media_type"),
+            "not an audio media type such as audio/mpeg: the recording is dropped",
+        );
+    }
+    if let Some(voice) = &audio.voice {
+        check_text(sink, &join(path, "voice"), voice, true);
+    }
+    if audio.duration == Some(0) {
+        sink.error(
+            &join(path, "duration"),
+            "must be at least 1: the recording is dropped",
+        );
+    }
 }
 
 /// Reads `news/{list}/{page}.json`.

@@ -7,6 +7,7 @@ pub mod feed_notice;
 pub mod later;
 pub mod layout;
 pub mod link;
+pub mod listen;
 pub mod most_read;
 pub mod offline_status;
 pub mod page_title;

@@ -1,6 +1,6 @@
 //! `/tin-tuc/{slug}`: one article: its body drawn from typed blocks, its
 //! date, views, author, source and tags, the reading tools (text size,
-//! print, share, e-mail, save), the newer and older stories and related ones.
+//! print, share, e-mail, save), listening, the newer and older stories and related ones.
 
 use std::sync::Arc;
 
@@ -23,6 +23,7 @@ use crate::ui::components::article_body::ArticleBody;
 use crate::ui::components::article_card::ArticleCard;
 use crate::ui::components::feed_notice::{Failed, Loading};
 use crate::ui::components::later::Later;
+use crate::ui::components::listen::Listen;
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::components::reading_tools::ReadingTools;
 
@@ -123,6 +124,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 " · " {format!("{minutes} {}", strings::READING_TIME)}
             </p>
             <ReadingTools article=article.clone()/>
+            <Listen article=article.clone()/>
             <p class="article__sapo">{s.sapo.clone()}</p>
             {s.cover.clone().filter(|_| !article.body.iter().any(|b| matches!(b, bantin_format::model::Block::Image(_))))
                 .map(|c| view! { <img class="article__cover" src=feed_url(&c.src) alt=bantin_format::alt::img_alt(&c, false)
