@@ -1,11 +1,18 @@
 // Saved articles ("Lưu bài"): saved from the article page and from a card,
 // listed on "Đã lưu", kept with their pictures in the service worker's
 // saved cache (bantin-saved: never cleared by the worker nor by the
-// automatic storing, kept across releases), and readable with nginx
-// stopped. Unsaving removes them.
+// automatic storing), readable with nginx stopped, and kept when a new
+// release takes over. Unsaving removes them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, openPage, feedFile, feedFiles } from "./harness.mjs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { start, openPage, feedFiles, DIST } from "./harness.mjs";
+
+const POST_BUILD = fileURLToPath(new URL("../../scripts/post-build.mjs", import.meta.url));
 
 let env;
 let page;
@@ -118,4 +125,29 @@ test("unsaving removes the article and its pictures from the store and from Đã
   await page.locator(".saved-list .card").first().waitFor();
   assert.equal(await page.locator(".saved-list .card").count(), 1);
   assert.deepEqual(page.errors, []);
+});
+
+test("a new release keeps what was saved: its activation deletes only the old release's app files", async () => {
+  const before = await savedPaths();
+  const second = mkdtempSync(join(tmpdir(), "bantin-release-"));
+  try {
+    cpSync(DIST, second, { recursive: true });
+    execFileSync("node", [POST_BUILD, second], { env: { ...process.env, BANTIN_RELEASE: "e2e-saved" }, stdio: "pipe" });
+    assert.ok(before.length > 0, "something is saved");
+    await page.goto(`${env.url}/da-luu`);
+    await page.locator(".saved-list .card").first().waitFor();
+    await env.server.deploy(second);
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    const prompt = page.locator(".update-prompt");
+    await prompt.waitFor({ timeout: 30000 });
+    await Promise.all([page.waitForEvent("load"), prompt.getByRole("button", { name: "Tải lại" }).click()]);
+    await page.locator(".saved-list .card").first().waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector("meta[name=bantin-release]").content), "e2e-saved");
+    const names = await page.evaluate(() => caches.keys());
+    assert.equal(names.filter((n) => n.startsWith("bantin-app-")).length, 1, "the old release's files are gone");
+    assert.deepEqual((await savedPaths()).sort(), before.sort(), "every saved file stays");
+  } finally {
+    await env.server.deploy(DIST);
+    rmSync(second, { recursive: true, force: true });
+  }
 });
