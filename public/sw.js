@@ -10,7 +10,9 @@
 //                             articles stored in the last day: stored, then revalidated;
 //                             the archive index's parts: stored, never fetched again)
 //   imageCache                images (stale-while-revalidate)
-//   savedCache                documents the reader saved (never cleared by us)
+//   savedCache                documents and articles (with their pictures) the reader
+//                             saved: never cleared by us, not on a new release either;
+//                             answered from when the network fails
 const VERSION = "__BANTIN_VERSION__";
 const RELEASE = "__BANTIN_RELEASE__";
 const APP_FILES = [/* __BANTIN_APP_FILES__ */];

@@ -30,7 +30,7 @@ use crate::ui::components::layout::Shell;
 use crate::ui::pages::{
     article::ArticlePage, calendar::CalendarPage, document::DocumentPage, documents::DocumentsPage,
     home::HomePage, kiosk::KioskPage, news::NewsListPage, not_found::NotFoundPage,
-    offline::OfflinePage, search::SearchPage,
+    offline::OfflinePage, saved::SavedPage, search::SearchPage,
 };
 
 /// The app: its shared state, created and started once here, and its
@@ -42,6 +42,8 @@ pub fn App() -> impl IntoView {
     browser::service_worker::register(state.offline);
     browser::storing::follow(state.feed, state.offline);
     browser::takeover::follow(state.feed);
+    browser::visits::start(state.visits);
+    browser::caches::load_saved(state.saved);
     view! { <Pages/> }
 }
 
@@ -65,6 +67,7 @@ pub fn Pages() -> impl IntoView {
                     <Route path=path!("/tim-kiem") view=SearchPage/>
                     <Route path=path!("/kiosk") view=KioskPage/>
                     <Route path=path!("/ngoai-tuyen") view=OfflinePage/>
+                    <Route path=path!("/da-luu") view=SavedPage/>
                 </RouteList>
             </Shell>
         </Router>

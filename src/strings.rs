@@ -16,6 +16,7 @@ pub const NAV_NEWS: &str = "Tin tức";
 pub const NAV_CALENDAR: &str = "Lịch công tác";
 pub const NAV_DOCUMENTS: &str = "Văn bản";
 pub const NAV_SEARCH: &str = "Tìm kiếm";
+pub const NAV_SAVED: &str = "Đã lưu";
 pub const NAV_KIOSK: &str = "Màn hình kiosk";
 pub const FOOTER_ABOUT: &str =
     "Trang đọc tin nhanh, dùng được cả khi không có mạng, cho cổng thông tin của ban tuyên giáo.";
@@ -29,6 +30,7 @@ pub const HEADING_CALENDAR: &str = "Lịch công tác";
 pub const HEADING_DOCUMENTS: &str = "Văn bản";
 pub const HEADING_DOCUMENT: &str = "Chi tiết văn bản";
 pub const HEADING_SEARCH: &str = "Tìm kiếm";
+pub const HEADING_SAVED: &str = "Bài đã lưu";
 pub const HEADING_KIOSK: &str = "Bảng tin";
 pub const HEADING_NOT_FOUND: &str = "Không tìm thấy trang";
 
@@ -55,6 +57,11 @@ pub const FEATURED: &str = "Tin nổi bật";
 pub const LATEST: &str = "Tin mới";
 pub const VIEWS: &str = "Lượt xem";
 pub const SEE_ALL: &str = "Xem tất cả";
+/// The mark on a story published since the reader's previous visit.
+/// The most read stories, ranked by views ("Xem nhiều").
+pub const MOST_READ: &str = "Xem nhiều";
+pub const NEW_MARK: &str = "Mới";
+pub const NEW_SINCE_VISIT: &str = "Tin đăng từ lần bạn ghé thăm trước";
 pub const NO_ARTICLES: &str = "Chưa có tin bài nào.";
 pub const NEW_DOCUMENTS: &str = "Văn bản mới";
 pub const DOWNLOADS: &str = "Lượt tải";
@@ -91,6 +98,8 @@ pub const TEXT_RESET: &str = "Cỡ chữ mặc định";
 pub const TEXT_LARGER: &str = "Tăng cỡ chữ";
 pub const PRINT: &str = "In bài";
 pub const SHARE: &str = "Chia sẻ";
+/// Sends the story's title and address by e-mail (a `mailto:` link).
+pub const SEND_MAIL: &str = "Gửi e-mail";
 pub const LINK_COPIED: &str = "Đã sao chép đường dẫn bài viết.";
 pub const COPY_FAILED: &str = "Không sao chép được; hãy sao chép địa chỉ trên thanh trình duyệt.";
 pub const ARTICLE_NOT_FOUND: &str = "Không tìm thấy bài viết";
@@ -102,6 +111,24 @@ pub const ATTACHMENT: &str = "Tệp đính kèm:";
 pub const OPEN_DOCUMENT: &str = "Xem văn bản";
 pub const WATCH_VIDEO: &str = "Xem video";
 pub const PHOTO_CREDIT: &str = "Ảnh:";
+
+// Listening to an article.
+pub const LISTEN: &str = "Nghe bài viết";
+pub const LISTEN_PLAY: &str = "Đọc từ đầu";
+pub const LISTEN_PAUSE: &str = "Tạm dừng";
+pub const LISTEN_RESUME: &str = "Nghe tiếp";
+pub const LISTEN_PREVIOUS: &str = "Đoạn trước";
+pub const LISTEN_NEXT: &str = "Đoạn sau";
+pub const LISTEN_STOP: &str = "Dừng đọc";
+pub const LISTEN_SPEED: &str = "Tốc độ đọc";
+pub const LISTEN_VOICE: &str = "Giọng đọc";
+pub const LISTEN_DURATION: &str = "Thời lượng";
+pub const LISTEN_RECORDING: &str = "Bản ghi âm bài viết";
+/// Followed by "3/12": the part being read, of how many.
+pub const LISTEN_READING: &str = "Đang đọc đoạn";
+pub const LISTEN_PAUSED: &str = "Đã tạm dừng ở đoạn";
+pub const LISTEN_NO_VOICE: &str =
+    "Máy này chưa có giọng đọc tiếng Việt, nên chưa đọc được bài này thành tiếng (ứng dụng không đọc tiếng Việt bằng giọng nước ngoài). Có thể cài giọng tiếng Việt trong phần cài đặt chuyển văn bản thành giọng nói của máy.";
 
 // News lists.
 pub const LOAD_MORE: &str = "Xem thêm";
@@ -272,6 +299,14 @@ pub const OFFLINE_STORE_NOW: &str = "Lưu lại ngay";
 pub const OFFLINE_CLEAR: &str = "Xoá nội dung đã lưu";
 pub const OFFLINE_CLEARED: &str = "Đã xoá nội dung đã lưu. Ứng dụng vẫn mở được khi không có mạng.";
 pub const OFFLINE_RELEASE: &str = "Phiên bản";
+/// Saves a story with its pictures for reading offline (a toggle: pressed
+/// while saved).
+pub const SAVE_ARTICLE: &str = "Lưu bài";
+pub const SAVE_FAILED: &str = "Không lưu được bài (máy hết chỗ lưu hoặc không có mạng).";
+pub const SAVED_INTRO: &str =
+    "Các bài bạn lưu được giữ trên máy này cùng ảnh của bài, đọc được cả khi không có mạng, cho đến khi bạn bỏ lưu (bấm lại nút \"Lưu bài\").";
+pub const SAVED_NONE: &str =
+    "Chưa có bài nào được lưu. Bấm \"Lưu bài\" ở một bài viết hoặc một tin để đọc lại sau, kể cả khi không có mạng.";
 pub const DOC_SAVE: &str = "Lưu để đọc ngoại tuyến";
 pub const DOC_SAVED: &str = "Đã lưu để đọc ngoại tuyến";
 pub const DOC_UNSAVE: &str = "Bỏ lưu";

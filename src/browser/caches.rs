@@ -1,12 +1,13 @@
 //! What the service worker has stored, read and cleared from the page: the
 //! counts the "Ngoại tuyến" page shows, clearing them, and the documents a
-//! reader saves for offline reading ("Lưu để đọc ngoại tuyến"), which stay
-//! until unsaved. Cache names come from `bantin_format::protocol`, the one
+//! reader saves for offline reading ("Lưu để đọc ngoại tuyến") and the
+//! articles saved with their pictures ("Lưu bài"), which stay until
+//! unsaved. Cache names come from `bantin_format::protocol`, the one
 //! place the service worker's names are written.
 
 use std::cell::Cell;
 
-use bantin_format::model::Document;
+use bantin_format::model::{Article, Document};
 use bantin_format::{pack, protocol};
 use js_sys::Array;
 use leptos::prelude::*;
@@ -15,7 +16,8 @@ use web_sys::{Cache, CacheStorage};
 
 use crate::browser::config::{absolute, feed_base, feed_file, feed_url};
 use crate::browser::dom::{self, wait};
-use crate::browser::state::{OfflineState, StoreStatus};
+use crate::browser::state::{OfflineState, SavedState, StoreStatus};
+use crate::logic::offline_plan;
 
 thread_local! {
     /// Bumped by [`clear`] and [`stop_storing`]: a storing run under way
@@ -208,4 +210,122 @@ pub async fn is_document_saved(doc: &Document) -> bool {
     wait(cache.match_with_str(&url))
         .await
         .is_ok_and(|hit| !hit.is_undefined())
+}
+
+// ------------------------------------------------------- saved articles
+
+/// An article's own file and its pictures, as the saved cache keeps them
+/// (the file first).
+fn article_urls(article: &Article) -> Vec<String> {
+    std::iter::once(feed_file(&pack::article_path(&article.summary.slug)))
+        .chain(
+            offline_plan::article_images(article)
+                .iter()
+                .map(|u| feed_url(u)),
+        )
+        .map(|u| absolute(&u))
+        .collect()
+}
+
+/// Saves an article and its pictures for reading offline ("Lưu bài"), in
+/// the saved cache: apart from the automatic storing (which never touches
+/// it) and kept by the service worker across releases, until unsaved. The
+/// article's file must be stored; a picture that cannot be fetched (a
+/// host that refuses) is left out.
+pub async fn save_article(article: &Article) -> Result<(), ()> {
+    let cache = saved_cache().await.ok_or(())?;
+    let mut urls = article_urls(article).into_iter();
+    let file = urls.next().ok_or(())?;
+    wait(cache.add_with_str(&file)).await.map_err(|_| ())?;
+    for url in urls {
+        let _ = wait(cache.add_with_str(&url)).await;
+    }
+    Ok(())
+}
+
+/// Unsaves an article: its file, and its pictures that no other saved
+/// article shows.
+pub async fn unsave_article(article: &Article) {
+    let Some(cache) = saved_cache().await else {
+        return;
+    };
+    let mut urls = article_urls(article).into_iter();
+    if let Some(file) = urls.next() {
+        let _ = wait(cache.delete_with_str(&file)).await;
+    }
+    let others: std::collections::HashSet<String> = saved_articles()
+        .await
+        .iter()
+        .flat_map(article_urls)
+        .collect();
+    for url in urls.filter(|u| !others.contains(u)) {
+        let _ = wait(cache.delete_with_str(&url)).await;
+    }
+}
+
+/// The articles saved on this device, the last saved first (read from the
+/// saved cache, so this works offline). A stored file that is no longer a
+/// valid article is left out.
+pub async fn saved_articles() -> Vec<Article> {
+    let Some(cache) = saved_cache().await else {
+        return Vec::new();
+    };
+    let prefix = absolute(&feed_file(pack::ARTICLES_DIR));
+    let Ok(keys) = wait(cache.keys()).await else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for request in Array::from(&keys).iter().rev() {
+        let Ok(request) = request.dyn_into::<web_sys::Request>() else {
+            continue;
+        };
+        if !request.url().starts_with(&prefix) {
+            continue;
+        }
+        let Ok(hit) = wait(cache.match_with_request(&request)).await else {
+            continue;
+        };
+        let Ok(response) = hit.dyn_into::<web_sys::Response>() else {
+            continue;
+        };
+        let Ok(text) = response.text() else { continue };
+        let Some(text) = wait(text).await.ok().and_then(|t| t.as_string()) else {
+            continue;
+        };
+        if let Some(article) = bantin_format::validate::parse_article(&text).value {
+            out.push(article);
+        }
+    }
+    out
+}
+
+/// The slugs of the saved articles, from the saved cache's addresses.
+async fn saved_slugs() -> Vec<String> {
+    let Some(cache) = saved_cache().await else {
+        return Vec::new();
+    };
+    let prefix = absolute(&feed_file(&pack::article_path("")));
+    let Ok(keys) = wait(cache.keys()).await else {
+        return Vec::new();
+    };
+    Array::from(&keys)
+        .iter()
+        .filter_map(|r| r.dyn_into::<web_sys::Request>().ok())
+        .filter_map(|r| {
+            let url = r.url();
+            let slug = url.strip_prefix(prefix.trim_end_matches(".json"))?;
+            slug.strip_suffix(".json").map(String::from)
+        })
+        .collect()
+}
+
+/// Fills the app's list of saved articles from the saved cache, once.
+pub fn load_saved(state: SavedState) {
+    if dom::window().is_none() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let slugs = saved_slugs().await;
+        state.0.set(slugs);
+    });
 }

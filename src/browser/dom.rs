@@ -131,6 +131,13 @@ pub fn current_url() -> String {
         .unwrap_or_default()
 }
 
+/// The page's origin ("https://example.org"); empty when rendered natively.
+pub fn origin() -> String {
+    window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
 /// How a share ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shared {
@@ -217,6 +224,55 @@ pub fn download_text(file_name: &str, media_type: &str, text: &str) -> Result<()
     link.remove();
     web_sys::Url::revoke_object_url(&url)?;
     Ok(())
+}
+
+/// The class on the element being read aloud.
+const READING_CLASS: &str = "listen-now";
+
+/// Marks the element `selector` names as the one being read aloud (and
+/// unmarks the one before), bringing it to the middle of the screen; none
+/// unmarks.
+pub fn mark_reading(selector: Option<&str>) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let classes = |el: &web_sys::Element, with: bool| {
+        let mut rest: Vec<String> = el
+            .class_name()
+            .split_whitespace()
+            .filter(|c| *c != READING_CLASS)
+            .map(String::from)
+            .collect();
+        if with {
+            rest.push(READING_CLASS.to_string());
+        }
+        el.set_class_name(&rest.join(" "));
+    };
+    while let Some(el) = document
+        .query_selector(&format!(".{READING_CLASS}"))
+        .ok()
+        .flatten()
+    {
+        classes(&el, false);
+    }
+    let Some(el) = selector.and_then(|s| document.query_selector(s).ok().flatten()) else {
+        return;
+    };
+    classes(&el, true);
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"block".into(), &"center".into());
+    match method(&el, "scrollIntoView") {
+        Some(f) => {
+            let _ = f.call1(&el, &options);
+        }
+        None => el.scroll_into_view_with_bool(false),
+    }
+}
+
+/// Sets a number property of a browser object (a media element's
+/// `playbackRate`), where it has one.
+pub fn set_number(target: &JsValue, name: &str, value: f64) {
+    let _ = Reflect::set(target, &name.into(), &value.into());
 }
 
 /// Brings an element into view (the calendar's current entry).

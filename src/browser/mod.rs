@@ -13,9 +13,11 @@
 //!   library shows them;
 //! - `state`: the app-wide state, provided once by `App`;
 //! - `service_worker`: registration, release checks, the update;
+//! - `speech`: the browser's speech synthesis (voices, one utterance at a time);
 //! - `caches`: what the service worker stored, read and cleared;
 //! - `storing`: background storing, following the feed state;
-//! - `takeover`: the app taking over a published (prerendered) page.
+//! - `takeover`: the app taking over a published (prerendered) page;
+//! - `visits`: the reader's visits, kept in localStorage (new since the last one).
 
 pub mod archive;
 pub mod caches;
@@ -26,6 +28,8 @@ pub mod http;
 pub mod library;
 pub mod loaders;
 pub mod service_worker;
+pub mod speech;
 pub mod state;
 pub mod storing;
 pub mod takeover;
+pub mod visits;

@@ -210,6 +210,55 @@ impl ReadArticles {
     }
 }
 
+// ------------------------------------------------------- new since last visit
+
+/// The reader's visits (`logic::visits`): which stories are new since the
+/// previous one, and which of those were opened. Filled from localStorage
+/// by `browser::visits::start`; empty (nothing new) until then, and when
+/// rendered natively.
+#[derive(Clone, Copy)]
+pub struct VisitState(pub RwSignal<crate::logic::visits::Visits>);
+
+impl VisitState {
+    fn new() -> Self {
+        VisitState(RwSignal::new(Default::default()))
+    }
+
+    /// Whether a story published at `published` is new to the reader
+    /// (reactive).
+    pub fn is_new(self, published: &str) -> bool {
+        self.0.with(|v| v.is_new(published))
+    }
+}
+
+// ------------------------------------------------------------ saved articles
+
+/// The slugs of the articles the reader saved ("Lưu bài"), as the saved
+/// cache holds them (`caches::load_saved` fills it as the app starts).
+#[derive(Clone, Copy)]
+pub struct SavedState(pub RwSignal<Vec<String>>);
+
+impl SavedState {
+    fn new() -> Self {
+        SavedState(RwSignal::new(Vec::new()))
+    }
+
+    /// Whether `slug` is saved (reactive).
+    pub fn has(self, slug: &str) -> bool {
+        self.0.with(|s| s.iter().any(|x| x == slug))
+    }
+
+    pub fn add(self, slug: &str) {
+        if !self.0.with_untracked(|s| s.iter().any(|x| x == slug)) {
+            self.0.update(|s| s.push(slug.to_string()));
+        }
+    }
+
+    pub fn remove(self, slug: &str) {
+        self.0.update(|s| s.retain(|x| x != slug));
+    }
+}
+
 // ------------------------------------------------------------- at hand
 
 /// What a page can show without fetching: empty in the browser, where
@@ -278,6 +327,8 @@ pub struct AppState {
     pub library: LibraryState,
     pub read: ReadArticles,
     pub offline: OfflineState,
+    pub visits: VisitState,
+    pub saved: SavedState,
 }
 
 /// Creates the app-wide state and shares it with every page. Idle until
@@ -289,12 +340,16 @@ pub fn provide_app_state() -> AppState {
         library: LibraryState::new(),
         read: ReadArticles(RwSignal::new(Vec::new())),
         offline: OfflineState::new(),
+        visits: VisitState::new(),
+        saved: SavedState::new(),
     };
     provide_context(state.feed);
     provide_context(state.documents);
     provide_context(state.library);
     provide_context(state.read);
     provide_context(state.offline);
+    provide_context(state.visits);
+    provide_context(state.saved);
     state
 }
 
@@ -327,6 +382,14 @@ pub fn use_read_articles() -> ReadArticles {
 
 pub fn use_offline() -> OfflineState {
     shared(OfflineState::new)
+}
+
+pub fn use_visits() -> VisitState {
+    shared(VisitState::new)
+}
+
+pub fn use_saved() -> SavedState {
+    shared(SavedState::new)
 }
 
 /// The documents a page can look up without the whole list when the feed

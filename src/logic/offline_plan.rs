@@ -235,6 +235,7 @@ mod tests {
         let mut article = Article {
             summary: index.latest[0].clone(),
             related: vec![],
+            audio: None,
             body: vec![
                 Block::Image(img("anh/1.jpg")),
                 Block::Gallery {

@@ -15,6 +15,8 @@ pub const DOCUMENTS: &str = "/van-ban";
 pub const SEARCH: &str = "/tim-kiem";
 pub const KIOSK: &str = "/kiosk";
 pub const OFFLINE: &str = "/ngoai-tuyen";
+/// The articles the reader saved ("Đã lưu").
+pub const SAVED: &str = "/da-luu";
 /// The service worker's script (written by the build next to index.html).
 pub const SERVICE_WORKER: &str = "/sw.js";
 
@@ -32,7 +34,7 @@ pub struct NavItem {
 }
 
 /// The main navigation, in the order the header shows it.
-pub const NAV: [NavItem; 5] = [
+pub const NAV: [NavItem; 6] = [
     NavItem {
         href: HOME,
         label: strings::NAV_HOME,
@@ -48,6 +50,10 @@ pub const NAV: [NavItem; 5] = [
     NavItem {
         href: DOCUMENTS,
         label: strings::NAV_DOCUMENTS,
+    },
+    NavItem {
+        href: SAVED,
+        label: strings::NAV_SAVED,
     },
     NavItem {
         href: SEARCH,
@@ -112,6 +118,16 @@ pub fn search_filtered(pairs: &[(&str, String)]) -> String {
 pub fn documents_filtered(pairs: &[(&str, String)]) -> String {
     let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
     with_query(DOCUMENTS, &pairs)
+}
+
+/// A `mailto:` link that sends a story by e-mail (RFC 6068): no
+/// addressee (the reader's mail app asks), the title as the subject, and
+/// the title and the story's whole address as the body, one a line. Both
+/// are percent-encoded as UTF-8, so diacritics, "&", "?", "#" and "%" in a
+/// title reach the mail app as they are.
+pub fn mail(title: &str, url: &str) -> String {
+    let body = format!("{title}\r\n{url}");
+    format!("mailto:?subject={}&body={}", encode(title), encode(&body))
 }
 
 /// Percent-encodes a query key or value as `encodeURIComponent` does.
@@ -361,6 +377,22 @@ mod tests {
     }
 
     #[test]
+    fn a_mail_link_carries_the_title_and_the_address_encoded() {
+        let m = mail(
+            "Hội nghị & tổng kết: 100% đạt #1?",
+            "https://x.org/bantin/tin-tuc/hoi-nghi",
+        );
+        assert_eq!(
+            m,
+            "mailto:?subject=H%E1%BB%99i%20ngh%E1%BB%8B%20%26%20t%E1%BB%95ng%20k%E1%BA%BFt%3A%20100%25%20%C4%91%E1%BA%A1t%20%231%3F\
+             &body=H%E1%BB%99i%20ngh%E1%BB%8B%20%26%20t%E1%BB%95ng%20k%E1%BA%BFt%3A%20100%25%20%C4%91%E1%BA%A1t%20%231%3F\
+             %0D%0Ahttps%3A%2F%2Fx.org%2Fbantin%2Ftin-tuc%2Fhoi-nghi"
+        );
+        // Exactly two query fields: nothing in a title can add a third.
+        assert_eq!(mail("a&cc=x@y.z", "u").matches('&').count(), 1);
+    }
+
+    #[test]
     fn encoding_matches_encode_uri_component() {
         assert_eq!(encode("a-z_A.Z!~*'()09"), "a-z_A.Z!~*'()09");
         assert_eq!(encode("a b/c?d#e"), "a%20b%2Fc%3Fd%23e");
@@ -411,13 +443,15 @@ mod tests {
         // lib.rs declares routes with leptos_router's `path!`, which takes
         // literals: each must be one of this module's paths.
         let lib = include_str!("../lib.rs");
-        let known = [HOME, NEWS, CALENDAR, DOCUMENTS, SEARCH, KIOSK, OFFLINE];
+        let known = [
+            HOME, NEWS, CALENDAR, DOCUMENTS, SEARCH, KIOSK, OFFLINE, SAVED,
+        ];
         let declared: Vec<&str> = lib
             .split("path!(\"")
             .skip(1)
             .filter_map(|rest| rest.split('"').next())
             .collect();
-        assert_eq!(declared.len(), 9, "{declared:?}");
+        assert_eq!(declared.len(), 10, "{declared:?}");
         for path in declared {
             let section = path.split("/:").next().unwrap_or(path);
             assert!(known.contains(&section), "{path} is not built by routes.rs");

@@ -21,6 +21,8 @@ before(async () => {
   routes = [
     "/",
     "/tin-tuc",
+    // A category's list, with its most read ("Xem nhiều").
+    `/tin-tuc?chuyen-muc=${index.categories.find((c) => index.most_read?.categories[c.id])?.slug}`,
     `/tin-tuc/${everyBlock.slug}`,
     `/tin-tuc/${noAlt.slug}`,
     "/tin-tuc/khong-co-bai-nay",
@@ -30,6 +32,7 @@ before(async () => {
     `/van-ban/${noSigner.id}`,
     "/tim-kiem?q=tuyen%20giao",
     "/ngoai-tuyen",
+    "/da-luu",
     "/kiosk",
     "/khong-co-trang-nay",
   ];

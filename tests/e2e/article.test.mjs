@@ -135,6 +135,27 @@ test("share copies the link and says so where the Web Share API is missing", asy
   await page.context().close();
 });
 
+test("send by e-mail: a mailto link with the title as subject and the title and address as body", async () => {
+  const a = articles[2];
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/tin-tuc/${a.slug}`);
+  await page.locator(".article__title").waitFor();
+  const link = page.locator(".reading-tools").getByRole("link", { name: "Gửi e-mail" });
+  const href = await link.getAttribute("href");
+  assert.match(href, /^mailto:\?subject=[^&]*&body=[^&]*$/, "two fields, each encoded");
+  const fields = Object.fromEntries(href.slice("mailto:?".length).split("&").map((kv) => {
+    const [k, v] = kv.split("=");
+    return [k, decodeURIComponent(v)];
+  }));
+  assert.equal(fields.subject, a.title);
+  assert.equal(fields.body, `${a.title}\r\n${env.url}/tin-tuc/${a.slug}`);
+  // Beside share and print, in the same toolbar (before "Lưu bài").
+  const tools = await page.locator(".reading-tools .tool--wide").allTextContents();
+  assert.deepEqual(tools.map((t) => t.trim()), ["In bài", "Chia sẻ", "Gửi e-mail", "Lưu bài"]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("an article with every block type shows every element of the page", async () => {
   const types = ["paragraph", "heading", "image", "quote", "list", "table", "gallery", "attachment", "video"];
   const a = articles.find((x) => types.every((t) => x.body.some((b) => b.type === t)));

@@ -92,7 +92,7 @@ test("a category list is headed by its name and holds only its stories", async (
   await page.goto(`${env.url}/tin-tuc?chuyen-muc=${category.slug}`);
   await page.locator(".card__title").first().waitFor();
   assert.equal((await page.locator("h1").textContent()).trim(), category.name);
-  const titles = (await page.locator(".card__title").allTextContents()).map((t) => t.trim());
+  const titles = (await page.locator(".card-list--news .card__title").allTextContents()).map((t) => t.trim());
   assert.deepEqual(titles, list.items.map((a) => a.title));
   await page.context().close();
 });

@@ -15,6 +15,7 @@ const ROUTES = [
   ["/van-ban", "Văn bản"],
   ["/tim-kiem", "Tìm kiếm"],
   ["/ngoai-tuyen", "Đọc ngoại tuyến"],
+  ["/da-luu", "Bài đã lưu"],
   // The kiosk's heading is the department's name, read from across the room.
   ["/kiosk", "Ban Tuyên giáo Tỉnh ủy Hồng Lam", "Bảng tin"],
 ];

@@ -6,6 +6,8 @@
 //! - [`model`]: the data types of every feed file;
 //! - [`validate`]: strict, forgiving validation of feed files;
 //! - [`pack`]: content laid out as a feed directory (paths and JSON text);
+//! - [`most_read`]: the most read stories ("Xem nhiều") the index lists,
+//!   ranked from the articles' views within a recent window;
 //! - [`protocol`]: what the app and its service worker agree on (cache
 //!   names, headers, messages, the feed's folders), written into sw.js by
 //!   the build;
@@ -29,6 +31,7 @@ pub mod datetime;
 pub mod display;
 pub mod library;
 pub mod model;
+pub mod most_read;
 pub mod pack;
 pub mod protocol;
 pub mod text;

@@ -54,6 +54,36 @@ pub struct Index {
     pub news: NewsIndex,
     pub calendar: CalendarIndex,
     pub documents: DocumentsIndex,
+    /// 1.1: the most read stories ("Xem nhiều"), as ids of `latest`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub most_read: Option<MostRead>,
+}
+
+/// The most read stories ("Xem nhiều") of the index, ranked by `views`
+/// among the stories published within the window: the `days` days up to
+/// the newest story's publication (format doc §7.2). Ids of summaries in
+/// `latest`, most read first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MostRead {
+    /// The window's length in days (at least 1).
+    pub days: u32,
+    /// The most read of the whole site.
+    #[serde(default)]
+    pub all: Vec<String>,
+    /// The most read of each category, by category id (a story counts in
+    /// its main category and its further ones).
+    #[serde(default)]
+    pub categories: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl MostRead {
+    /// The ids of one category's most read, or the whole site's.
+    pub fn ids(&self, category: Option<&str>) -> &[String] {
+        match category {
+            None => &self.all,
+            Some(c) => self.categories.get(c).map_or(&[], Vec::as_slice),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -282,6 +312,21 @@ pub struct ArticleSummary {
     pub word_count: Option<u32>,
 }
 
+/// 1.1: an article's recorded reading, as the portal's "Giọng đọc" offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Audio {
+    /// The recording: http(s) or a relative path of the feed.
+    pub url: String,
+    /// Its media type, `audio/…` ("audio/mpeg").
+    pub media_type: String,
+    /// The voice that reads it ("Giọng nữ miền Bắc").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<String>,
+    /// Its length in seconds (at least 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<u32>,
+}
+
 /// `articles/{slug}.json`: one article with its body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticleFile {
@@ -296,6 +341,10 @@ pub struct Article {
     pub summary: ArticleSummary,
     #[serde(default)]
     pub related: Vec<String>,
+    /// 1.1: a recorded reading of the article ("Nghe bài viết"); without
+    /// it the app reads with the device's Vietnamese voice, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio: Option<Audio>,
     /// The validator reads the body block by block before the rest of the
     /// file (it drops bad blocks); the app then does not read it again.
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]

@@ -172,6 +172,26 @@ pub fn pack(content: &Content) -> Vec<(String, String)> {
         }
     }
     chosen.extend(content.featured.iter().map(String::as_str));
+    // The most read, ranked over every story; the index carries each one's
+    // summary once, in `latest` (most are among the newest already), as
+    // long as `latest` has room: a story left out is left out of the lists.
+    let mut most_read = crate::most_read::most_read(&summaries, &content.categories);
+    if let Some(m) = &mut most_read {
+        let wanted = m.all.iter().chain(m.categories.values().flatten());
+        for id in wanted {
+            if chosen.len() >= INDEX_MAX_SUMMARIES {
+                break;
+            }
+            if let Some(s) = summaries.iter().find(|s| &s.id == id) {
+                chosen.insert(s.id.as_str());
+            }
+        }
+        m.all.retain(|id| chosen.contains(id.as_str()));
+        for list in m.categories.values_mut() {
+            list.retain(|id| chosen.contains(id.as_str()));
+        }
+        m.categories.retain(|_, list| !list.is_empty());
+    }
     let latest: Vec<ArticleSummary> = summaries
         .iter()
         .filter(|s| chosen.contains(s.id.as_str()))
@@ -256,6 +276,7 @@ pub fn pack(content: &Content) -> Vec<(String, String)> {
                 .map(|d| (*d).clone())
                 .collect(),
         },
+        most_read,
     };
     files.insert(0, ("index.json".into(), json(&index)));
     files

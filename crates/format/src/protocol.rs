@@ -14,7 +14,8 @@ pub const APP_CACHE_PREFIX: &str = "bantin-app-";
 pub const FEED_CACHE: &str = "bantin-feed";
 /// Images, stale while revalidating.
 pub const IMAGE_CACHE: &str = "bantin-images";
-/// Documents the reader saved; never cleared by the worker.
+/// Documents and articles (with their pictures) the reader saved; never
+/// cleared by the worker, not on a new release either.
 pub const SAVED_CACHE: &str = "bantin-saved";
 
 /// Set on an answer from the feed cache: why it came from there.

@@ -879,6 +879,8 @@ const OBJECT_FIELDS: &[&str] = &[
     "documents",
     "article",
     "document",
+    "most_read",
+    "audio",
 ];
 
 /// Where `v` holds a list in place of an object: at a field of
@@ -1605,7 +1607,59 @@ pub fn parse_index(text: &str) -> Checked<Index> {
             );
         }
     }
+    if let Some(mut most_read) = index.most_read.take() {
+        if most_read.days == 0 {
+            sink.error(
+                "most_read.days",
+                "must be at least 1: the most read list is dropped",
+            );
+        } else {
+            most_read.all = most_read_ids(&mut sink, "most_read.all", most_read.all, &latest_ids);
+            let mut categories = std::collections::BTreeMap::new();
+            for (category, ids) in std::mem::take(&mut most_read.categories) {
+                let path = format!("most_read.categories.{}", clip(&category));
+                if !category_ids.contains(category.as_str()) {
+                    sink.warn(&path, format!("unknown category \"{}\"", clip(&category)));
+                }
+                categories.insert(category, most_read_ids(&mut sink, &path, ids, &latest_ids));
+            }
+            most_read.categories = categories;
+            index.most_read = Some(most_read);
+        }
+    }
     finish(Some(index), sink)
+}
+
+/// The most read stories a list may name (format doc §7.2, MostRead).
+pub const MOST_READ_MAX: usize = 10;
+
+/// A most read list's ids: a bad id is dropped (an error), the list cut to
+/// [`MOST_READ_MAX`]; an id not among the latest summaries is kept but
+/// reported (the app shows only the ones it has).
+fn most_read_ids(
+    sink: &mut Sink,
+    path: &str,
+    ids: Vec<String>,
+    latest: &HashSet<&str>,
+) -> Vec<String> {
+    let mut kept = Vec::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        if is_slug(&id) {
+            kept.push(id);
+        } else {
+            check_id(sink, &format!("{path}[{i}]"), &id);
+        }
+    }
+    at_most(&mut kept, MOST_READ_MAX, path, "ids", sink);
+    for (i, id) in kept.iter().enumerate() {
+        if !latest.contains(id.as_str()) {
+            sink.warn(
+                &format!("{path}[{i}]"),
+                format!("\"{}\" is not among the latest articles", clip(id)),
+            );
+        }
+    }
+    kept
 }
 
 /// Reads `articles/{slug}.json`.
@@ -1648,7 +1702,37 @@ pub fn parse_article(text: &str) -> Checked<Article> {
         }
         return finish(None, sink);
     }
+    // A bad recording is dropped, not the article: it is read aloud by the
+    // device's voice instead.
+    if let Some(audio) = article.audio.take() {
+        let mark = sink.problems.len();
+        check_audio(&mut sink, "article.audio", &audio);
+        if !sink.errors_since(mark) {
+            article.audio = Some(audio);
+        }
+    }
     finish(Some(article), sink)
+}
+
+/// An article's recording (format doc §7.3, Audio): a link, an `audio/…`
+/// media type, a voice's name if given, a length of at least a second.
+fn check_audio(sink: &mut Sink, path: &str, audio: &Audio) {
+    check_url(sink, &join(path, "url"), &audio.url, UrlUse::Link);
+    if !(audio.media_type.starts_with("audio/") && is_media_type(&audio.media_type)) {
+        sink.error(
+            &join(path, "media_type"),
+            "not an audio media type such as audio/mpeg: the recording is dropped",
+        );
+    }
+    if let Some(voice) = &audio.voice {
+        check_text(sink, &join(path, "voice"), voice, true);
+    }
+    if audio.duration == Some(0) {
+        sink.error(
+            &join(path, "duration"),
+            "must be at least 1: the recording is dropped",
+        );
+    }
 }
 
 /// Reads `news/{list}/{page}.json`.

@@ -1079,3 +1079,92 @@ fn values_in_messages_cannot_forge_a_line() {
         assert!(!line.chars().any(|c| c.is_control()), "{line:?}");
     }
 }
+
+// ------------------------------------------------- 1.1: most read, audio
+
+#[test]
+fn most_read_with_a_bad_id_an_unknown_one_and_an_unknown_category() {
+    let mut v = index();
+    v["most_read"] = json!({
+        "days": 30,
+        "all": ["a2", "Bai_2", "a9"],
+        "categories": {"tin-tuc": ["a1"], "khong-co": ["a3"]}
+    });
+    let c = validate::parse_index(&v.to_string());
+    assert_eq!(
+        problems(&c),
+        [
+            "error: most_read.all[1]: \"Bai_2\" is not a valid id (lowercase a-z, 0-9 and single hyphens)",
+            "warning: most_read.all[1]: \"a9\" is not among the latest articles",
+            "warning: most_read.categories.khong-co: unknown category \"khong-co\"",
+        ]
+    );
+    let most_read = c.value.unwrap().most_read.unwrap();
+    assert_eq!(most_read.all, ["a2", "a9"]);
+    assert_eq!(most_read.ids(Some("tin-tuc")), ["a1"]);
+}
+
+#[test]
+fn most_read_over_ten_or_with_a_window_of_no_days() {
+    let mut v = index();
+    let eleven: Vec<String> = (1..=11).map(|i| format!("a{i}")).collect();
+    v["most_read"] = json!({"days": 30, "all": eleven});
+    let c = validate::parse_index(&v.to_string());
+    let p = problems(&c);
+    assert_eq!(
+        p[0],
+        "error: most_read.all: 11 ids, more than the 10 this list may hold: the last 1 are dropped"
+    );
+    assert_eq!(c.value.unwrap().most_read.unwrap().all.len(), 10);
+    v["most_read"] = json!({"days": 0, "all": ["a1"]});
+    let c = validate::parse_index(&v.to_string());
+    assert_eq!(
+        problems(&c),
+        ["error: most_read.days: must be at least 1: the most read list is dropped"]
+    );
+    let index = c.value.unwrap();
+    assert_eq!(index.most_read, None);
+    assert_eq!(ids(&index.latest), ["a1", "a2", "a3"], "the rest is kept");
+    // A list in place of the object: the index cannot be read (as the
+    // schema refuses it).
+    v["most_read"] = json!([30, ["a1"]]);
+    assert!(validate::parse_index(&v.to_string()).is_fatal());
+}
+
+#[test]
+fn audio_with_a_bad_media_type_is_dropped_and_the_article_kept() {
+    let mut v = article();
+    v["article"]["audio"] = json!({"url": "media/a1.mp3", "media_type": "video/mp4", "voice": "Giọng nữ miền Bắc", "duration": 95});
+    let c = validate::parse_article(&v.to_string());
+    assert_eq!(
+        problems(&c),
+        ["error: article.audio.media_type: not an audio media type such as audio/mpeg: the recording is dropped"]
+    );
+    let a = c.value.unwrap();
+    assert_eq!(a.audio, None);
+    assert_eq!(a.body.len(), 3);
+    // A bad address, a blank voice, no length: each drops the recording.
+    for (field, value, message) in [
+        ("url", json!("javascript:alert(1)"), "error: article.audio.url: \"javascript:alert(1)\" is not an allowed URL (http(s) or a relative path)"),
+        ("voice", json!(" "), "error: article.audio.voice: must not be empty (spaces and invisible characters do not count)"),
+        ("duration", json!(0), "error: article.audio.duration: must be at least 1: the recording is dropped"),
+    ] {
+        let mut v = article();
+        v["article"]["audio"] = json!({"url": "media/a1.mp3", "media_type": "audio/mpeg"});
+        v["article"]["audio"][field] = value;
+        let c = validate::parse_article(&v.to_string());
+        assert_eq!(problems(&c), [message], "{field}");
+        assert_eq!(c.value.unwrap().audio, None);
+    }
+    // A good one is kept as it is.
+    let mut v = article();
+    v["article"]["audio"] =
+        json!({"url": "media/a1.mp3", "media_type": "audio/mpeg", "duration": 95});
+    let c = validate::parse_article(&v.to_string());
+    assert_eq!(problems(&c), Vec::<String>::new());
+    let audio = c.value.unwrap().audio.unwrap();
+    assert_eq!(
+        (audio.url.as_str(), audio.duration),
+        ("media/a1.mp3", Some(95))
+    );
+}

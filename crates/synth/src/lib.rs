@@ -2362,6 +2362,9 @@ fn make_articles(
         let mut article = Article {
             summary: d.summary,
             related,
+            // No generated recording: its file would have to exist (the
+            // app reads such articles with the device's voice).
+            audio: None,
             body,
         };
         // The count the app would make from the body (the summary has none yet).

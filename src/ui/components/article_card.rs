@@ -5,9 +5,13 @@ use bantin_format::display;
 use bantin_format::model::ArticleSummary;
 
 use crate::browser::config::feed_url;
+use crate::browser::state::use_visits;
 use crate::logic::{meta_lines, routes};
+use crate::strings;
+use crate::ui::components::save_button::SaveButton;
 
-/// One story in a list: thumbnail, title, date, views and sapo.
+/// One story in a list: thumbnail, title, date, views and sapo; marked
+/// "Mới" when it was published since the reader's previous visit.
 #[component]
 pub fn ArticleCard(
     article: ArticleSummary,
@@ -17,6 +21,10 @@ pub fn ArticleCard(
     top_level: bool,
 ) -> impl IntoView {
     let href = routes::article(&article.slug);
+    let slug = article.slug.clone();
+    let visits = use_visits();
+    let published = article.published.clone();
+    let is_new = Signal::derive(move || visits.is_new(&published));
     let cover = article.cover.clone().map(|c| {
         view! {
             <img
@@ -38,7 +46,7 @@ pub fn ArticleCard(
             .into_any()
     };
     view! {
-        <article class="card" class:card--large=large>
+        <article class="card" class:card--large=large class:card--new=move || is_new.get()>
             {cover}
             <div class="card__body">
                 {heading}
@@ -47,8 +55,12 @@ pub fn ArticleCard(
                         {display::story_time(&article.published, article.date_only)}
                     </time>
                     {meta_lines::views(article.views).map(|v| format!(" · {v}"))}
+                    {move || is_new.get().then(|| view! {
+                        " " <span class="card__new" title=strings::NEW_SINCE_VISIT>{strings::NEW_MARK}</span>
+                    })}
                 </p>
                 <p class="card__sapo">{article.sapo}</p>
+                <p class="card__tools"><SaveButton slug=slug/></p>
             </div>
         </article>
     }

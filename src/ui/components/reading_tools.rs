@@ -1,14 +1,18 @@
 //! The reader's tools above an article: text size (remembered across pages
-//! and visits), print and share.
+//! and visits), print, share, send by e-mail, and save for reading offline.
 
+use bantin_format::model::Article;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::browser::config::app_base;
 use crate::browser::dom::{self, Shared};
 use crate::logic::prefs::{
     self, DEFAULT_TEXT_STEP, TEXT_SIZE_ATTRIBUTE, TEXT_SIZE_KEY, TEXT_STEPS,
 };
+use crate::logic::routes;
 use crate::strings;
+use crate::ui::components::save_button::SaveButton;
 
 /// The stored step, applied to the page. Called once at start-up too, so a
 /// returning reader's size holds before any article opens; public/prefs.js
@@ -25,7 +29,17 @@ fn apply(step: usize) {
 }
 
 #[component]
-pub fn ReadingTools(#[prop(into)] title: String) -> impl IntoView {
+pub fn ReadingTools(article: Article) -> impl IntoView {
+    let title = article.summary.title.clone();
+    let slug = article.summary.slug.clone();
+    // The story's app path, for the e-mail's link.
+    let path = routes::article(&slug);
+    // Natively (a published page) the origin is unknown: the link then
+    // holds the path alone, and the app's drawing gives it the whole address.
+    let mail = routes::mail(
+        &title,
+        &routes::absolute(&dom::origin(), &app_base(), &path),
+    );
     let step = RwSignal::new(restore_text_size());
     let set = move |s: usize| {
         step.set(s);
@@ -52,6 +66,8 @@ pub fn ReadingTools(#[prop(into)] title: String) -> impl IntoView {
                 on:click=move |_| set((step.get() + 1).min(TEXT_STEPS - 1))>"A+"</button>
             <button type="button" class="tool tool--wide" on:click=|_| dom::print()>{strings::PRINT}</button>
             <button type="button" class="tool tool--wide" on:click=share>{strings::SHARE}</button>
+            <a class="tool tool--wide" href=mail>{strings::SEND_MAIL}</a>
+            <SaveButton slug=slug article=article/>
             <span class="reading-tools__status" role="status">
                 {move || match shared.get() {
                     Some(Shared::Copied) => strings::LINK_COPIED,

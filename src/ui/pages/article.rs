@@ -1,6 +1,6 @@
 //! `/tin-tuc/{slug}`: one article: its body drawn from typed blocks, its
 //! date, views, author, source and tags, the reading tools (text size,
-//! print, share), the newer and older stories and related ones.
+//! print, share, e-mail, save), listening, the newer and older stories and related ones.
 
 use std::sync::Arc;
 
@@ -23,6 +23,7 @@ use crate::ui::components::article_body::ArticleBody;
 use crate::ui::components::article_card::ArticleCard;
 use crate::ui::components::feed_notice::{Failed, Loading};
 use crate::ui::components::later::Later;
+use crate::ui::components::listen::Listen;
 use crate::ui::components::page_title::PageTitle;
 use crate::ui::components::reading_tools::ReadingTools;
 
@@ -78,6 +79,7 @@ fn neighbours(
 fn ArticleView(article: Article) -> impl IntoView {
     let feed = use_feed();
     state::use_read_articles().remember(&article);
+    crate::browser::visits::opened(state::use_visits(), &article.summary);
     let s = article.summary.clone();
     dom::set_meta_description(&s.sapo);
     let minutes = text::reading_minutes(article.word_count());
@@ -121,7 +123,8 @@ fn ArticleView(article: Article) -> impl IntoView {
                 {meta_lines::views(s.views).map(|v| format!(" · {v}"))}
                 " · " {format!("{minutes} {}", strings::READING_TIME)}
             </p>
-            <ReadingTools title=s.title.clone()/>
+            <ReadingTools article=article.clone()/>
+            <Listen article=article.clone()/>
             <p class="article__sapo">{s.sapo.clone()}</p>
             {s.cover.clone().filter(|_| !article.body.iter().any(|b| matches!(b, bantin_format::model::Block::Image(_))))
                 .map(|c| view! { <img class="article__cover" src=feed_url(&c.src) alt=bantin_format::alt::img_alt(&c, false)

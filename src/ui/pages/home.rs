@@ -1,5 +1,6 @@
 //! `/`: the home page: the lead story, the latest, a block per category,
-//! today's working calendar (moving on at midnight), the newest documents,
+//! today's working calendar (moving on at midnight), the most read stories,
+//! the newest documents,
 //! linked websites, quick links and the visitor counters.
 
 use std::sync::Arc;
@@ -20,6 +21,7 @@ use crate::strings;
 use crate::ui::components::article_card::ArticleCard;
 use crate::ui::components::feed_notice::FeedNotice;
 use crate::ui::components::later::Later;
+use crate::ui::components::most_read::MostRead;
 use crate::ui::components::page_title::PageTitle;
 
 /// How many stories the "latest" block and each category block show.
@@ -125,6 +127,7 @@ fn HomeContent(index: Arc<Index>) -> impl IntoView {
             <aside class="home__side">
                 <Later>
                 <TodayCalendar index=index.clone()/>
+                <MostRead category={None::<String>}/>
                 {(!documents.is_empty()).then(|| view! {
                     <section class="block" aria-labelledby="van-ban-moi">
                         <h2 class="block__title" id="van-ban-moi">{strings::NEW_DOCUMENTS}</h2>

@@ -9,4 +9,5 @@ pub mod kiosk;
 pub mod news;
 pub mod not_found;
 pub mod offline;
+pub mod saved;
 pub mod search;

@@ -1,6 +1,7 @@
 //! `/tin-tuc`: every story, newest first; `?chuyen-muc=<slug>` narrows to a
 //! category and `?the=<slug>` to a tag. Older stories load a page at a
-//! time ("Xem thêm"); pages already loaded are never fetched again.
+//! time ("Xem thêm"); pages already loaded are never fetched again. A
+//! category's list has its most read stories below ("Xem nhiều").
 
 use crate::browser::loaders;
 use leptos::prelude::*;
@@ -16,6 +17,8 @@ use crate::browser::state::use_feed;
 use crate::strings;
 use crate::ui::components::article_card::ArticleCard;
 use crate::ui::components::feed_notice::{Failed, FeedNotice};
+use crate::ui::components::later::Later;
+use crate::ui::components::most_read::MostRead;
 use crate::ui::components::page_title::PageTitle;
 
 /// A list's heading: the feed's name for it (a category's, a tag's) or the
@@ -167,6 +170,17 @@ pub fn NewsListPage() -> impl IntoView {
     });
 
     let heading = move || target.get().1;
+    // The category the address names (by slug), by its id.
+    let category = Signal::derive(move || {
+        let slug = query.read().get("chuyen-muc")?;
+        feed.index.with(|i| {
+            i.as_ref()?
+                .categories
+                .iter()
+                .find(|c| c.slug == slug)
+                .map(|c| c.id.clone())
+        })
+    });
     view! {
         <PageTitle text=Signal::derive(move || heading().line())/>
         <h1>
@@ -207,5 +221,8 @@ pub fn NewsListPage() -> impl IntoView {
                 }
             }}
         </div>
+        <Later>
+            {move || category.get().map(|c| view! { <MostRead category=Some(c)/> })}
+        </Later>
     }
 }
