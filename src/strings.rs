@@ -258,6 +258,7 @@ pub const SEARCH_NEXT: &str = "Trang sau";
 /// "Trang 2/5".
 pub const SEARCH_PAGE: &str = "Trang";
 pub const SEARCH_LOADING: &str = "Đang tìm trong kho lưu trữ…";
+pub const SEARCH_LOADING_MORE: &str = "Đang tải thêm kết quả…";
 /// Common words the archive search left out ("các, của").
 pub const SEARCH_SKIPPED: &str = "Bỏ qua các từ quá phổ biến:";
 /// Offline, and the parts of the archive the query needs were never fetched.

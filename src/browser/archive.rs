@@ -11,7 +11,7 @@ use std::rc::Rc;
 use bantin_format::archive::{self, search_all, Outcome, Query, Root, Store};
 
 use crate::browser::config::feed_file;
-use crate::browser::http::{all, get_text, LoadError};
+use crate::browser::http::{each, get_text, LoadError};
 use crate::logic::archive_search;
 
 /// Parts asked for at a time. Each round of asking costs a round trip on
@@ -87,6 +87,14 @@ fn open_state() -> Availability {
     })
 }
 
+/// A record part's path (`search/{build}/r{k}.json`), as against a term
+/// part's.
+fn is_record_part(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .is_some_and(|name| name.starts_with('r'))
+}
+
 fn store() -> Option<Rc<RefCell<Store>>> {
     ARCHIVE.with_borrow(|a| match a {
         Archive::Ready(s) => Some(s.clone()),
@@ -99,6 +107,9 @@ fn store() -> Option<Rc<RefCell<Store>>> {
 pub enum Answer {
     /// Every part the page needs was here or fetched.
     Complete(Vec<Outcome>),
+    /// The first results while the rest come: the outcomes up to the first
+    /// kind with hits are complete, the later ones still list parts.
+    Early(Vec<Outcome>),
     /// Some parts could not be fetched (offline): the hits the parts at
     /// hand can show (`None`: a word of the query could not be matched).
     Partial(Option<Vec<Outcome>>),
@@ -109,8 +120,16 @@ pub enum Answer {
 /// Runs the queries of a page on the archive, fetching what they need
 /// (their term parts are shared). `current()` says whether the caller
 /// still wants the answer: a query typed over stops fetching after the
-/// round under way.
-pub async fn run(queries: Vec<Query>, current: impl Fn() -> bool) -> Option<Answer> {
+/// round under way. With several queries (a page's group per kind), `early`
+/// gets the first results as soon as the first group with hits has its
+/// records, while the other groups' parts are still on their way: on a
+/// slow line the browser fetches six at a time, and the parts are asked
+/// for in the order their hits are shown.
+pub async fn run(
+    queries: Vec<Query>,
+    current: impl Fn() -> bool,
+    early: impl Fn(Vec<Outcome>),
+) -> Option<Answer> {
     let store = match store() {
         Some(store) => store,
         // Dropped after a part was gone (a newer index): its root again.
@@ -125,22 +144,41 @@ pub async fn run(queries: Vec<Query>, current: impl Fn() -> bool) -> Option<Answ
             let s = store.borrow();
             search_all(&s.root, &*s, &queries)
         };
-        let mut missing: Vec<String> = outs.iter().flat_map(|o| o.missing.clone()).collect();
-        missing.sort();
-        missing.dedup();
+        // In the order the page shows their hits.
+        let mut missing: Vec<String> = Vec::new();
+        for m in outs.iter().flat_map(|o| &o.missing) {
+            if !missing.contains(m) {
+                missing.push(m.clone());
+            }
+        }
         if missing.is_empty() {
             return Some(Answer::Complete(outs));
         }
         if !current() {
             return None;
         }
+        // The first group with hits, once its term parts are all here:
+        // the record parts it waits for.
+        let first: Option<Vec<String>> = (queries.len() > 1)
+            .then(|| outs.iter().find(|o| o.total > 0))
+            .flatten()
+            .filter(|o| o.missing.iter().all(|m| is_record_part(m)))
+            .map(|o| o.missing.clone());
+        let mut told = first.is_none();
+        if first.as_ref().is_some_and(Vec::is_empty) {
+            told = true;
+            early(outs.clone());
+        }
         let mut failed = false;
+        let mut bad = false;
         for batch in missing.chunks(PARTS_AT_ONCE) {
-            let fetched = all(batch
+            let fetches = batch
                 .iter()
-                .map(|path| async move { (path, get_text(&feed_file(path)).await) }))
-            .await;
-            for (path, result) in fetched {
+                .map(|path| async move { (path, get_text(&feed_file(path)).await) });
+            each(fetches, |_, (path, result)| {
+                if bad {
+                    return;
+                }
                 let f = match result {
                     Ok(f) => f,
                     Err(e) => {
@@ -150,17 +188,30 @@ pub async fn run(queries: Vec<Query>, current: impl Fn() -> bool) -> Option<Answ
                             ARCHIVE.with_borrow_mut(|a| *a = Archive::Unknown);
                         }
                         failed = true;
-                        continue;
+                        return;
                     }
                 };
                 let mut s = store.borrow_mut();
-                if s.has(path) {
-                    continue;
+                if !s.has(path) {
+                    if let Err(e) = s.insert(path, &f.text) {
+                        web_sys::console::error_1(&format!("bantin feed {e}").into());
+                        bad = true;
+                        return;
+                    }
                 }
-                if let Err(e) = s.insert(path, &f.text) {
-                    web_sys::console::error_1(&format!("bantin feed {e}").into());
-                    return Some(Answer::Bad);
+                let ready = first
+                    .as_ref()
+                    .is_some_and(|paths| paths.iter().all(|p| s.has(p)));
+                if !told && ready && current() {
+                    told = true;
+                    let outs = search_all(&s.root, &*s, &queries);
+                    drop(s);
+                    early(outs);
                 }
+            })
+            .await;
+            if bad {
+                return Some(Answer::Bad);
             }
         }
         if failed {

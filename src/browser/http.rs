@@ -144,18 +144,32 @@ fn is_cross_origin(url: &str) -> bool {
 /// background storing's files). A plain loop over the batch, polled
 /// together: batches are a handful of requests.
 pub async fn all<F: Future>(batch: impl IntoIterator<Item = F>) -> Vec<F::Output> {
-    let mut pending: Vec<Pin<Box<F>>> = batch.into_iter().map(Box::pin).collect();
-    let mut done: Vec<Option<F::Output>> = pending.iter().map(|_| None).collect();
+    let mut done: Vec<(usize, F::Output)> = Vec::new();
+    each(batch, |i, value| done.push((i, value))).await;
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, value)| value).collect()
+}
+
+/// Polls a batch together as [`all`] does, handing each output (with its
+/// place in the batch) to `done` as it comes: for a caller that can use
+/// the first answers before the last.
+pub async fn each<F: Future>(
+    batch: impl IntoIterator<Item = F>,
+    mut done: impl FnMut(usize, F::Output),
+) {
+    let mut pending: Vec<Option<Pin<Box<F>>>> =
+        batch.into_iter().map(|f| Some(Box::pin(f))).collect();
     std::future::poll_fn(|cx| {
-        for (future, slot) in pending.iter_mut().zip(done.iter_mut()) {
-            if slot.is_none() {
+        for (i, slot) in pending.iter_mut().enumerate() {
+            if let Some(future) = slot {
                 if let Poll::Ready(value) = future.as_mut().poll(cx) {
-                    *slot = Some(value);
+                    *slot = None;
+                    done(i, value);
                 }
             }
         }
-        if done.iter().all(Option::is_some) {
-            Poll::Ready(done.iter_mut().filter_map(Option::take).collect())
+        if pending.iter().all(Option::is_none) {
+            Poll::Ready(())
         } else {
             Poll::Pending
         }

@@ -132,6 +132,43 @@ test("an entry of an old calendar week is found and leads to its week", async ()
   await page.context().close();
 });
 
+test("a page's first group shows as soon as its records come; the later groups are added below it", async () => {
+  const page = await openPage(browser);
+  // Record parts wait here and are let through one at a time, in the
+  // order the page asked for them (the order its hits are shown).
+  const held = [];
+  await page.route(/\/feed\/search\/[0-9a-f]+\/r\d+\.json$/, (route) => held.push(route));
+  await page.goto(`${server.url}/tim-kiem?q=${encodeURIComponent("chuyển đổi số")}`);
+  const state = () =>
+    page.evaluate(() => ({
+      groups: [...document.querySelectorAll(".search-archive .search-group .block__title")].map((h) => h.textContent),
+      more: document.querySelector(".search-loading-more") !== null,
+      answered: document.querySelector(".search-archive") !== null,
+    }));
+  const steps = [];
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    const now = await state();
+    steps.push({ ...now, held: held.length });
+    if (now.answered && !now.more) break;
+    assert.ok(Date.now() < deadline, JSON.stringify(steps.slice(-3)));
+    const next = held.shift();
+    if (next) await next.continue();
+    else await page.waitForTimeout(50);
+  }
+  const last = steps.at(-1);
+  assert.ok(last.groups.length >= 2, `two kinds or more: ${JSON.stringify(last)}`);
+  // An early answer: the first group shown, with the line saying more is
+  // coming, while later groups' parts had not come.
+  const early = steps.find((s) => s.more);
+  assert.ok(early && early.groups.length >= 1 && early.groups.length < last.groups.length, JSON.stringify(steps));
+  assert.equal(early.groups[0], last.groups[0]);
+  // Groups only ever added below: each step's groups begin the last's.
+  for (const s of steps) assert.deepEqual(s.groups, last.groups.slice(0, s.groups.length), JSON.stringify(steps));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("offline, in a new visit, what was fetched still answers; other parts are said not to be stored", async () => {
   assert.ok(article && doc && entry, "the searches above ran");
   const queries = [

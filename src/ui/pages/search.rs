@@ -200,7 +200,11 @@ pub fn SearchPage() -> impl IntoView {
         asked.set_value(ticket);
         spawn_local(async move {
             let current = move || asked.try_get_value() == Some(ticket);
-            if let Some(a) = archive::run(f.queries(prefix), current).await {
+            let shown = f.clone();
+            let early = move |outs| {
+                answer.try_set(Some((shown.clone(), Answer::Early(outs))));
+            };
+            if let Some(a) = archive::run(f.queries(prefix), current, early).await {
                 if current() {
                     answer.try_set(Some((f, a)));
                 }
@@ -300,11 +304,14 @@ pub fn SearchPage() -> impl IntoView {
                 Some(Availability::Ready) => match answer.get() {
                     None => view! { <p class="search-loading" aria-busy="true">{strings::SEARCH_LOADING}</p> }.into_any(),
                     Some((f, Answer::Complete(out))) => {
-                        archive_results(f, out, typing.get_untracked(), category_names.get()).into_any()
+                        archive_results(f, out, typing.get_untracked(), category_names.get(), false).into_any()
+                    }
+                    Some((f, Answer::Early(out))) => {
+                        archive_results(f, out, typing.get_untracked(), category_names.get(), true).into_any()
                     }
                     Some((f, Answer::Partial(Some(out)))) => view! {
                         {not_stored()}
-                        {archive_results(f, out, typing.get_untracked(), category_names.get())}
+                        {archive_results(f, out, typing.get_untracked(), category_names.get(), false)}
                     }.into_any(),
                     Some((_, Answer::Partial(None))) => view! { {not_stored()} {memory()} }.into_any(),
                     Some((_, Answer::Bad)) => view! { {bad()} {memory()} }.into_any(),
@@ -362,12 +369,14 @@ fn memory_results(query: &str, hits: &[Hit], built: Option<Built>) -> AnyView {
 }
 
 /// The archive's page of results: the count, the filters with their
-/// counts, the hits, the pages.
+/// counts, the hits, the pages. `early`: the later groups' records are on
+/// their way ([`Answer::Early`]).
 fn archive_results(
     f: Filters,
     outs: Vec<Outcome>,
     typing: bool,
     names: HashMap<String, String>,
+    early: bool,
 ) -> impl IntoView {
     let query = f.query(typing);
     // Which text this answer is for: the typing goes on while parts come.
@@ -492,10 +501,21 @@ fn archive_results(
         }
         .into_any()
     } else {
-        archive_search::KINDS
+        // Groups in order up to the first whose records are still coming
+        // (an early answer): what comes later is added below, nothing
+        // above it moves.
+        let coming = early && outs.iter().any(|o| !o.missing.is_empty());
+        let shown: Vec<(ArchiveKind, Outcome)> = archive_search::KINDS
             .into_iter()
             .zip(outs)
             .filter(|(_, o)| o.total > 0)
+            .take_while(|(_, o)| !coming || o.missing.is_empty())
+            .collect();
+        let more = coming.then(|| {
+            view! { <p class="search-loading-more" aria-busy="true">{strings::SEARCH_LOADING_MORE}</p> }
+        });
+        let groups = shown
+            .into_iter()
             .map(|(k, o)| {
                 let title = match k {
                     ArchiveKind::Article => strings::SEARCH_ARTICLES,
@@ -520,8 +540,8 @@ fn archive_results(
                     </section>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { {groups} {more} }.into_any()
     };
     let pager = (f.kind.is_some() && out.pages > 1).then(|| {
         let previous = (f.page > 0).then(|| {
