@@ -26,7 +26,7 @@ pub mod html;
 pub mod http;
 pub mod ics;
 pub mod media;
-// pub mod nukeviet;
+pub mod nukeviet;
 pub mod report;
 // pub mod testsite;
 pub mod text;
