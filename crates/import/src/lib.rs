@@ -28,8 +28,74 @@ pub mod ics;
 pub mod media;
 pub mod nukeviet;
 pub mod report;
-// pub mod testsite;
+pub mod testsite;
 pub mod text;
 pub mod write;
 
 pub use report::Report;
+
+use std::path::{Path, PathBuf};
+
+/// What every import is given.
+#[derive(Clone, Debug)]
+pub struct Common {
+    /// The feed directory (made when it does not exist).
+    pub out: PathBuf,
+    pub http: http::Options,
+    /// Keep images at their addresses instead of fetching them into `media/`.
+    pub remote_images: bool,
+    /// index.json's `generated_at` (RFC 3339).
+    pub generated_at: String,
+}
+
+/// What to import.
+#[derive(Clone, Debug)]
+pub enum Source {
+    Feed(Vec<String>, feed::Options),
+    Ics(Vec<String>),
+    NukeViet(nukeviet::Options),
+}
+
+/// The cache folder beside a feed (`.{name}.bantin-cache`), outside what is published.
+pub fn default_cache(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "feed".into());
+    out.with_file_name(format!(".{name}.bantin-cache"))
+}
+
+/// Imports `source` into `common.out`: fetched into a staging folder,
+/// merged, written with both indexes, checked, swapped in. The report
+/// always comes back; the `Err` says why the feed was left as it was.
+pub fn run(
+    common: &Common,
+    source: &Source,
+) -> (Report, Result<bantin_format::dir::Written, String>) {
+    let staging = match write::Staging::open(&common.out) {
+        Ok(s) => s,
+        Err(e) => return (Report::default(), Err(e)),
+    };
+    let client = http::Client::new(common.http.clone());
+    let media = media::Media::new(&client, staging.dir.clone(), common.remote_images);
+    let (incoming, mut report) = match source {
+        Source::Feed(sources, options) => feed::import(&client, &media, sources, options),
+        Source::Ics(sources) => ics::import(&client, sources),
+        Source::NukeViet(options) => nukeviet::import(&client, &media, &staging, options),
+    };
+    report.http = client.stats();
+    let nothing =
+        incoming.articles.is_empty() && incoming.weeks.is_empty() && incoming.documents.is_empty();
+    if nothing {
+        staging.abandon();
+        return (
+            report,
+            Err(format!(
+                "nothing could be imported: {} was left as it was",
+                common.out.display()
+            )),
+        );
+    }
+    let result = staging.commit(incoming, &common.generated_at);
+    (report, result)
+}

@@ -366,7 +366,6 @@ fn news(
     if listed.is_empty() {
         return;
     }
-    let views = list_views(client, o, listed.len(), report);
 
     struct Done {
         article: Option<Article>,
@@ -380,12 +379,8 @@ fn news(
         // Known, with the same time: not opened again (no view added).
         if let (Some(old), Some(p)) = (staging.article(&id), &l.published) {
             if &old.summary.published == p {
-                let mut a = old.clone();
-                if let Some(v) = views.get(&l.number) {
-                    a.summary.views = Some(*v);
-                }
                 return Done {
-                    article: Some(a),
+                    article: Some(old.clone()),
                     category: None,
                     unchanged: true,
                     warnings: Vec::new(),
@@ -395,16 +390,13 @@ fn news(
         }
         let mut warnings = Vec::new();
         match article_page(client, media, o, l, &id, documents, &mut warnings) {
-            Ok((mut a, cat)) => {
-                a.summary.views = views.get(&l.number).copied();
-                Done {
-                    article: Some(a),
-                    category: Some(cat),
-                    unchanged: false,
-                    warnings,
-                    error: None,
-                }
-            }
+            Ok((a, cat)) => Done {
+                article: Some(a),
+                category: Some(cat),
+                unchanged: false,
+                warnings,
+                error: None,
+            },
             Err(e) => Done {
                 article: None,
                 category: None,
@@ -414,6 +406,9 @@ fn news(
             },
         }
     });
+    // The counts after the pages were opened: they hold the import's own
+    // visit, so the next run reads the same counts.
+    let views = list_views(client, o, listed.len(), report);
     for (l, d) in listed.iter().zip(results) {
         for w in d.warnings {
             report.warn(&l.url, w);
@@ -426,7 +421,10 @@ fn news(
                 incoming.categories.push(c);
             }
         }
-        if let Some(a) = d.article {
+        if let Some(mut a) = d.article {
+            if let Some(v) = views.get(&l.number) {
+                a.summary.views = Some(*v);
+            }
             if d.unchanged {
                 report.unchanged += 1;
             } else {
