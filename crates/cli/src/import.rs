@@ -305,6 +305,8 @@ pub fn bench(args: &[String]) -> Result<(), String> {
                 &concurrency.to_string(),
                 "--delay-ms",
                 &delay.to_string(),
+                "--cache",
+                &root.join("cache").to_string_lossy(),
             ])
             .output()
             .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;

@@ -65,14 +65,21 @@ fn import_args(server: &Server, out: &Path) -> Vec<String> {
         "2026-11-25T12:00:00+07:00",
         "--weeks",
         "2",
+        "--cache",
+        &out.with_file_name("cache").to_string_lossy(),
     ]
     .iter()
     .map(|s| s.to_string())
     .collect()
 }
 
+/// A release's shell.html, as publish_cli.rs has it.
+const SHELL: &str = "<!doctype html><html lang=vi><meta charset=utf-8><meta content=\"width=device-width,initial-scale=1\" name=viewport><title>Bản tin</title><meta content=\"Tin tức của ban tuyên giáo\" name=description><meta content=feed/ name=bantin-feed><meta name=\"bantin-base\" content=\"/\"><script type=module>import init from\"/bantin.js\";await init()</script><link as=fetch crossorigin href=/bantin_bg.wasm rel=preload type=application/wasm></head><body class=booting><div class=boot id=boot role=status><p class=boot__name>Bản tin</p><p>Đang tải…</p></div></body></html>";
+
+/// The README's three commands, in small: a release (its shell), the
+/// portal imported into its feed/, the pages published.
 #[test]
-fn import_nukeviet_then_check() {
+fn import_nukeviet_check_and_publish() {
     let server = Server::start(Site::nukeviet(&Spec {
         articles: 6,
         laws: 2,
@@ -80,7 +87,10 @@ fn import_nukeviet_then_check() {
         hostile: false,
     }));
     let dir = scratch("plain");
-    let out = dir.join("feed");
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("shell.html"), SHELL).unwrap();
+    let out = dist.join("feed");
     let (ok, text) = run(tool()
         .args(import_args(&server, &out))
         .args(["--delay-ms", "0"]));
@@ -94,9 +104,34 @@ fn import_nukeviet_then_check() {
     let (ok, text) = run(tool().arg("check").arg(&out));
     assert!(ok, "{text}");
     assert!(text.contains("0 fatal, 0 errors"), "{text}");
-    // The cache lives beside the feed, never inside what is published.
-    assert!(dir.join(".feed.bantin-cache/http").is_dir());
-    assert!(!out.join(".feed.bantin-cache").exists());
+    // The cache is where --cache says, never inside what is published.
+    assert!(dist.join("cache/http").is_dir());
+    assert!(dist.join("cache/cookies.json").is_file());
+    assert!(!out.join("cache").exists());
+
+    let (ok, text) = run(tool()
+        .arg("publish")
+        .arg(&out)
+        .arg("--dist")
+        .arg(&dist)
+        .args([
+            "--site-url",
+            "https://bantin.example.vn/",
+            "--now",
+            "2026-11-25T12:00:00+07:00",
+        ]));
+    assert!(ok, "{text}");
+    let title = bantin_import::testsite::title(0);
+    let slug = format!("{}-1000", bantin_format::text::slugify(&title));
+    let page = std::fs::read_to_string(dist.join("tin-tuc").join(&slug).join("index.html"))
+        .unwrap_or_else(|e| panic!("{slug}: {e}\n{text}"));
+    assert!(page.contains(&title), "{page}");
+    // The link preview's picture is the imported cover, with its size.
+    assert!(
+        page.contains("og:image\" content=\"https://bantin.example.vn/feed/media/"),
+        "{page}"
+    );
+    assert!(page.contains("og:image:width\" content=\"300\""), "{page}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -167,6 +202,7 @@ SUMMARY:Họp\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
         .arg(dir.join("lich.ics"))
         .arg("--out")
         .arg(dir.join("feed"))
+        .arg("--no-cache")
         .args(["--now", "2026-11-25T12:00:00+07:00"]));
     assert!(ok, "{text}");
     assert!(

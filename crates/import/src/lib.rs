@@ -56,13 +56,28 @@ pub enum Source {
     NukeViet(nukeviet::Options),
 }
 
-/// The cache folder beside a feed (`.{name}.bantin-cache`), outside what is published.
+/// Where an import into `out` keeps its cache (answers with their
+/// validators, the portal's cookies) by default: under the user's cache
+/// folder (`$XDG_CACHE_HOME` or `~/.cache`, then `bantin/import/{hash of
+/// the feed's path}`), never inside a folder that gets published (a
+/// portal's session cookie is in it). Without either variable: beside the
+/// feed, `.{name}.bantin-cache`.
 pub fn default_cache(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "feed".into());
-    out.with_file_name(format!(".{name}.bantin-cache"))
+    let abs = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+    let key = format!("{:016x}", http::fnv(&abs.to_string_lossy()));
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")));
+    match base {
+        Some(b) => b.join("bantin").join("import").join(key),
+        None => {
+            let name = out
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_else(|| "feed".into());
+            out.with_file_name(format!(".{name}.bantin-cache"))
+        }
+    }
 }
 
 /// Imports `source` into `common.out`: fetched into a staging folder,

@@ -59,7 +59,7 @@ impl fmt::Display for Report {
         writeln!(
             f,
             "imported {} articles, {} calendar weeks, {} documents, {} images ({} unchanged); \
-             {} requests, {} not modified, {} from the cache, {} local files; {} failed, {} warnings",
+             {} requests ({} answered 304 Not Modified), {} local files; {} failed, {} warnings",
             self.articles,
             self.weeks,
             self.documents,
@@ -67,7 +67,6 @@ impl fmt::Display for Report {
             self.unchanged,
             self.http.requests,
             self.http.not_modified,
-            self.http.cache_hits,
             self.http.files,
             self.failed.len(),
             self.warnings.len()
