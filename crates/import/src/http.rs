@@ -74,6 +74,8 @@ pub struct Stats {
     pub files: usize,
     /// Bytes of bodies received.
     pub bytes: u64,
+    /// The most requests that were in flight at once.
+    pub max_in_flight: usize,
 }
 
 /// An answer.
@@ -286,6 +288,8 @@ impl Client {
             n = self.freed.wait(n).unwrap();
         }
         *n += 1;
+        let mut stats = self.stats.lock().unwrap();
+        stats.max_in_flight = stats.max_in_flight.max(*n);
         Slot(self)
     }
 

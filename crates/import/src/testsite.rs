@@ -769,13 +769,17 @@ fn handle(conn: TcpStream, state: &State, site: &Mutex<Site>) -> std::io::Result
     if let Some(ua) = headers.get("user-agent") {
         state.user_agents.lock().unwrap().insert(ua.clone());
     }
-    let result = respond(conn, &target, &headers, state, site);
+    let result = respond(&conn, &target, &headers, state, site);
     state.in_flight.fetch_sub(1, Ordering::SeqCst);
+    // Let the client read to the end before the socket closes.
+    let mut sink = [0u8; 1];
+    let _ = conn.set_read_timeout(Some(Duration::from_millis(1)));
+    let _ = (&conn).read(&mut sink);
     result
 }
 
 fn respond(
-    mut conn: TcpStream,
+    mut conn: &TcpStream,
     target: &str,
     headers: &BTreeMap<String, String>,
     state: &State,
@@ -862,10 +866,5 @@ fn respond(
         body.len()
     )?;
     conn.write_all(&body)?;
-    // Let the client read to the end before the socket closes.
-    let _ = conn.flush();
-    let mut sink = [0u8; 1];
-    let _ = conn.set_read_timeout(Some(Duration::from_millis(1)));
-    let _ = conn.read(&mut sink);
-    Ok(())
+    conn.flush()
 }
