@@ -10,8 +10,6 @@
 //! ([`article_from_html`], [`main_content`], [`sapo_of`]) serve the
 //! NukeViet import too.
 
-use std::sync::Mutex;
-
 use bantin_format::model::*;
 use bantin_format::text::slugify;
 use scraper::{Html, Selector};
@@ -233,7 +231,6 @@ pub fn import(
             let r = entry_article(client, media, entry, options, &mut warnings);
             (r, warnings)
         });
-        let shared = Mutex::new(&mut incoming);
         for (entry, (r, warnings)) in feed.entries.iter().zip(results) {
             let page = entry
                 .links
@@ -245,11 +242,10 @@ pub fn import(
             }
             match r {
                 Ok((article, cat)) => {
-                    let mut inc = shared.lock().unwrap();
-                    if !inc.categories.iter().any(|c| c.id == cat.id) {
-                        inc.categories.push(cat);
+                    if !incoming.categories.iter().any(|c| c.id == cat.id) {
+                        incoming.categories.push(cat);
                     }
-                    inc.articles.push(article);
+                    incoming.articles.push(article);
                     report.articles += 1;
                 }
                 Err(e) => report.fail(&page, e),

@@ -162,6 +162,23 @@ impl Conv<'_> {
         if runs.is_empty() {
             return;
         }
+        // No text field may pass 100,000 characters (format doc §5): a
+        // longer run is split into runs of the same style.
+        if runs.iter().any(|r| r.text.chars().count() > MAX_TEXT) {
+            runs = runs
+                .into_iter()
+                .flat_map(|r| {
+                    let chars: Vec<char> = r.text.chars().collect();
+                    chars
+                        .chunks(MAX_TEXT)
+                        .map(|c| Run {
+                            text: c.iter().collect(),
+                            ..r.clone()
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+        }
         let text_len: usize = runs.iter().map(|r| r.text.chars().count()).sum();
         let all_italic = runs.iter().all(|r| r.italic || r.text.trim().is_empty());
         let caption_like = text_len <= 300 && (all_italic || self.centered);
@@ -250,7 +267,7 @@ impl Conv<'_> {
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
-                let text = clean(&text_of(el));
+                let text = cap(clean(&text_of(el)));
                 if !bantin_format::text::is_blank(&text) {
                     let level = if matches!(name, "h1" | "h2") { 2 } else { 3 };
                     self.push_block(Block::Heading { text, level }, false);
@@ -270,7 +287,7 @@ impl Conv<'_> {
                 let items: Vec<String> = el
                     .child_elements()
                     .filter(|c| c.value().name() == "li")
-                    .map(|li| clean(&text_of(li)))
+                    .map(|li| cap(clean(&text_of(li))))
                     .filter(|t| !bantin_format::text::is_blank(t))
                     .collect();
                 if !items.is_empty() {
@@ -290,7 +307,7 @@ impl Conv<'_> {
                     .find(|e| matches!(e.value().name(), "cite" | "footer"))
                     .map(|e| clean(&text_of(e)))
                     .filter(|t| !t.is_empty());
-                let text = clean(&text_skipping(el, &["cite", "footer"]));
+                let text = cap(clean(&text_skipping(el, &["cite", "footer"])));
                 if !bantin_format::text::is_blank(&text) {
                     self.push_block(Block::Quote { text, cite }, false);
                 }
@@ -555,7 +572,7 @@ impl Conv<'_> {
         let mut header = Vec::new();
         let mut body = Vec::new();
         for (i, (head, cells)) in rows.iter().enumerate() {
-            let texts: Vec<String> = cells.iter().map(|c| clean(&text_of(*c))).collect();
+            let texts: Vec<String> = cells.iter().map(|c| cap(clean(&text_of(*c)))).collect();
             if texts.is_empty() {
                 continue;
             }
@@ -644,6 +661,19 @@ impl Conv<'_> {
         }
         self.blocks = out;
     }
+}
+
+/// The longest text a feed field may hold (format doc §5).
+pub const MAX_TEXT: usize = 100_000;
+
+/// A text cut to [`MAX_TEXT`] characters (a heading, a list item, a cell).
+pub fn cap(s: String) -> String {
+    if s.chars().count() <= MAX_TEXT {
+        return s;
+    }
+    let mut cut: String = s.chars().take(MAX_TEXT - 1).collect();
+    cut.push('…');
+    cut
 }
 
 fn plural(n: usize) -> &'static str {

@@ -19,13 +19,16 @@ use crate::http::{fnv, Client};
 
 pub const MEDIA_DIR: &str = "media";
 
+/// A picture kept: its path in the feed, width, height; or why not.
+type Kept = Result<(String, u32, u32), String>;
+
 pub struct Media<'a> {
     client: &'a Client,
     /// The staging folder (the feed's root).
     root: PathBuf,
     remote: bool,
     /// Address → (relative path, width, height), or the reason it failed.
-    done: Mutex<HashMap<String, Result<(String, u32, u32), String>>>,
+    done: Mutex<HashMap<String, Kept>>,
 }
 
 impl<'a> Media<'a> {
@@ -93,7 +96,7 @@ impl<'a> Media<'a> {
         }
     }
 
-    fn fetch(&self, url: &str) -> Result<(String, u32, u32), String> {
+    fn fetch(&self, url: &str) -> Kept {
         let got = self.client.get(url)?;
         let ext = match imagesize::image_type(&got.body) {
             Ok(imagesize::ImageType::Jpeg) => "jpg",

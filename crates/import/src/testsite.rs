@@ -226,19 +226,19 @@ fn article_body(i: usize, hostile: bool) -> String {
         "<p>Năm qua, công tác tuyên truyền được triển khai <em>kịp thời, đồng bộ</em>; \
          việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh đi vào chiều sâu.</p>",
     );
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         b.push_str(
             "<h3>Nhiệm vụ trọng tâm</h3><ul><li>Đổi mới nội dung sinh hoạt chi bộ</li>\
              <li>Nắm bắt dư luận xã hội ở cơ sở</li><li>Nhân rộng điển hình tiên tiến</li></ul>",
         );
     }
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         b.push_str(
             "<blockquote><p>Tuyên truyền phải đi trước một bước, đến tận từng chi bộ.</p>\
              <footer>Trưởng Ban Tuyên giáo Tỉnh ủy</footer></blockquote>",
         );
     }
-    if i % 4 == 0 {
+    if i.is_multiple_of(4) {
         b.push_str(
             "<table border=\"1\"><tbody><tr><th>Chỉ tiêu</th><th>Kết quả</th></tr>\
              <tr><td>Đảng viên học tập chuyên đề</td><td>97,5%</td></tr>\
@@ -274,7 +274,7 @@ fn article_page(spec: &Spec, i: usize) -> String {
         crumb(&nv("news", None), "Tin tức", 1),
         crumb(&nv("news", Some(alias)), cat, 2)
     );
-    let source = if i % 2 == 0 {
+    let source = if i.is_multiple_of(2) {
         "<p class=\"h5 text-right\"><strong>Nguồn tin: </strong>Báo Mẫu Sơn</p>"
     } else {
         ""

@@ -263,7 +263,7 @@ pub fn merge(existing: Option<Content>, incoming: Incoming, generated_at: &str) 
                         None => k.entries.push(e),
                     }
                 }
-                k.entries.sort_by(|a, b| start_key(a).cmp(&start_key(b)));
+                k.entries.sort_by_key(start_key);
                 if w.updated.is_some() {
                     k.updated = w.updated;
                 }

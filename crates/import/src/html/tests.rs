@@ -234,3 +234,27 @@ fn hostile_markup_is_dropped_with_warnings() {
     let json = serde_json::to_string(&c.blocks).unwrap();
     assert!(!json.contains("alert") && !json.contains("steal") && !json.contains("color:red"));
 }
+
+#[test]
+fn no_text_passes_the_format_limit() {
+    let long = "chữ ".repeat(30_000);
+    let c = convert_fragment(
+        &format!("<p>{long}</p><h2>{long}</h2><ul><li>{long}</li></ul>"),
+        BASE,
+    );
+    let Block::Paragraph { runs } = &c.blocks[0] else {
+        panic!("{:?}", c.blocks[0])
+    };
+    assert!(runs.len() >= 2);
+    assert!(runs.iter().all(|r| r.text.chars().count() <= MAX_TEXT));
+    let all: String = runs.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(all, long.trim_end());
+    let Block::Heading { text, .. } = &c.blocks[1] else {
+        panic!()
+    };
+    assert_eq!(text.chars().count(), MAX_TEXT);
+    let Block::List { items, .. } = &c.blocks[2] else {
+        panic!()
+    };
+    assert_eq!(items[0].chars().count(), MAX_TEXT);
+}
