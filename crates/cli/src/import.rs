@@ -229,17 +229,19 @@ pub fn import(args: &[String]) -> Result<(), String> {
     let started = Instant::now();
     let (report, result) = bantin_import::run(&common, &source);
     print!("{report}");
-    let written = result?;
-    println!(
-        "wrote {}: {} articles, {} calendar weeks, {} documents (index.json {} bytes; search index {} files, {} bytes)",
-        bantin_import::text::terminal(&common.out.display().to_string()),
-        written.articles,
-        written.weeks,
-        written.documents,
-        written.index_bytes,
-        written.search_files,
-        written.search_bytes
-    );
+    let out = bantin_import::text::terminal(&common.out.display().to_string());
+    match result? {
+        Some(written) => println!(
+            "wrote {out}: {} articles, {} calendar weeks, {} documents (index.json {} bytes; search index {} files, {} bytes)",
+            written.articles,
+            written.weeks,
+            written.documents,
+            written.index_bytes,
+            written.search_files,
+            written.search_bytes
+        ),
+        None => println!("nothing new: {out} was left as it was"),
+    }
     println!(
         "took {:.1} s, peak memory {}",
         started.elapsed().as_secs_f64(),

@@ -81,12 +81,13 @@ pub fn default_cache(out: &Path) -> PathBuf {
 }
 
 /// Imports `source` into `common.out`: fetched into a staging folder,
-/// merged, written with both indexes, checked, swapped in. The report
-/// always comes back; the `Err` says why the feed was left as it was.
+/// merged, written with both indexes, checked, swapped in (`Ok(None)`:
+/// nothing changed, the feed was not touched). The report always comes
+/// back; the `Err` says why the feed was left as it was.
 pub fn run(
     common: &Common,
     source: &Source,
-) -> (Report, Result<bantin_format::dir::Written, String>) {
+) -> (Report, Result<Option<bantin_format::dir::Written>, String>) {
     let staging = match write::Staging::open(&common.out) {
         Ok(s) => s,
         Err(e) => return (Report::default(), Err(e)),

@@ -138,11 +138,23 @@ impl Staging {
             .find(|d| d.id == id)
     }
 
-    /// Merges, writes, checks and swaps in. `Err` leaves the feed as it was
-    /// (the staging folder is removed, unless the check refused it: then it
-    /// stays, for a look, and the message says where).
-    pub fn commit(self, incoming: Incoming, generated_at: &str) -> Result<dir::Written, String> {
+    /// Merges, writes, checks and swaps in; `Ok(None)` when the merge
+    /// changes nothing the feed holds (the feed is not touched, not even its
+    /// `generated_at`). `Err` leaves the feed as it was (the staging folder
+    /// is removed, unless the check refused it: then it stays, for a look,
+    /// and the message says where).
+    pub fn commit(
+        self,
+        incoming: Incoming,
+        generated_at: &str,
+    ) -> Result<Option<dir::Written>, String> {
         let content = merge(self.existing.clone(), incoming, generated_at);
+        if let Some(old) = &self.existing {
+            if same(old, &content) && !self.dir_has_new_files() {
+                self.abandon();
+                return Ok(None);
+            }
+        }
         let written = match dir::write_content(&self.dir, &content) {
             Ok(w) => w,
             Err(e) => {
@@ -160,7 +172,27 @@ impl Staging {
             ));
         }
         swap(&self.dir, &self.out)?;
-        Ok(written)
+        Ok(Some(written))
+    }
+
+    /// Whether the import put a file into the staging folder that the feed
+    /// lacks (a new picture or document file).
+    fn dir_has_new_files(&self) -> bool {
+        fn walk(dir: &Path, root: &Path, out: &Path) -> bool {
+            let Ok(rd) = fs::read_dir(dir) else {
+                return false;
+            };
+            rd.flatten().any(|e| {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, root, out)
+                } else {
+                    let rel = p.strip_prefix(root).expect("inside");
+                    !generated(rel) && !out.join(rel).exists()
+                }
+            })
+        }
+        walk(&self.dir, &self.dir, &self.out)
     }
 
     /// Gives up: the feed stays as it was.
@@ -280,6 +312,24 @@ pub fn merge(existing: Option<Content>, incoming: Incoming, generated_at: &str) 
         }
     }
     content
+}
+
+/// The same content, whatever the order of its lists and its time of writing.
+fn same(a: &Content, b: &Content) -> bool {
+    fn sorted<T: Clone, K: Ord>(v: &[T], key: impl Fn(&T) -> K) -> Vec<T> {
+        let mut v = v.to_vec();
+        v.sort_by_key(|x| key(x));
+        v
+    }
+    let article = |x: &Article| x.summary.id.clone();
+    let document = |x: &Document| x.id.clone();
+    let week = |x: &CalendarWeek| x.week.clone();
+    a.site == b.site
+        && a.categories == b.categories
+        && a.featured == b.featured
+        && sorted(&a.articles, article) == sorted(&b.articles, article)
+        && sorted(&a.weeks, week) == sorted(&b.weeks, week)
+        && sorted(&a.documents, document) == sorted(&b.documents, document)
 }
 
 fn start_key(e: &CalendarEntry) -> i64 {

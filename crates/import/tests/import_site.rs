@@ -89,7 +89,9 @@ fn a_nukeviet_portal_imports_checks_and_reimports_with_304s_only() {
     let source = Source::NukeViet(nukeviet_options(&server.base));
 
     let (report, result) = run(&c, &source);
-    let written = result.unwrap_or_else(|e| panic!("{e}\n{report}"));
+    let written = result
+        .unwrap_or_else(|e| panic!("{e}\n{report}"))
+        .expect("a new feed is written");
     assert!(report.failed.is_empty(), "{report}");
     assert_eq!((report.articles, report.documents), (25, 3), "{report}");
     assert_eq!(written.articles, 25);
@@ -270,7 +272,12 @@ fn a_nukeviet_portal_imports_checks_and_reimports_with_304s_only() {
         .not_modified
         .load(std::sync::atomic::Ordering::SeqCst);
     let (report2, result2) = run(&c, &source);
-    result2.unwrap_or_else(|e| panic!("{e}\n{report2}"));
+    assert!(
+        result2
+            .unwrap_or_else(|e| panic!("{e}\n{report2}"))
+            .is_none(),
+        "nothing new: the feed is not rewritten"
+    );
     assert_eq!((report2.articles, report2.unchanged), (0, 25), "{report2}");
     let requests = server
         .state
