@@ -289,48 +289,62 @@ fn list_views(
     wanted: usize,
     report: &mut Report,
 ) -> HashMap<u64, u64> {
-    let mut views = HashMap::new();
-    let max_pages = wanted / 5 + 2;
-    for page in 1..=max_pages {
-        let url = if page == 1 {
+    let page_url = |page: usize| {
+        if page == 1 {
             o.url(&o.news_module, None)
         } else {
             o.url(&o.news_module, Some(&format!("page-{page}")))
-        };
-        let Ok(got) = client.get(&url) else {
-            if page == 1 {
-                report.warn(&url, "the list page could not be read: no view counts");
-            }
-            break;
-        };
-        let doc = Html::parse_document(&got.text().0);
-        let before = views.len();
-        for h in doc.select(&sel("h3 a[href], h2 a[href]")) {
-            let Some(n) = h
-                .attr("href")
-                .and_then(|href| resolve(&got.url, href))
-                .and_then(|u| article_number(&u))
-            else {
-                continue;
-            };
-            // The count is in the same panel as the link.
-            let panel = h.ancestors().filter_map(ElementRef::wrap).find(|e| {
-                e.value()
-                    .classes()
-                    .any(|c| c == "panel-body" || c == "news-item")
-            });
-            if let Some(panel) = panel {
-                let text = clean(&text_of(panel));
-                if let Some(v) = count_after(&text, "Đã xem:") {
-                    views.entry(n).or_insert(v);
-                }
-            }
         }
-        if views.len() == before || views.len() >= wanted {
-            break;
-        }
+    };
+    let first = page_url(1);
+    let Ok(got) = client.get(&first) else {
+        report.warn(&first, "the list page could not be read: no view counts");
+        return HashMap::new();
+    };
+    let mut views = HashMap::new();
+    let per_page = page_views(&got, &mut views);
+    if per_page == 0 || views.len() >= wanted {
+        return views;
+    }
+    // The pages that hold the rest, fetched as the client allows.
+    let pages: Vec<usize> = (2..=wanted.div_ceil(per_page)).collect();
+    for got in client
+        .map(&pages, |p| client.get(&page_url(*p)))
+        .into_iter()
+        .flatten()
+    {
+        page_views(&got, &mut views);
     }
     views
+}
+
+/// The counts of one list page; the number of articles it lists.
+fn page_views(got: &crate::http::Fetched, views: &mut HashMap<u64, u64>) -> usize {
+    let doc = Html::parse_document(&got.text().0);
+    let mut listed = 0;
+    for h in doc.select(&sel("h3 a[href], h2 a[href]")) {
+        let Some(n) = h
+            .attr("href")
+            .and_then(|href| resolve(&got.url, href))
+            .and_then(|u| article_number(&u))
+        else {
+            continue;
+        };
+        listed += 1;
+        // The count is in the same panel as the link.
+        let panel = h.ancestors().filter_map(ElementRef::wrap).find(|e| {
+            e.value()
+                .classes()
+                .any(|c| c == "panel-body" || c == "news-item")
+        });
+        if let Some(panel) = panel {
+            let text = clean(&text_of(panel));
+            if let Some(v) = count_after(&text, "Đã xem:") {
+                views.entry(n).or_insert(v);
+            }
+        }
+    }
+    listed
 }
 
 /// The number after `label` ("Đã xem: 1.234" → 1234).
