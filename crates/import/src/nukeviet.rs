@@ -195,7 +195,10 @@ pub fn rss_pubdate(s: &str) -> Option<(DateTime, bool)> {
 struct Listed {
     url: String,
     number: u64,
+    /// The sitemap's time (exact).
     published: Option<String>,
+    /// The RSS's time, repaired, and whether its minutes were lost.
+    rss_time: Option<(String, bool)>,
 }
 
 fn sitemap(client: &Client, o: &Options, report: &mut Report) -> Vec<Listed> {
@@ -228,6 +231,7 @@ fn sitemap(client: &Client, o: &Options, report: &mut Report) -> Vec<Listed> {
             url: loc,
             number,
             published,
+            rss_time: None,
         });
     }
     out
@@ -264,19 +268,14 @@ fn rss_items(client: &Client, o: &Options, report: &mut Report) -> Vec<Listed> {
         let Some(number) = article_number(&link) else {
             continue;
         };
-        let published = text_in("pubdate").and_then(|p| rss_pubdate(&p)).map(|(t, buggy)| {
-            if buggy {
-                report.warn(
-                    &link,
-                    "the RSS time has the month in its minutes (NukeViet 4.5): the minutes are unknown",
-                );
-            }
-            in_vietnam(t)
-        });
+        let rss_time = text_in("pubdate")
+            .and_then(|p| rss_pubdate(&p))
+            .map(|(t, buggy)| (in_vietnam(t), buggy));
         out.push(Listed {
             url: link,
             number,
-            published,
+            published: None,
+            rss_time,
         });
     }
     out
@@ -485,11 +484,23 @@ fn article_page(
     let line = doc
         .select(&sel(".panel-body .h5, .news_column .h5, .time, .date"))
         .find_map(|e| find_vn_date(&clean(&text_of(e))));
-    let published = match (&l.published, line) {
-        (Some(p), _) => p.clone(),
-        (None, Some((d, Some((h, m))))) => vietnam_time(d, h, m),
-        (None, Some((d, None))) => vietnam_time(d, 0, 0),
-        (None, None) => return Err("no publication time (sitemap or date line)".into()),
+    // The sitemap's time; else the date line's (Vietnam time, to the
+    // minute); else the RSS's, repaired.
+    let published = match (&l.published, line, &l.rss_time) {
+        (Some(p), _, _) => p.clone(),
+        (None, Some((d, Some((h, m)))), _) => vietnam_time(d, h, m),
+        (None, _, Some((t, buggy))) => {
+            if *buggy {
+                warnings.push(
+                    "the time is the RSS's, whose minutes are the month (NukeViet 4.5): \
+                     written without its minutes"
+                        .into(),
+                );
+            }
+            t.clone()
+        }
+        (None, Some((d, None)), None) => vietnam_time(d, 0, 0),
+        (None, None, None) => return Err("no publication time (sitemap, date line or RSS)".into()),
     };
 
     let sapo = first_text(".hometext")

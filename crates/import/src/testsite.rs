@@ -576,6 +576,11 @@ impl Site {
         );
     }
 
+    /// A page taken away (a portal that turned its sitemap off).
+    pub fn remove(&mut self, target: &str) {
+        self.pages.remove(target);
+    }
+
     fn list_page(&self, n: usize, views: &HashMap<u64, u64>) -> Vec<u8> {
         let mut main = String::new();
         for (number, url, t) in self.listed.iter().skip((n - 1) * 20).take(20) {

@@ -474,3 +474,63 @@ fn a_failed_import_leaves_the_feed_as_it_was() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
     let _ = fs::remove_dir_all(&root);
 }
+
+#[test]
+fn without_a_sitemap_the_times_come_from_the_date_lines() {
+    let today = Date::new(2026, 11, 25).unwrap();
+    let mut site = Site::nukeviet(&Spec {
+        articles: 4,
+        laws: 0,
+        today,
+        hostile: false,
+    });
+    site.remove("/index.php?language=vi&nv=news&op=sitemap");
+    let server = Server::start(site);
+    let root = temp("no-sitemap");
+    let c = common(&root, Duration::from_secs(5));
+    let (report, result) = run(&c, &Source::NukeViet(nukeviet_options(&server.base)));
+    result.unwrap_or_else(|e| panic!("{e}\n{report}"));
+    assert_checks(&c.out);
+    let (_, content) = dir::read_content(&c.out).unwrap();
+    assert_eq!(content.articles.len(), 4, "{report}");
+    // Article 1: 00:45 on 25 November; its RSS pubDate reads 17:11 UTC.
+    let a = content
+        .articles
+        .iter()
+        .find(|a| a.summary.id == "bai-999")
+        .unwrap();
+    assert_eq!(a.summary.published, "2026-11-25T00:45:00+07:00");
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_json_feed_imports() {
+    let root = temp("json-feed");
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Bản tin Đoàn Thanh niên",
+      "items": [{"id": "jf-1", "url": "https://doan.example.vn/bai/1", "title": "Ra quân Chiến dịch Thanh niên tình nguyện",
+        "content_html": "<p>Sáng 23/11, hơn 500 đoàn viên thanh niên toàn tỉnh ra quân chiến dịch tình nguyện mùa đông năm 2026, tập trung vào các công trình vì cộng đồng ở vùng sâu, vùng xa.</p><ol><li>Sửa đường giao thông nông thôn</li><li>Tặng quà học sinh nghèo</li></ol>",
+        "summary": "Hơn 500 đoàn viên ra quân.", "date_published": "2026-11-23T07:30:00+07:00",
+        "authors": [{"name": "Hoàng Nam"}], "tags": ["Tình nguyện", "Mùa đông"]}]}"#;
+    fs::write(root.join("feed.json"), json).unwrap();
+    let c = common(&root, Duration::from_secs(5));
+    let (report, result) = run(
+        &c,
+        &Source::Feed(
+            vec![root.join("feed.json").to_string_lossy().to_string()],
+            bantin_import::feed::Options {
+                category: Some("Hoạt động Đoàn".into()),
+            },
+        ),
+    );
+    result.unwrap_or_else(|e| panic!("{e}\n{report}"));
+    assert_checks(&c.out);
+    let (_, content) = dir::read_content(&c.out).unwrap();
+    let a = &content.articles[0];
+    assert_eq!(a.summary.title, "Ra quân Chiến dịch Thanh niên tình nguyện");
+    assert_eq!(a.summary.published, "2026-11-23T07:30:00+07:00");
+    assert_eq!(a.summary.author.as_deref(), Some("Hoàng Nam"));
+    assert_eq!(a.summary.category, "hoat-dong-doan");
+    assert_eq!(a.summary.sapo, "Hơn 500 đoàn viên ra quân.");
+    assert!(matches!(&a.body[1], Block::List { ordered: true, items } if items.len() == 2));
+    let _ = fs::remove_dir_all(&root);
+}
