@@ -88,15 +88,42 @@ impl Staging {
         };
         fs::create_dir_all(&parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        // A killed run's leftovers.
+        // Another run's folders: refused while that run lives; a killed
+        // run's staging folder removed; a feed moved aside by a run killed
+        // between its two renames put back first.
+        let mut leftovers = Vec::new();
         if let Ok(rd) = fs::read_dir(&parent) {
             for e in rd.flatten() {
                 let n = e.file_name().to_string_lossy().to_string();
-                if n.starts_with(&format!(".{name}.import-"))
-                    || n.starts_with(&format!(".{name}.old-"))
-                {
-                    let _ = fs::remove_dir_all(e.path());
+                let pid = [".import-", ".old-"].iter().find_map(|k| {
+                    n.strip_prefix(&format!(".{name}{k}"))
+                        .and_then(|p| p.parse::<u32>().ok())
+                        .map(|pid| (pid, *k == ".old-"))
+                });
+                if let Some((pid, old)) = pid {
+                    if pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists() {
+                        return Err(format!(
+                            "another import into {} is running (process {pid}); \
+                             if it is not, remove {}",
+                            out.display(),
+                            e.path().display()
+                        ));
+                    }
+                    leftovers.push((e.path(), old));
                 }
+            }
+        }
+        for (path, old) in leftovers {
+            if old && !out.exists() {
+                fs::rename(&path, out).map_err(|e| {
+                    format!(
+                        "cannot put {} back as {}: {e}",
+                        path.display(),
+                        out.display()
+                    )
+                })?;
+            } else {
+                let _ = fs::remove_dir_all(path);
             }
         }
         let dir = parent.join(format!(".{name}.import-{}", std::process::id()));
@@ -355,5 +382,45 @@ pub fn site_named(name: &str) -> Site {
         quick_links: Vec::new(),
         counters: None,
         visits: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("bantin-write-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn a_feed_moved_aside_by_a_killed_run_is_put_back() {
+        let root = temp("aside");
+        let out = root.join("feed");
+        // A run (not alive: pid 0 has no /proc entry) killed between its renames.
+        let aside = root.join(".feed.old-0");
+        fs::create_dir_all(aside.join("media")).unwrap();
+        fs::write(aside.join("media/a.png"), b"x").unwrap();
+        fs::create_dir_all(root.join(".feed.import-0")).unwrap();
+        let staging = Staging::open(&out).unwrap();
+        assert!(out.join("media/a.png").is_file(), "the feed is back");
+        assert!(!aside.exists() && !root.join(".feed.import-0").exists());
+        staging.abandon();
+        let _ = fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn a_running_import_is_not_disturbed() {
+        let root = temp("running");
+        let out = root.join("feed");
+        // PID 1 is always alive.
+        fs::create_dir_all(root.join(".feed.import-1")).unwrap();
+        let e = Staging::open(&out).err().expect("refused");
+        assert!(e.contains("another import into"), "{e}");
+        assert!(root.join(".feed.import-1").exists());
+        let _ = fs::remove_dir_all(&root);
     }
 }
