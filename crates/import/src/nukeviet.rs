@@ -24,8 +24,10 @@
 //! a cookie). The client keeps the portal's cookies for the whole run and
 //! in its cache across runs, so an import adds at most one view per
 //! article per portal session, and a later run does not open an article
-//! it already has with the same time at all. The view counts come from the
-//! module's list pages ("Đã xem: N"), which count nothing.
+//! it already has with the same time at all, nor a document's page and
+//! files (the laws module counts views and downloads the same way) it
+//! already has with the same number and date. The view counts come from
+//! the module's list pages ("Đã xem: N"), which count nothing.
 //!
 //! **Documents.** The laws RSS gives `[số ký hiệu] title` (the title may
 //! carry numeric character references, decoded here) and the detail
@@ -118,7 +120,6 @@ pub fn import(
         .map(|(url, d)| (url.clone(), d.id.clone()))
         .collect();
     incoming.documents = documents.into_iter().map(|(_, d)| d).collect();
-    report.documents = incoming.documents.len();
 
     news(
         client,
@@ -730,11 +731,16 @@ fn laws(
     let mut out = Vec::new();
     for ((link, _, _), r) in items.iter().zip(results) {
         match r {
-            Ok((d, warnings)) => {
+            Ok((d, warnings, unchanged)) => {
                 for w in warnings {
                     report.warn(link, w);
                 }
                 if !out.iter().any(|(_, o): &(String, Document)| o.id == d.id) {
+                    if unchanged {
+                        report.unchanged += 1;
+                    } else {
+                        report.documents += 1;
+                    }
                     out.push((link.clone(), d));
                 }
             }
@@ -744,6 +750,20 @@ fn laws(
     out
 }
 
+/// A document's id: its number's slug and the year of issue
+/// ("112-HD/BTGTU" of 2026 → `112-hd-btgtu-2026`).
+fn document_id(number: &str, issued: &str, link: &str) -> String {
+    let year = &issued[..4];
+    let s = slugify(number);
+    if s.is_empty() {
+        format!("van-ban-{:016x}", fnv(link))
+    } else if s.ends_with(year) {
+        s
+    } else {
+        format!("{s}-{year}")
+    }
+}
+
 fn law(
     client: &Client,
     staging: &Staging,
@@ -751,10 +771,21 @@ fn law(
     link: &str,
     rss_title: &str,
     rss_summary: &str,
-) -> Result<(Document, Vec<String>), String> {
+) -> Result<(Document, Vec<String>, bool), String> {
     let mut warnings = Vec::new();
     let (number, title) = split_law_title(rss_title)
         .ok_or_else(|| format!("the title does not start with [số ký hiệu]: {rss_title}"))?;
+    // Known, with the same number and issue date: its page and files are
+    // not opened again (each opening counts a view or a download once a
+    // portal session has expired).
+    if let Some((issued, _)) = find_vn_date(rss_summary) {
+        let id = document_id(&number, &issued.to_string(), link);
+        if let Some(old) = staging.document(&id) {
+            if old.number == number && old.issued == issued.to_string() {
+                return Ok((old.clone(), warnings, true));
+            }
+        }
+    }
     let got = client.get(link)?;
     let (text, enc) = got.text();
     warnings.extend(enc);
@@ -784,17 +815,7 @@ fn law(
     let issued = date("ngày ban hành")
         .or_else(|| find_vn_date(rss_summary).map(|(d, _)| d.to_string()))
         .ok_or("no issue date (Ngày ban hành)")?;
-    let year = &issued[..4];
-    let id = {
-        let s = slugify(&number);
-        if s.is_empty() {
-            format!("van-ban-{:016x}", fnv(link))
-        } else if s.ends_with(year) {
-            s
-        } else {
-            format!("{s}-{year}")
-        }
-    };
+    let id = document_id(&number, &issued, link);
     let doc_type = get("thể loại")
         .or_else(|| get("loại văn bản"))
         .or_else(|| type_from_number(&number).map(str::to_string))
@@ -897,6 +918,7 @@ fn law(
             related: Vec::new(),
         },
         warnings,
+        false,
     ))
 }
 

@@ -278,7 +278,22 @@ fn a_nukeviet_portal_imports_checks_and_reimports_with_304s_only() {
             .is_none(),
         "nothing new: the feed is not rewritten"
     );
-    assert_eq!((report2.articles, report2.unchanged), (0, 25), "{report2}");
+    assert_eq!(
+        (report2.articles, report2.documents, report2.unchanged),
+        (0, 0, 28),
+        "{report2}"
+    );
+    let reopened: Vec<String> = server.state.targets.lock().unwrap()[requests_before..]
+        .iter()
+        // A document's page (op=detail/…) or an article's (op={category}/{alias}-{id}).
+        .filter(|t| {
+            t.contains("op=detail/")
+                || t.split_once("nv=news&op=")
+                    .is_some_and(|(_, op)| op.contains('/'))
+        })
+        .cloned()
+        .collect();
+    assert!(reopened.is_empty(), "pages opened again: {reopened:?}");
     let requests = server
         .state
         .requests
