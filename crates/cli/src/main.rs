@@ -15,6 +15,14 @@
 //!                                         into a release build (prerendered, with link previews)
 //!   bantin-feed card --out FILE [--site-name NAME]
 //!                                         draw the 1200×630 site card for link previews (PNG)
+//!   bantin-feed import nukeviet --site URL --out FEED [...]
+//!   bantin-feed import feed URL|FILE… --out FEED [...]
+//!   bantin-feed import ics URL|FILE… --out FEED [...]
+//!                                         bring a portal's content into a feed (NukeViet's
+//!                                         news, laws and work-schedules; RSS, Atom, JSON Feed;
+//!                                         iCalendar): bantin_feed::import over bantin_import
+//!   bantin-feed bench-import [--articles N]
+//!                                         the import benchmark (prints figures)
 //!
 //! A thin command line: the work is `bantin_format::dir`'s (and
 //! `bantin_synth`'s for `gen`); this reads the arguments, prints the
@@ -29,14 +37,19 @@ use bantin_format::datetime::{Date, LocalTime};
 use bantin_format::dir::{self, CalendarMove};
 use bantin_synth as synth;
 
-const USAGE: &str = "usage:
+const USAGE_HEAD: &str = "usage:
   bantin-feed check DIR
   bantin-feed gen --articles N --seed S --out DIR [--today YYYY-MM-DD]
   bantin-feed index DIR
   bantin-feed demo-calendar DIR [--today YYYY-MM-DD]
   bantin-feed sw-protocol
   bantin-feed publish FEED --dist DIST --site-url URL [--jobs N] [--now RFC3339]
-  bantin-feed card --out FILE [--site-name NAME]";
+  bantin-feed card --out FILE [--site-name NAME]
+{IMPORT}";
+
+fn usage() -> String {
+    USAGE_HEAD.replace("{IMPORT}", bantin_feed::import::USAGE)
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -51,11 +64,13 @@ fn main() -> ExitCode {
         }
         Some("card") => card(&args[1..]),
         Some("publish") => publish(&args[1..]),
+        Some("import") => bantin_feed::import::import(&args[1..]),
+        Some("bench-import") => bantin_feed::import::bench(&args[1..]),
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+            println!("{}", usage());
             Ok(())
         }
-        _ => Err(USAGE.to_string()),
+        _ => Err(usage()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -69,7 +84,7 @@ fn main() -> ExitCode {
 fn one_dir(args: &[String]) -> Result<PathBuf, String> {
     match args {
         [dir] => Ok(PathBuf::from(dir)),
-        _ => Err(USAGE.to_string()),
+        _ => Err(usage()),
     }
 }
 
@@ -80,7 +95,7 @@ fn options(args: &[String]) -> Result<BTreeMap<String, String>, String> {
     while let Some(key) = it.next() {
         let name = key
             .strip_prefix("--")
-            .ok_or_else(|| format!("unexpected argument {key}\n{USAGE}"))?;
+            .ok_or_else(|| format!("unexpected argument {key}\n{}", usage()))?;
         let value = it.next().ok_or_else(|| format!("--{name} needs a value"))?;
         map.insert(name.to_string(), value.clone());
     }
@@ -111,7 +126,7 @@ fn gen(args: &[String]) -> Result<(), String> {
     let opts = options(args)?;
     let number = |k: &str| -> Result<u64, String> {
         opts.get(k)
-            .ok_or_else(|| format!("--{k} is required\n{USAGE}"))?
+            .ok_or_else(|| format!("--{k} is required\n{}", usage()))?
             .parse()
             .map_err(|_| format!("--{k} must be a number"))
     };
@@ -119,7 +134,7 @@ fn gen(args: &[String]) -> Result<(), String> {
     let seed = number("seed")?;
     let out = PathBuf::from(
         opts.get("out")
-            .ok_or_else(|| format!("--out is required\n{USAGE}"))?,
+            .ok_or_else(|| format!("--out is required\n{}", usage()))?,
     );
     let today = opts.get("today").cloned().unwrap_or_else(today_vietnam);
     match Date::parse(&today) {
@@ -173,7 +188,7 @@ fn card(args: &[String]) -> Result<(), String> {
     let opts = options(args)?;
     let out = opts
         .get("out")
-        .ok_or(format!("--out is required\n{USAGE}"))?;
+        .ok_or(format!("--out is required\n{}", usage()))?;
     let png = bantin_feed::card::site_card_png(opts.get("site-name").map_or("", String::as_str));
     std::fs::write(out, &png).map_err(|e| format!("{out}: {e}"))?;
     println!("wrote the site card to {out} ({} bytes)", png.len());
@@ -182,7 +197,7 @@ fn card(args: &[String]) -> Result<(), String> {
 
 /// Moves a sample feed's calendar to the weeks around today (or --today).
 fn demo_calendar(args: &[String]) -> Result<(), String> {
-    let (dir, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    let (dir, rest) = args.split_first().ok_or_else(usage)?;
     let dir = PathBuf::from(dir);
     let opts = options(rest)?;
     let today = opts.get("today").cloned().unwrap_or_else(today_vietnam);
@@ -198,12 +213,12 @@ fn demo_calendar(args: &[String]) -> Result<(), String> {
 
 /// Prerenders the feed's pages into a release build (bantin_feed::publish).
 fn publish(args: &[String]) -> Result<(), String> {
-    let (feed, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    let (feed, rest) = args.split_first().ok_or_else(usage)?;
     let opts = options(rest)?;
     let need = |k: &str| {
         opts.get(k)
             .cloned()
-            .ok_or_else(|| format!("--{k} is required\n{USAGE}"))
+            .ok_or_else(|| format!("--{k} is required\n{}", usage()))
     };
     let now_ms = match opts.get("now") {
         Some(t) => bantin_format::datetime::DateTime::parse_rfc3339(t)

@@ -1,0 +1,551 @@
+//! Imports served on loopback: a NukeViet-shaped portal (news, laws,
+//! work-schedules), a Liferay-style Atom feed and an .ics file, and a
+//! hostile site. Each result must pass `bantin-feed check`'s verdict
+//! (`bantin_format::dir::check`); a re-run with nothing new must change
+//! nothing and be answered with 304s only.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use bantin_format::datetime::Date;
+use bantin_format::dir;
+use bantin_format::model::*;
+use bantin_import::testsite::{self, Server, Site, Spec};
+use bantin_import::{http, nukeviet, run, Common, Source};
+
+fn temp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("bantin-import-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&d);
+    fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn common(root: &Path, timeout: Duration) -> Common {
+    Common {
+        out: root.join("feed"),
+        http: http::Options {
+            concurrency: 4,
+            delay: Duration::ZERO,
+            cache_dir: Some(root.join("cache")),
+            timeout,
+            ..http::Options::default()
+        },
+        remote_images: false,
+        generated_at: "2027-01-01T12:00:00+07:00".into(),
+    }
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, d: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for e in fs::read_dir(d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                let rel = p.strip_prefix(root).unwrap().to_string_lossy().to_string();
+                out.insert(rel, fs::read(&p).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+fn assert_checks(out: &Path) {
+    let report = dir::check(out).unwrap();
+    assert_eq!(report.errors(), 0, "bantin-feed check:\n{report}");
+}
+
+const TODAY: (i32, u8, u8) = (2027, 1, 1);
+
+fn nukeviet_options(base: &str) -> nukeviet::Options {
+    nukeviet::Options {
+        site: base.to_string(),
+        news_module: "news".into(),
+        laws_module: "laws".into(),
+        schedule_module: "work-schedules".into(),
+        limit: 1000,
+        weeks: 4,
+        today: Date::new(TODAY.0, TODAY.1, TODAY.2).unwrap(),
+        categories: BTreeMap::new(),
+        site_name: None,
+    }
+}
+
+#[test]
+fn a_nukeviet_portal_imports_checks_and_reimports_with_304s_only() {
+    let today = Date::new(TODAY.0, TODAY.1, TODAY.2).unwrap();
+    let server = Server::start(Site::nukeviet(&Spec {
+        articles: 25,
+        laws: 3,
+        today,
+        hostile: true,
+    }));
+    let root = temp("nukeviet");
+    let c = common(&root, Duration::from_secs(10));
+    let source = Source::NukeViet(nukeviet_options(&server.base));
+
+    let (report, result) = run(&c, &source);
+    let written = result
+        .unwrap_or_else(|e| panic!("{e}\n{report}"))
+        .expect("a new feed is written");
+    assert!(report.failed.is_empty(), "{report}");
+    assert_eq!((report.articles, report.documents), (25, 3), "{report}");
+    assert_eq!(written.articles, 25);
+    assert_checks(&c.out);
+
+    let (index, content) = dir::read_content(&c.out).unwrap();
+    assert_eq!(index.site.name, testsite::SITE_NAME);
+    let article = |id: &str| {
+        content
+            .articles
+            .iter()
+            .find(|a| a.summary.id == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
+
+    // Article 1: 00:45 on 1 January, Vietnam time. The RSS says
+    // "Thu, 31 Dec 2026 17:12:00 GMT" (the month in the minutes); the
+    // sitemap has the truth.
+    let a = article("bai-999");
+    assert_eq!(a.summary.title, testsite::title(1));
+    assert_eq!(a.summary.published, "2027-01-01T00:45:00+07:00");
+    assert_eq!(a.summary.sapo, testsite::hometext(1));
+    assert_eq!(a.summary.author.as_deref(), Some("Minh Anh"));
+    assert_eq!(a.summary.source, None);
+    assert_eq!(a.summary.category, "hoc-tap-va-lam-theo-bac");
+    assert_eq!(a.summary.tags, vec!["Chỉ thị 05", "tuyên giáo"]);
+    let cover = a.summary.cover.as_ref().unwrap();
+    assert!(cover.src.starts_with("media/") && cover.src.ends_with(".png"));
+    assert_eq!((cover.width, cover.height), (Some(300), Some(200)));
+    assert_eq!(
+        cover.caption.as_deref(),
+        Some("Ảnh: Phóng viên Ban Tuyên giáo")
+    );
+    match &a.body[0] {
+        Block::Paragraph { runs } => {
+            assert!(
+                runs.iter().any(|r| r.bold && r.text == "Nguyễn Văn An"),
+                "{runs:?}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    match &a.body[1] {
+        Block::Image(img) => {
+            assert!(img.src.starts_with("media/"));
+            assert_eq!((img.width, img.height), (Some(800), Some(451)));
+            assert_eq!(img.alt, "Quang cảnh thành phố Mẫu Sơn");
+            assert_eq!(
+                img.caption.as_deref(),
+                Some("Quang cảnh buổi làm việc tại thành phố Mẫu Sơn")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(c.out.join(&cover.src).is_file());
+
+    // Article 0: its source, the hostile markup dropped with warnings, the
+    // link to a document as an attachment, the YouTube video.
+    let a0 = article("bai-1000");
+    assert_eq!(a0.summary.source.as_ref().unwrap().name, "Báo Mẫu Sơn");
+    assert_eq!(a0.summary.category, "tin-tuc-su-kien");
+    assert!(a0
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Table { rows, .. } if rows.len() == 2)));
+    assert!(a0.body.iter().any(
+        |b| matches!(b, Block::Quote { cite: Some(c), .. } if c == "Trưởng Ban Tuyên giáo Tỉnh ủy")
+    ));
+    assert!(a0
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Heading { level: 3, .. })));
+    assert!(a0
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::List { items, .. } if items.len() == 3)));
+    assert!(
+        a0.body.iter().any(
+            |b| matches!(b, Block::Attachment { document, .. } if document == "112-hd-btgtu-2026")
+        ),
+        "{:#?}",
+        a0.body
+    );
+    assert!(a0
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Video { url, .. } if url.ends_with("aBcDeFgHiJk"))));
+    let json = serde_json::to_string(&a0.body).unwrap();
+    assert!(!json.contains("alert") && !json.contains("cookie") && !json.contains("javascript"));
+    let warned: Vec<&str> = report
+        .warnings
+        .iter()
+        .filter(|(page, _)| page.ends_with("-1000"))
+        .map(|(_, w)| w.as_str())
+        .collect();
+    assert!(warned.iter().any(|w| w.contains("<script>")), "{warned:?}");
+    assert!(warned.iter().any(|w| w.contains("onclick")), "{warned:?}");
+    assert!(
+        warned.iter().any(|w| w.contains("javascript:")),
+        "{warned:?}"
+    );
+
+    // Views: the import's one visit per article (one session), read after it.
+    assert_eq!(server.views(1000), testsite::initial_views(1000) + 1);
+    assert_eq!(a0.summary.views, Some(server.views(1000)));
+
+    // Documents, every field and the file.
+    let d = content
+        .documents
+        .iter()
+        .find(|d| d.id == "112-hd-btgtu-2026")
+        .unwrap();
+    assert_eq!(d.number, "112-HD/BTGTU");
+    assert_eq!(d.doc_type, "Hướng dẫn");
+    assert_eq!(d.issuer, "Ban Tuyên giáo Tỉnh ủy");
+    assert_eq!(d.signer.as_ref().unwrap().name, "Trần Thị Bình");
+    assert_eq!(d.issued, "2026-12-29");
+    assert_eq!(d.effective.as_deref(), Some("2027-01-05"));
+    assert_eq!(d.expires.as_deref(), Some("2028-01-05"));
+    assert_eq!(d.fields, vec!["Tuyên truyền", "Văn hóa - Văn nghệ"]);
+    assert!(d
+        .summary
+        .starts_with("Hướng dẫn tuyên truyền kỷ niệm ngày thành lập Đảng bộ tỉnh"));
+    assert_eq!(d.files.len(), 1);
+    let f = &d.files[0];
+    assert_eq!(f.name, "112-HD-BTGTU.pdf");
+    assert_eq!(f.media_type, "application/pdf");
+    assert_eq!(f.size, testsite::law_file(0).len() as u64);
+    assert_eq!(fs::read(c.out.join(&f.url)).unwrap(), testsite::law_file(0));
+    // The title the RSS double-encoded (&amp;#…;) reads as Vietnamese.
+    let d1 = content
+        .documents
+        .iter()
+        .find(|d| d.number == "111-KH/BTGTU")
+        .unwrap();
+    assert!(
+        d1.summary
+            .starts_with("Kế hoạch tổ chức Hội thi báo cáo viên giỏi"),
+        "{}",
+        d1.summary
+    );
+    assert_eq!(d1.doc_type, "Kế hoạch");
+
+    // The calendar: NukeViet's week 1 of 2027 (28/12/2026–03/01/2027) is
+    // ISO week 2026-W53.
+    let weeks: Vec<&str> = content.weeks.iter().map(|w| w.week.as_str()).collect();
+    assert_eq!(weeks, ["2026-W51", "2026-W52", "2026-W53", "2027-W01"]);
+    let w53 = &content.weeks[2];
+    assert_eq!(w53.entries.len(), 10);
+    let first = &w53.entries[0];
+    assert_eq!(first.start, "2026-12-28T07:30:00+07:00");
+    assert_eq!(first.end.as_deref(), Some("2026-12-28T11:00:00+07:00"));
+    assert!(first.emphasis);
+    assert_eq!(first.content, "Giao ban đầu tuần");
+    assert_eq!(first.location.as_deref(), Some("Phòng họp số 1"));
+    assert_eq!(first.chair.as_deref(), Some("Trưởng Ban"));
+    assert_eq!(first.session, Session::Sang);
+    assert_eq!(w53.entries[1].session, Session::Chieu);
+
+    // Polite: at most 4 at once, a User-Agent naming bantin.
+    assert!(report.http.max_in_flight <= 4, "{:?}", report.http);
+    assert!(
+        report.http.max_in_flight >= 2,
+        "the pages were fetched in parallel"
+    );
+    let agents = server.state.user_agents.lock().unwrap().clone();
+    assert!(agents.iter().all(|a| a.contains("bantin")), "{agents:?}");
+
+    // Again, nothing new: only 304s, no article opened, nothing changed.
+    let before = snapshot(&c.out);
+    let views_before = server.views(999);
+    let requests_before = server
+        .state
+        .requests
+        .load(std::sync::atomic::Ordering::SeqCst);
+    let not_modified_before = server
+        .state
+        .not_modified
+        .load(std::sync::atomic::Ordering::SeqCst);
+    let (report2, result2) = run(&c, &source);
+    assert!(
+        result2
+            .unwrap_or_else(|e| panic!("{e}\n{report2}"))
+            .is_none(),
+        "nothing new: the feed is not rewritten"
+    );
+    assert_eq!(
+        (report2.articles, report2.documents, report2.unchanged),
+        (0, 0, 28),
+        "{report2}"
+    );
+    let reopened: Vec<String> = server.state.targets.lock().unwrap()[requests_before..]
+        .iter()
+        // A document's page (op=detail/…) or an article's (op={category}/{alias}-{id}).
+        .filter(|t| {
+            t.contains("op=detail/")
+                || t.split_once("nv=news&op=")
+                    .is_some_and(|(_, op)| op.contains('/'))
+        })
+        .cloned()
+        .collect();
+    assert!(reopened.is_empty(), "pages opened again: {reopened:?}");
+    let requests = server
+        .state
+        .requests
+        .load(std::sync::atomic::Ordering::SeqCst)
+        - requests_before;
+    let not_modified = server
+        .state
+        .not_modified
+        .load(std::sync::atomic::Ordering::SeqCst)
+        - not_modified_before;
+    assert!(requests > 0);
+    assert_eq!(
+        requests, not_modified,
+        "every request of the re-run answered 304"
+    );
+    assert_eq!(report2.http.not_modified, not_modified);
+    assert_eq!(
+        server.views(999),
+        views_before,
+        "no view added by the re-run"
+    );
+    assert_eq!(snapshot(&c.out), before, "the re-run changed the feed");
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn hostile_pages_import_safely_with_warnings() {
+    let server = Server::start(Site::nukeviet(&Spec {
+        articles: 0,
+        laws: 0,
+        today: Date::new(2026, 11, 23).unwrap(),
+        hostile: true,
+    }));
+    let root = temp("hostile");
+    let c = common(&root, Duration::from_secs(2));
+    let source = Source::Feed(
+        vec![format!("{}hostile/feed.xml", server.base)],
+        bantin_import::feed::Options::default(),
+    );
+    let (report, result) = run(&c, &source);
+    result.unwrap_or_else(|e| panic!("{e}\n{report}"));
+    assert_checks(&c.out);
+    let warned = |page: &str, what: &str| {
+        report
+            .warnings
+            .iter()
+            .any(|(p, w)| p.ends_with(page) && w.contains(what))
+    };
+    assert!(warned("/hostile/loop", "redirect loop"), "{report}");
+    assert!(
+        warned("/hostile/bounce-a", "javascript: address"),
+        "{report}"
+    );
+    assert!(warned("/hostile/stall", "stalled"), "{report}");
+    assert!(warned("/hostile/truncated", "broke off"), "{report}");
+    assert!(warned("/hostile/cp1258", "windows-1258"), "{report}");
+    assert!(warned("/hostile/script", "<script>"), "{report}");
+    assert!(warned("/hostile/script", "onmouseover"), "{report}");
+    assert!(warned("/hostile/script", "javascript:"), "{report}");
+    assert!(warned("/hostile/script", "data:"), "{report}");
+    assert!(warned("/hostile/script", "<object>"), "{report}");
+
+    let (_, content) = dir::read_content(&c.out).unwrap();
+    assert_eq!(content.articles.len(), 7);
+    let body_text = |title: &str| {
+        let a = content
+            .articles
+            .iter()
+            .find(|a| a.summary.title == title)
+            .unwrap();
+        serde_json::to_string(&a.body).unwrap()
+    };
+    // The page in windows-1258 reads as Vietnamese (NFC).
+    assert!(body_text("Bài thử cp1258").contains("Hội nghị tổng kết công tác tuyên giáo"));
+    let script = body_text("Bài thử script");
+    assert!(script.contains("Nội dung còn lại của bài viết"));
+    assert!(!script.contains("alert") && !script.contains("steal") && !script.contains("svg"));
+    // The 5 MB page is there, whole.
+    assert!(body_text("Bài thử big").len() > 4_000_000);
+    // A page that could not be read keeps its summary as the body.
+    assert!(body_text("Bài thử loop").contains("Tóm tắt bài loop"));
+    let _ = fs::remove_dir_all(&root);
+}
+
+const ATOM: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Cổng Thông tin điện tử tỉnh Mẫu Sơn</title>
+  <id>https://mauson.example.vn/tin-tuc</id>
+  <updated>2026-11-20T02:00:00Z</updated>
+  <entry>
+    <title>Tỉnh Mẫu Sơn tổng kết phong trào thi đua năm 2026</title>
+    <link rel="alternate" href="https://mauson.example.vn/web/guest/-/tong-ket-thi-dua-2026"/>
+    <id>https://mauson.example.vn/c/journal/view_article?groupId=20&amp;articleId=41001</id>
+    <updated>2026-11-20T03:30:00Z</updated>
+    <published>2026-11-20T02:00:00Z</published>
+    <author><name>Thu Hà</name></author>
+    <category term="Tin hoạt động"/>
+    <summary type="text">Sáng 20/11, UBND tỉnh tổ chức hội nghị tổng kết phong trào thi đua yêu nước năm 2026.</summary>
+    <content type="html">&lt;p&gt;Hội nghị tổng kết phong trào thi đua yêu nước năm 2026 được tổ chức tại trụ sở UBND tỉnh, với sự tham dự của đại diện các sở, ban, ngành và các huyện, thành phố.&lt;/p&gt;&lt;h2&gt;Những kết quả nổi bật&lt;/h2&gt;&lt;p&gt;Năm 2026, toàn tỉnh có &lt;strong&gt;312 tập thể&lt;/strong&gt; và &lt;em&gt;1.204 cá nhân&lt;/em&gt; được khen thưởng; nhiều mô hình hay được nhân rộng ở cơ sở.&lt;/p&gt;</content>
+  </entry>
+</feed>"#;
+
+const ICS: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Mau Son//Lich//VI\r\n\
+BEGIN:VEVENT\r\nUID:giao-ban-48@mauson\r\nDTSTART;TZID=Asia/Ho_Chi_Minh:20261123T080000\r\n\
+DTEND;TZID=Asia/Ho_Chi_Minh:20261123T100000\r\nSUMMARY:Giao ban Thường trực Tỉnh ủy\r\n\
+LOCATION:Phòng họp Tỉnh ủy\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:hoi-thao@mauson\r\nDTSTART:20261127T070000Z\r\nSUMMARY:Hội thảo khoa học lịch sử Đảng bộ tỉnh\r\nEND:VEVENT\r\n\
+END:VCALENDAR\r\n";
+
+#[test]
+fn an_atom_feed_then_a_calendar_file_into_one_feed() {
+    let root = temp("atom-ics");
+    fs::write(root.join("tin.atom"), ATOM).unwrap();
+    fs::write(root.join("lich.ics"), ICS).unwrap();
+    let mut c = common(&root, Duration::from_secs(5));
+    c.remote_images = true;
+    let (report, result) = run(
+        &c,
+        &Source::Feed(
+            vec![root.join("tin.atom").to_string_lossy().to_string()],
+            bantin_import::feed::Options::default(),
+        ),
+    );
+    result.unwrap_or_else(|e| panic!("{e}\n{report}"));
+    assert_eq!(
+        report.http.requests, 0,
+        "the content was in the feed: no page fetched"
+    );
+    let (report, result) = run(
+        &c,
+        &Source::Ics(vec![root.join("lich.ics").to_string_lossy().to_string()]),
+    );
+    result.unwrap_or_else(|e| panic!("{e}\n{report}"));
+    assert_checks(&c.out);
+    let (index, content) = dir::read_content(&c.out).unwrap();
+    assert_eq!(index.site.name, "Cổng Thông tin điện tử tỉnh Mẫu Sơn");
+    assert_eq!(
+        content.articles.len(),
+        1,
+        "the calendar import kept the article"
+    );
+    let a = &content.articles[0];
+    assert_eq!(
+        a.summary.title,
+        "Tỉnh Mẫu Sơn tổng kết phong trào thi đua năm 2026"
+    );
+    assert_eq!(a.summary.published, "2026-11-20T09:00:00+07:00");
+    assert_eq!(
+        a.summary.updated.as_deref(),
+        Some("2026-11-20T10:30:00+07:00")
+    );
+    assert_eq!(a.summary.author.as_deref(), Some("Thu Hà"));
+    assert_eq!(a.summary.category, "tin-hoat-dong");
+    assert!(a.summary.sapo.starts_with("Sáng 20/11, UBND tỉnh"));
+    assert_eq!(
+        a.body[1],
+        Block::Heading {
+            text: "Những kết quả nổi bật".into(),
+            level: 2
+        }
+    );
+    let weeks: Vec<&str> = content.weeks.iter().map(|w| w.week.as_str()).collect();
+    assert_eq!(weeks, ["2026-W48"]);
+    let e = &content.weeks[0].entries;
+    assert_eq!(e[0].start, "2026-11-23T08:00:00+07:00");
+    assert_eq!(e[1].start, "2026-11-27T14:00:00+07:00");
+    assert_eq!(e[1].session, Session::Chieu);
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_failed_import_leaves_the_feed_as_it_was() {
+    let root = temp("failed");
+    fs::write(root.join("lich.ics"), ICS).unwrap();
+    let c = common(&root, Duration::from_secs(2));
+    let (_, result) = run(
+        &c,
+        &Source::Ics(vec![root.join("lich.ics").to_string_lossy().to_string()]),
+    );
+    result.unwrap();
+    let before = snapshot(&c.out);
+    // Nothing can be read: the feed stays, no staging folder is left.
+    let (report, result) = run(&c, &Source::Ics(vec!["http://127.0.0.1:9/lich.ics".into()]));
+    assert!(result.is_err());
+    assert_eq!(report.failed.len(), 1);
+    assert_eq!(snapshot(&c.out), before);
+    let leftovers: Vec<String> = fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains(".import-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn without_a_sitemap_the_times_come_from_the_date_lines() {
+    let today = Date::new(2026, 11, 25).unwrap();
+    let mut site = Site::nukeviet(&Spec {
+        articles: 4,
+        laws: 0,
+        today,
+        hostile: false,
+    });
+    site.remove("/index.php?language=vi&nv=news&op=sitemap");
+    let server = Server::start(site);
+    let root = temp("no-sitemap");
+    let c = common(&root, Duration::from_secs(5));
+    let (report, result) = run(&c, &Source::NukeViet(nukeviet_options(&server.base)));
+    result.unwrap_or_else(|e| panic!("{e}\n{report}"));
+    assert_checks(&c.out);
+    let (_, content) = dir::read_content(&c.out).unwrap();
+    assert_eq!(content.articles.len(), 4, "{report}");
+    // Article 1: 00:45 on 25 November; its RSS pubDate reads 17:11 UTC.
+    let a = content
+        .articles
+        .iter()
+        .find(|a| a.summary.id == "bai-999")
+        .unwrap();
+    assert_eq!(a.summary.published, "2026-11-25T00:45:00+07:00");
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_json_feed_imports() {
+    let root = temp("json-feed");
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Bản tin Đoàn Thanh niên",
+      "items": [{"id": "jf-1", "url": "https://doan.example.vn/bai/1", "title": "Ra quân Chiến dịch Thanh niên tình nguyện",
+        "content_html": "<p>Sáng 23/11, hơn 500 đoàn viên thanh niên toàn tỉnh ra quân chiến dịch tình nguyện mùa đông năm 2026, tập trung vào các công trình vì cộng đồng ở vùng sâu, vùng xa.</p><ol><li>Sửa đường giao thông nông thôn</li><li>Tặng quà học sinh nghèo</li></ol>",
+        "summary": "Hơn 500 đoàn viên ra quân.", "date_published": "2026-11-23T07:30:00+07:00",
+        "authors": [{"name": "Hoàng Nam"}], "tags": ["Tình nguyện", "Mùa đông"]}]}"#;
+    fs::write(root.join("feed.json"), json).unwrap();
+    let c = common(&root, Duration::from_secs(5));
+    let (report, result) = run(
+        &c,
+        &Source::Feed(
+            vec![root.join("feed.json").to_string_lossy().to_string()],
+            bantin_import::feed::Options {
+                category: Some("Hoạt động Đoàn".into()),
+            },
+        ),
+    );
+    result.unwrap_or_else(|e| panic!("{e}\n{report}"));
+    assert_checks(&c.out);
+    let (_, content) = dir::read_content(&c.out).unwrap();
+    let a = &content.articles[0];
+    assert_eq!(a.summary.title, "Ra quân Chiến dịch Thanh niên tình nguyện");
+    assert_eq!(a.summary.published, "2026-11-23T07:30:00+07:00");
+    assert_eq!(a.summary.author.as_deref(), Some("Hoàng Nam"));
+    assert_eq!(a.summary.category, "hoat-dong-doan");
+    assert_eq!(a.summary.sapo, "Hơn 500 đoàn viên ra quân.");
+    assert!(matches!(&a.body[1], Block::List { ordered: true, items } if items.len() == 2));
+    let _ = fs::remove_dir_all(&root);
+}
