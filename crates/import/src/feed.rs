@@ -182,6 +182,8 @@ pub fn article_from_html(p: Parts, body: Vec<Block>) -> Article {
         },
         related: Vec::new(),
         body,
+        // No portal source gives a recording of the article.
+        audio: None,
     }
 }
 
