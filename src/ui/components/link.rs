@@ -25,8 +25,12 @@ pub fn A<H>(
 where
     H: ToHref + Send + Sync + 'static,
 {
+    link(ArcMemo::new(move |_| app_href(&href.to_href()())), exact, children)
+}
+
+/// [`A`] past its href's type: one copy in the wasm for every kind of href.
+fn link(href: ArcMemo<String>, exact: bool, children: Children) -> AnyView {
     let location = use_location();
-    let href = ArcMemo::new(move |_| app_href(&href.to_href()()));
     // A memo: a new address re-decides every link on the page, but only
     // the links whose answer changed touch the DOM.
     let current = {
@@ -46,4 +50,5 @@ where
             {children()}
         </a>
     }
+    .into_any()
 }
