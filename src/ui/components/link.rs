@@ -25,7 +25,11 @@ pub fn A<H>(
 where
     H: ToHref + Send + Sync + 'static,
 {
-    link(ArcMemo::new(move |_| app_href(&href.to_href()())), exact, children)
+    link(
+        ArcMemo::new(move |_| app_href(&href.to_href()())),
+        exact,
+        children,
+    )
 }
 
 /// [`A`] past its href's type: one copy in the wasm for every kind of href.
