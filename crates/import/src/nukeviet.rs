@@ -202,23 +202,32 @@ struct Listed {
     rss_time: Option<(String, bool)>,
 }
 
-fn sitemap(client: &Client, o: &Options, report: &mut Report) -> Vec<Listed> {
-    let url = o.url(&o.news_module, Some("sitemap"));
-    let got = match client.get(&url) {
-        Ok(g) => g,
+/// A listing the news module gives (its sitemap, its RSS), parsed; a
+/// failed fetch is reported and gives `None`.
+fn listing(client: &Client, url: &str, report: &mut Report) -> Option<Html> {
+    match client.get(url) {
+        Ok(got) => Some(Html::parse_document(&got.text().0)),
         Err(e) => {
-            report.fail(&url, e);
-            return Vec::new();
+            report.fail(url, e);
+            None
         }
+    }
+}
+
+/// The cleaned text of `el`'s first `name` element.
+fn child_text(el: ElementRef, name: &str) -> Option<String> {
+    el.select(&sel(name))
+        .next()
+        .map(|e| clean(&e.text().collect::<String>()))
+}
+
+fn sitemap(client: &Client, o: &Options, report: &mut Report) -> Vec<Listed> {
+    let Some(doc) = listing(client, &o.url(&o.news_module, Some("sitemap")), report) else {
+        return Vec::new();
     };
-    let doc = Html::parse_document(&got.text().0);
     let mut out = Vec::new();
     for u in doc.select(&sel("url")) {
-        let text_in = |name: &str| {
-            u.select(&sel(name))
-                .next()
-                .map(|e| clean(&e.text().collect::<String>()))
-        };
+        let text_in = |name: &str| child_text(u, name);
         let Some(loc) = text_in("loc").and_then(|l| resolve(&o.site, &l)) else {
             continue;
         };
@@ -241,22 +250,12 @@ fn sitemap(client: &Client, o: &Options, report: &mut Report) -> Vec<Listed> {
 /// The RSS's items when the sitemap gives none (a portal that turned it
 /// off): address and repaired time.
 fn rss_items(client: &Client, o: &Options, report: &mut Report) -> Vec<Listed> {
-    let url = o.url(&o.news_module, Some("rss"));
-    let got = match client.get(&url) {
-        Ok(g) => g,
-        Err(e) => {
-            report.fail(&url, e);
-            return Vec::new();
-        }
+    let Some(doc) = listing(client, &o.url(&o.news_module, Some("rss")), report) else {
+        return Vec::new();
     };
-    let doc = Html::parse_document(&got.text().0);
     let mut out = Vec::new();
     for item in doc.select(&sel("item")) {
-        let text_in = |name: &str| {
-            item.select(&sel(name))
-                .next()
-                .map(|e| clean(&e.text().collect::<String>()))
-        };
+        let text_in = |name: &str| child_text(item, name);
         // html5ever reads <link> as a void element: its address is the text after it.
         let link = item
             .select(&sel("link"))
