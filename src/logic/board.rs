@@ -67,7 +67,9 @@ fn number(
         .map(|v| v.trim().replace(',', "."))
         .and_then(|v| read(&v))
         .filter(|v| v.is_finite() && *v > 0.0)
-        .map_or(default, |v| v.clamp(min, max))
+        // Not `f64::clamp`: its assertion message prints floats, which
+        // brings core's float printer (about 5 KB brotli) into the wasm.
+        .map_or(default, |v| v.max(min).min(max))
 }
 
 impl Settings {

@@ -133,8 +133,10 @@ pub fn size_label(bytes: f64) -> String {
     if bytes < KB * KB {
         format!("{} KB", (bytes / KB).round() as u64)
     } else {
-        let mb = format!("{:.1}", bytes / (KB * KB)).replace('.', ",");
-        format!("{mb} MB")
+        // Tenths through an integer: `{:.1}` would bring core's exact
+        // float printer into the wasm.
+        let tenths = (bytes / (KB * 100.0)).round() as u64;
+        format!("{},{} MB", tenths / 10, tenths % 10)
     }
 }
 

@@ -55,11 +55,11 @@ impl Visits {
     /// The record as stored ([`Visits::parse`] reads it back).
     pub fn to_stored(&self) -> String {
         let mut out = match self.previous {
-            Some(p) => format!("{p:.0}"),
+            Some(p) => stored_moment(p),
             None => "-".to_string(),
         };
         out.push('\n');
-        out.push_str(&format!("{:.0}", self.last_seen));
+        out.push_str(&stored_moment(self.last_seen));
         for id in &self.opened {
             out.push('\n');
             out.push_str(id);
@@ -100,6 +100,13 @@ impl Visits {
             .filter(|s| self.is_new(&s.published) && !self.opened.contains(&s.id))
             .count()
     }
+}
+
+/// A moment as whole milliseconds, as [`moment`] reads it. Through an
+/// integer, not `{:.0}`: a float's fixed-precision formatting would bring
+/// core's exact float printer into the wasm.
+fn stored_moment(ms: f64) -> String {
+    (ms.max(0.0).round() as u64).to_string()
 }
 
 fn moment(s: &str) -> Option<f64> {
