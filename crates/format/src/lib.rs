@@ -5,6 +5,9 @@
 //!
 //! - [`model`]: the data types of every feed file;
 //! - [`validate`]: strict, forgiving validation of feed files;
+//! - [`read`]: the app's readers of those types from JSON values, written
+//!   out (serde's derived ones, which the feed tool keeps, weigh a tenth
+//!   of the wasm);
 //! - [`pack`]: content laid out as a feed directory (paths and JSON text);
 //! - [`most_read`]: the most read stories ("Xem nhiều") the index lists,
 //!   ranked from the articles' views within a recent window;
@@ -34,6 +37,7 @@ pub mod model;
 pub mod most_read;
 pub mod pack;
 pub mod protocol;
+pub mod read;
 pub mod text;
 pub mod validate;
 

@@ -1152,11 +1152,11 @@ mod block_reader {
     use super::*;
 
     /// [`block_from_value`] (the app's reader) and serde's derived reader
-    /// (the feed tool's) give one verdict, and the same block. A list is not
-    /// compared: the validator refuses one in place of a block (below) before
-    /// either reader sees it.
+    /// (the feed tool's) give one verdict, and the same block. A list in
+    /// place of a block or of an object inside it is not compared: the
+    /// validator refuses one (below) before either reader sees it.
     fn same_block_verdict(v: &Value) {
-        if v.is_array() {
+        if v.is_array() || crate::validate::list_for_object(v, "").is_some() {
             return;
         }
         let serde: Result<Block, _> = serde_json::from_value(v.clone());
@@ -1346,5 +1346,237 @@ mod block_reader {
             kept += usize::from(block_from_value(v).is_ok());
         }
         assert!(kept > 5_000, "only {kept} generated blocks read");
+    }
+}
+
+// ------------------------------------------------- the app's readers
+
+/// Natively only: serde's derived readers, the reference, are the feed
+/// tool's.
+#[cfg(not(target_arch = "wasm32"))]
+mod readers {
+    use std::fmt::Debug;
+
+    use serde::de::DeserializeOwned;
+
+    use super::*;
+    use crate::read::FromValue;
+
+    /// The app's reader of `T` and serde's derived one give one verdict and
+    /// one value on `v`. A value with a list in place of an object is not
+    /// compared: the validator refuses it before either reader sees it.
+    fn same<T: FromValue + DeserializeOwned + PartialEq + Debug>(v: &Value) -> bool {
+        if v.is_array() || crate::validate::list_for_object(v, "").is_some() {
+            return false;
+        }
+        let serde: Result<T, _> = serde_json::from_value(v.clone());
+        let own = T::from_value(v.clone());
+        match (serde, own) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a, b, "{v}");
+                true
+            }
+            (Err(_), Err(_)) => false,
+            (a, b) => panic!("different verdicts on {v}: serde {a:?}, app {b:?}"),
+        }
+    }
+
+    /// Every field of every object in `v`, once per place (the first item
+    /// of a list stands for the others), as a path of keys and indices.
+    fn places(v: &Value, here: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
+        match v {
+            Value::Object(map) => {
+                for (k, child) in map {
+                    here.push(Step::Key(k.clone()));
+                    out.push(here.clone());
+                    places(child, here, out);
+                    here.pop();
+                }
+            }
+            Value::Array(items) => {
+                if let Some(first) = items.first() {
+                    here.push(Step::Index(0));
+                    places(first, here, out);
+                    here.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[derive(Clone, Debug)]
+    enum Step {
+        Key(String),
+        Index(usize),
+    }
+
+    /// The object holding the field at `path`, and the field's key.
+    fn parent<'a>(v: &'a mut Value, path: &[Step]) -> (&'a mut Map<String, Value>, String) {
+        let (last, init) = path.split_last().unwrap();
+        let mut at = v;
+        for step in init {
+            at = match step {
+                Step::Key(k) => at.get_mut(k.as_str()).unwrap(),
+                Step::Index(i) => at.get_mut(*i).unwrap(),
+            };
+        }
+        let Step::Key(key) = last else { unreachable!() };
+        (at.as_object_mut().unwrap(), key.clone())
+    }
+
+    use serde_json::Map;
+
+    /// `v` as it is, then every field of it removed, `null`, and given
+    /// each other kind of value (numbers that are negative, fractional or
+    /// too large for a `u32`, text, a flag, an empty object), read by both.
+    /// Returns how many were read.
+    fn mutated<T: FromValue + DeserializeOwned + PartialEq + Debug>(v: &Value) -> (usize, usize) {
+        let others = [
+            json!(null),
+            json!("x"),
+            json!(""),
+            json!(7),
+            json!(0),
+            json!(-1),
+            json!(1.5),
+            json!(4_294_967_296_u64),
+            json!(true),
+            json!({}),
+            json!([]),
+        ];
+        let mut paths = Vec::new();
+        places(v, &mut Vec::new(), &mut paths);
+        let (mut tried, mut read) = (1, usize::from(same::<T>(v)));
+        for path in &paths {
+            let mut removed = v.clone();
+            let (map, key) = parent(&mut removed, path);
+            map.remove(&key);
+            tried += 1;
+            read += usize::from(same::<T>(&removed));
+            for other in &others {
+                let mut changed = v.clone();
+                let (map, key) = parent(&mut changed, path);
+                map.insert(key, other.clone());
+                tried += 1;
+                read += usize::from(same::<T>(&changed));
+            }
+        }
+        (tried, read)
+    }
+
+    fn sample(path: &str) -> Value {
+        serde_json::from_str(&std::fs::read_to_string(format!("../../public/feed/{path}")).unwrap())
+            .unwrap()
+    }
+
+    fn first_json(dir: &str) -> Value {
+        let mut names: Vec<_> = std::fs::read_dir(format!("../../public/feed/{dir}"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.ends_with(".json"))
+            .collect();
+        names.sort();
+        sample(&format!("{dir}/{}", names[0]))
+    }
+
+    #[test]
+    fn the_apps_readers_read_every_sample_file_as_serde_does() {
+        assert!(same::<Index>(&sample("index.json")));
+        for dir in [
+            "articles",
+            "news/tat-ca",
+            "calendar",
+            "documents/pages",
+            "documents/items",
+        ] {
+            let mut n = 0;
+            for entry in std::fs::read_dir(format!("../../public/feed/{dir}")).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_none_or(|e| e != "json") {
+                    continue;
+                }
+                let v: Value =
+                    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+                let read = match dir {
+                    "articles" => same::<ArticleFile>(&v),
+                    "news/tat-ca" => same::<NewsPage>(&v),
+                    "calendar" => same::<CalendarWeekFile>(&v),
+                    "documents/pages" => same::<DocumentsPage>(&v),
+                    _ => same::<DocumentFile>(&v),
+                };
+                assert!(read, "{}", path.display());
+                n += 1;
+            }
+            assert!(n > 0, "no sample file in {dir}");
+        }
+    }
+
+    #[test]
+    fn the_apps_readers_refuse_and_default_what_serde_does_field_by_field() {
+        let cases = [
+            ("index", mutated::<Index>(&sample("index.json"))),
+            ("article", mutated::<ArticleFile>(&first_json("articles"))),
+            ("news page", mutated::<NewsPage>(&first_json("news/tat-ca"))),
+            ("week", mutated::<CalendarWeekFile>(&first_json("calendar"))),
+            (
+                "documents page",
+                mutated::<DocumentsPage>(&first_json("documents/pages")),
+            ),
+            (
+                "document",
+                mutated::<DocumentFile>(&first_json("documents/items")),
+            ),
+        ];
+        for (what, (tried, read)) in cases {
+            // Both verdicts must occur, or the comparison proves little.
+            assert!(read > 10 && read < tried, "{what}: {read} of {tried} read");
+        }
+    }
+
+    #[test]
+    fn the_apps_readers_read_generated_feeds_as_serde_does() {
+        // The generator's content is of the format crate it links, another
+        // copy of this one in these tests: it crosses over as JSON.
+        fn cross<T: DeserializeOwned>(v: &impl serde::Serialize) -> T {
+            serde_json::from_value(serde_json::to_value(v).unwrap()).unwrap()
+        }
+        let c = bantin_synth::generate(300, 5, "2026-11-23").content;
+        let content = crate::pack::Content {
+            generated_at: c.generated_at.clone(),
+            site: cross(&c.site),
+            categories: cross(&c.categories),
+            featured: c.featured.clone(),
+            articles: cross(&c.articles),
+            weeks: cross(&c.weeks),
+            documents: cross(&c.documents),
+        };
+        let mut files = 0;
+        for (path, text) in crate::pack::pack(&content) {
+            let v: Value = serde_json::from_str(&text).unwrap();
+            let read = match v["kind"].as_str().unwrap() {
+                "index" => same::<Index>(&v),
+                "article" => same::<ArticleFile>(&v),
+                "news-page" => same::<NewsPage>(&v),
+                "calendar-week" => same::<CalendarWeekFile>(&v),
+                "documents-page" => same::<DocumentsPage>(&v),
+                "document" => same::<DocumentFile>(&v),
+                _ => continue,
+            };
+            assert!(read, "{path}");
+            files += 1;
+        }
+        assert!(files > 300, "{files} files");
+    }
+
+    #[test]
+    fn an_unknown_period_reads_as_other_and_an_enum_is_only_a_name() {
+        assert_eq!(Period::from_value(json!("decade")), Ok(Period::Other));
+        assert!(same::<Visit>(&json!({"period": "decade", "count": 3})));
+        assert!(Session::from_value(json!({"sang": null})).is_err());
+        assert!(same::<Visit>(&json!({"period": "week", "count": 3})));
+        assert!(!same::<Visit>(&json!({"period": "week", "count": 3.0})));
+        assert!(!same::<Category>(
+            &json!({"id": "c", "slug": "c", "name": "C", "order": 9_223_372_036_854_775_808_u64})
+        ));
     }
 }

@@ -9,11 +9,13 @@
 use std::collections::HashSet;
 use std::fmt;
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::datetime::{Date, DateTime, IsoWeek};
 use crate::model::*;
+use crate::read::FromValue;
 
 /// Longest text field accepted, in characters: anything longer is a CMS bug.
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -351,7 +353,7 @@ fn check_date(sink: &mut Sink, path: &str, value: &str) -> Option<Date> {
 }
 
 /// Shortens a value quoted in a message, so a 10 MB string makes a short line.
-fn clip(s: &str) -> String {
+pub(crate) fn clip(s: &str) -> String {
     clip_to(s, 60)
 }
 
@@ -886,7 +888,7 @@ const OBJECT_FIELDS: &[&str] = &[
 /// Where `v` holds a list in place of an object: at a field of
 /// [`OBJECT_FIELDS`], or as an item of a list (no list of the format
 /// holds lists, but a table's `rows`).
-fn list_for_object(v: &Value, here: &str) -> Option<String> {
+pub(crate) fn list_for_object(v: &Value, here: &str) -> Option<String> {
     match v {
         Value::Object(map) => map.iter().find_map(|(k, child)| {
             let at = join(here, k);
@@ -916,53 +918,19 @@ trait Item: DeserializeOwned {}
 #[cfg(not(target_arch = "wasm32"))]
 impl<T: DeserializeOwned> Item for T {}
 
-/// In the app, a type and how it is read: serde's derived reader for most,
-/// [`block_from_value`] for an article's blocks (serde's reader of a
-/// tagged enum is the largest in the wasm).
+/// In the app, the readers written out in [`crate::read`] (serde's
+/// derived readers were about a tenth of the wasm's code).
 #[cfg(target_arch = "wasm32")]
-trait Item: Sized {
-    fn read(value: Value) -> Result<Self, String>;
-}
+trait Item: crate::read::FromValue {}
 
 #[cfg(target_arch = "wasm32")]
-macro_rules! serde_items {
-    ($($t:ty),*) => {$(
-        impl Item for $t {
-            fn read(value: Value) -> Result<Self, String> {
-                serde::Deserialize::deserialize(value).map_err(|e: serde_json::Error| e.to_string())
-            }
-        }
-    )*};
-}
-
-#[cfg(target_arch = "wasm32")]
-serde_items!(
-    Index,
-    ArticleFile,
-    NewsPage,
-    CalendarWeekFile,
-    DocumentsPage,
-    DocumentFile,
-    ArticleSummary,
-    Category,
-    Link,
-    Visit,
-    Document,
-    CalendarEntry
-);
-
-#[cfg(target_arch = "wasm32")]
-impl Item for Block {
-    fn read(value: Value) -> Result<Self, String> {
-        block_from_value(value)
-    }
-}
+impl<T: crate::read::FromValue> Item for T {}
 
 /// Reads one block of an article's body as serde's derived reader of
 /// [`Block`] reads it from a JSON value (`{"type": "paragraph", …}`), and
 /// to the same verdict: an object whose `type` names a kind, whose required
 /// fields are there and whose fields have their types; other fields are
-/// ignored. The fields inside are read by serde. (serde also reads a block
+/// ignored. The fields inside are read by [`crate::read`]. (serde also reads a block
 /// from a list of its tag and fields; the validator refuses a list in
 /// place of a block before either reader sees it.) Tests compare the two
 /// readers on every block of the sample feed and on generated ones.
@@ -997,8 +965,8 @@ pub fn block_from_value(value: Value) -> Result<Block, String> {
             ))
         }
     };
-    fn read<T: DeserializeOwned>(v: Value) -> Result<T, String> {
-        T::deserialize(v).map_err(|e| e.to_string())
+    fn read<T: FromValue>(v: Value) -> Result<T, String> {
+        T::from_value(v)
     }
     // A field the block must have.
     fn need(map: &mut Map<String, Value>, key: &str) -> Result<Value, String> {
@@ -1070,13 +1038,8 @@ pub fn block_from_value(value: Value) -> Result<Block, String> {
 
 /// A field with `#[serde(default)]`: its default when absent (`null` is
 /// read as a value: `None` for an option, an error for a list or a flag).
-fn optional<T: DeserializeOwned + Default>(
-    map: &mut Map<String, Value>,
-    key: &str,
-) -> Result<T, String> {
-    map.remove(key).map_or(Ok(T::default()), |v| {
-        T::deserialize(v).map_err(|e| e.to_string())
-    })
+fn optional<T: FromValue + Default>(map: &mut Map<String, Value>, key: &str) -> Result<T, String> {
+    map.remove(key).map_or(Ok(T::default()), T::from_value)
 }
 
 /// How serde names a JSON value in its messages.
@@ -1147,7 +1110,7 @@ fn deserialize<T: Item>(
     _path: &str,
     _sink: &mut Sink,
 ) -> Result<T, (String, String)> {
-    T::read(value).map_err(|e| (String::new(), e))
+    T::from_value(value).map_err(|e| (String::new(), e))
 }
 
 /// serde's messages end with " at line 1 column 5"; paths say where already.
