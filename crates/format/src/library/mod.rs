@@ -564,8 +564,10 @@ impl RowPart {
             if let Some(key) = stray {
                 return Err(format!("rows[{i}]: \"{key}\" is not a row's field"));
             }
-            let doc: Document =
-                serde_json::from_value(item.clone()).map_err(|x| format!("rows[{i}]: {x}"))?;
+            // The app's reader (crate::read): serde's would be a second
+            // reader of documents in the wasm.
+            let doc = <Document as crate::read::FromValue>::from_value(item.clone())
+                .map_err(|x| format!("rows[{i}]: {x}"))?;
             // A row is a document, checked as a document file's is.
             if let Some(p) = crate::validate::document_problems(&doc, &format!("rows[{i}]"))
                 .into_iter()
