@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::model::*;
+use crate::{archive, library};
 
 /// A type read from a JSON value.
 pub trait FromValue: Sized {
@@ -78,16 +79,23 @@ macro_rules! unsigned {
 
 unsigned!(u8, u32, u64);
 
-impl FromValue for i64 {
-    fn from_value(v: Value) -> Result<Self, String> {
-        match &v {
-            Value::Number(n) => n
-                .as_i64()
-                .ok_or_else(|| format!("{n} is not a whole number")),
-            v => expected("a number", v),
+macro_rules! signed {
+    ($($t:ty),*) => {$(
+        impl FromValue for $t {
+            fn from_value(v: Value) -> Result<Self, String> {
+                match &v {
+                    Value::Number(n) => n
+                        .as_i64()
+                        .and_then(|n| <$t>::try_from(n).ok())
+                        .ok_or_else(|| format!("{n} is not a whole number of its range")),
+                    v => expected("a number", v),
+                }
+            }
         }
-    }
+    )*};
 }
+
+signed!(i32, i64);
 
 impl<T: FromValue> FromValue for Option<T> {
     fn from_value(v: Value) -> Result<Self, String> {
@@ -187,6 +195,7 @@ impl Absent for bool {}
 impl Absent for u8 {}
 impl Absent for u32 {}
 impl Absent for u64 {}
+impl Absent for i32 {}
 impl Absent for i64 {}
 impl<T> Absent for Vec<T> {}
 
@@ -267,6 +276,28 @@ macro_rules! fields {
     (@take $f:ident, need, $field:ident, $key:literal) => { $f.need($key) };
     (@take $f:ident, default, $field:ident) => { $f.or_default(stringify!($field)) };
     (@take $f:ident, count, $field:ident) => { $f.count(stringify!($field)) };
+    (@take $f:ident, skip, $field:ident) => { Ok::<_, String>(Default::default()) };
+}
+
+/// Tuple structs, read from a list of exactly their fields.
+macro_rules! tuple {
+    ($t:ident($($ty:ty),*)) => {
+        impl Absent for $t {}
+        impl FromValue for $t {
+            fn from_value(v: Value) -> Result<Self, String> {
+                const LEN: usize = [$(stringify!($ty)),*].len();
+                let items = match v {
+                    Value::Array(items) if items.len() == LEN => items,
+                    Value::Array(items) => {
+                        return Err(format!("{} values, expected {LEN}", items.len()))
+                    }
+                    v => return expected("a list", &v),
+                };
+                let mut items = items.into_iter();
+                Ok($t($(<$ty>::from_value(items.next().unwrap_or_default())?),*))
+            }
+        }
+    };
 }
 
 fields!(Index {
@@ -529,3 +560,73 @@ fields!(DocumentFileRef {
     media_type: need,
     size: need
 });
+
+// ------------------------------------------------ the archive and library
+
+names!(archive::Kind {
+    "article" => archive::Kind::Article,
+    "document" => archive::Kind::Document,
+    "entry" => archive::Kind::Entry,
+});
+
+use archive::{Common, Group, Record, Section};
+use library::{Count, YearCount};
+
+tuple!(Common(String, u32));
+tuple!(Section(archive::Kind, String));
+tuple!(Group(i32, u32, u32));
+tuple!(Count(String, u32));
+tuple!(YearCount(i32, u32));
+
+impl Absent for archive::Root {}
+impl FromValue for archive::Root {
+    fn from_value(v: Value) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(archive::Root {
+            format_version: f.need("format_version")?,
+            kind: f.need("kind")?,
+            version: f.need("version")?,
+            generated_at: f.need("generated_at")?,
+            build: f.need("build")?,
+            records: f.need("records")?,
+            record_part_size: f.need("record_part_size")?,
+            sections: f.need("sections")?,
+            groups: f.need("groups")?,
+            term_parts: f.need("term_parts")?,
+            common: f.need("common")?,
+            // Worked out by `Root::parse` from the groups.
+            starts: Vec::new(),
+        })
+    }
+}
+
+fields!(Record {
+    kind: need,
+    key: need,
+    title: need,
+    date: need,
+    category: need,
+    text: need,
+    number: default,
+    week: default,
+});
+
+impl Absent for library::Root {}
+impl FromValue for library::Root {
+    fn from_value(v: Value) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(library::Root {
+            format_version: f.need("format_version")?,
+            kind: f.need("kind")?,
+            version: f.need("version")?,
+            generated_at: f.need("generated_at")?,
+            build: f.need("build")?,
+            documents: f.need("documents")?,
+            row_part_size: f.need("row_part_size")?,
+            types: f.need("types")?,
+            issuers: f.need("issuers")?,
+            fields: f.need("fields")?,
+            years: f.need("years")?,
+        })
+    }
+}

@@ -1369,6 +1369,13 @@ mod readers {
         if v.is_array() || crate::validate::list_for_object(v, "").is_some() {
             return false;
         }
+        compared::<T>(v)
+    }
+
+    /// The two verdicts on `v`, compared; whether it was read. (The
+    /// indexes' files hold lists of lists: the feed files' rule does not
+    /// apply.)
+    fn compared<T: FromValue + DeserializeOwned + PartialEq + Debug>(v: &Value) -> bool {
         let serde: Result<T, _> = serde_json::from_value(v.clone());
         let own = T::from_value(v.clone());
         match (serde, own) {
@@ -1431,6 +1438,10 @@ mod readers {
     /// too large for a `u32`, text, a flag, an empty object), read by both.
     /// Returns how many were read.
     fn mutated<T: FromValue + DeserializeOwned + PartialEq + Debug>(v: &Value) -> (usize, usize) {
+        mutated_with(v, same::<T>)
+    }
+
+    fn mutated_with(v: &Value, same: fn(&Value) -> bool) -> (usize, usize) {
         let others = [
             json!(null),
             json!("x"),
@@ -1446,19 +1457,19 @@ mod readers {
         ];
         let mut paths = Vec::new();
         places(v, &mut Vec::new(), &mut paths);
-        let (mut tried, mut read) = (1, usize::from(same::<T>(v)));
+        let (mut tried, mut read) = (1, usize::from(same(v)));
         for path in &paths {
             let mut removed = v.clone();
             let (map, key) = parent(&mut removed, path);
             map.remove(&key);
             tried += 1;
-            read += usize::from(same::<T>(&removed));
+            read += usize::from(same(&removed));
             for other in &others {
                 let mut changed = v.clone();
                 let (map, key) = parent(&mut changed, path);
                 map.insert(key, other.clone());
                 tried += 1;
-                read += usize::from(same::<T>(&changed));
+                read += usize::from(same(&changed));
             }
         }
         (tried, read)
@@ -1533,15 +1544,15 @@ mod readers {
         }
     }
 
-    #[test]
-    fn the_apps_readers_read_generated_feeds_as_serde_does() {
-        // The generator's content is of the format crate it links, another
-        // copy of this one in these tests: it crosses over as JSON.
+    /// A generated feed's content. The generator's content is of the
+    /// format crate it links, another copy of this one in these tests: it
+    /// crosses over as JSON.
+    fn generated(articles: usize) -> crate::pack::Content {
         fn cross<T: DeserializeOwned>(v: &impl serde::Serialize) -> T {
             serde_json::from_value(serde_json::to_value(v).unwrap()).unwrap()
         }
-        let c = bantin_synth::generate(300, 5, "2026-11-23").content;
-        let content = crate::pack::Content {
+        let c = bantin_synth::generate(articles, 5, "2026-11-23").content;
+        crate::pack::Content {
             generated_at: c.generated_at.clone(),
             site: cross(&c.site),
             categories: cross(&c.categories),
@@ -1549,7 +1560,53 @@ mod readers {
             articles: cross(&c.articles),
             weeks: cross(&c.weeks),
             documents: cross(&c.documents),
-        };
+        }
+    }
+
+    #[test]
+    fn the_apps_readers_read_the_archive_and_library_indexes_as_serde_does() {
+        use crate::{archive, library};
+        let content = generated(300);
+        let built = archive::build(&content);
+        let mut records = 0;
+        for (path, text) in &built.files {
+            let v: Value = serde_json::from_str(text).unwrap();
+            match v["kind"].as_str().unwrap() {
+                archive::ROOT_KIND => {
+                    let (tried, read) = mutated_with(&v, compared::<archive::Root>);
+                    assert!(read > 1 && read < tried, "{path}: {read} of {tried}");
+                }
+                archive::RECORDS_KIND => {
+                    assert!(compared::<Vec<archive::Record>>(&v["records"]), "{path}");
+                    records += 1;
+                }
+                _ => {}
+            }
+        }
+        assert!(records > 1, "{records} record parts");
+        let built = library::build(&content.documents, &content.generated_at);
+        let root: Value = serde_json::from_str(&built.files[0].1).unwrap();
+        let (tried, read) = mutated_with(&root, compared::<library::Root>);
+        assert!(read > 1 && read < tried, "library root: {read} of {tried}");
+        let part: Value =
+            serde_json::from_str(&built_records_part(&archive::build(&content))).unwrap();
+        let (tried, read) = mutated_with(&part["records"], compared::<Vec<archive::Record>>);
+        assert!(read > 1 && read < tried, "records: {read} of {tried}");
+    }
+
+    fn built_records_part(built: &crate::archive::Built) -> String {
+        built
+            .files
+            .iter()
+            .find(|(_, t)| t.contains(crate::archive::RECORDS_KIND))
+            .unwrap()
+            .1
+            .clone()
+    }
+
+    #[test]
+    fn the_apps_readers_read_generated_feeds_as_serde_does() {
+        let content = generated(300);
         let mut files = 0;
         for (path, text) in crate::pack::pack(&content) {
             let v: Value = serde_json::from_str(&text).unwrap();

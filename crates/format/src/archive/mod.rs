@@ -300,7 +300,7 @@ impl Root {
             }
             None => return Err(e("version is missing".into())),
         }
-        let root: Root = serde_json::from_value(v).map_err(|x| e(x.to_string()))?;
+        let root = <Root as crate::read::FromValue>::from_value(v).map_err(e)?;
         let minor = root.format_version.strip_prefix("1.");
         if !minor.is_some_and(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit())) {
             return Err(e(format!(
@@ -648,7 +648,7 @@ impl RecordPart {
         let v: serde_json::Value =
             serde_json::from_str(text).map_err(|x| e(format!("not JSON: {x}")))?;
         head(&v, RECORDS_KIND, root, u64::from(k)).map_err(e)?;
-        let records: Vec<Record> = serde_json::from_value(
+        let records = <Vec<Record> as crate::read::FromValue>::from_value(
             v.get("records")
                 .cloned()
                 .ok_or_else(|| e("records is missing".into()))?,
