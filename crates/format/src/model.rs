@@ -11,7 +11,7 @@ pub const FORMAT_MAJOR: u64 = 1;
 
 /// What a file holds, stated in its `kind` field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", try_from = "String")]
 pub enum FileKind {
     Index,
     Article,
@@ -153,7 +153,7 @@ pub struct Visit {
 /// What a visitor counter counts. A period this reader does not know (a
 /// later 1.x may add one) reads as `Other`; the validator leaves it out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum Period {
     /// Đang truy cập: visitors on the site now.
     Online,
@@ -505,7 +505,7 @@ pub struct CalendarWeek {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum Session {
     /// Sáng
     Sang,
@@ -541,7 +541,7 @@ impl Session {
 /// What an entry's hours mean (format 1.1, `timing`). Absent: `start` (and
 /// `end`) are real hours.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum EntryTiming {
     /// Only the session is known ("Sáng: …"): `start` is the session's
     /// conventional start, not a real hour.
@@ -552,7 +552,7 @@ pub enum EntryTiming {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum EntryStatus {
     #[default]
     Scheduled,

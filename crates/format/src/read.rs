@@ -199,11 +199,31 @@ impl Absent for i32 {}
 impl Absent for i64 {}
 impl<T> Absent for Vec<T> {}
 
+/// The names a value may take, as serde lists them in its messages.
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [a, b] => format!("`{a}` or `{b}`"),
+        _ => {
+            let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            format!("one of {}", quoted.join(", "))
+        }
+    }
+}
+
 /// Unit enums, read from their names; `other` is what an unknown name
 /// reads as (`#[serde(other)]`), refused when there is none.
 macro_rules! names {
     ($t:ty { $($name:literal => $variant:expr),* $(,)? } $(, other => $other:expr)?) => {
         impl Absent for $t {}
+        // serde reads the type through this too (`#[serde(try_from =
+        // "String")]`): its derived reader would also take `{"name": null}`,
+        // which the schemas refuse.
+        impl TryFrom<String> for $t {
+            type Error = String;
+            fn try_from(s: String) -> Result<Self, String> {
+                <$t as FromValue>::from_value(Value::String(s))
+            }
+        }
         impl FromValue for $t {
             #[allow(unreachable_code)]
             fn from_value(v: Value) -> Result<Self, String> {
@@ -216,7 +236,11 @@ macro_rules! names {
                     _ => {}
                 }
                 $(return Ok($other);)?
-                Err(format!("unknown variant `{}`", crate::validate::clip(&s)))
+                Err(format!(
+                    "unknown variant `{}`, expected {}",
+                    crate::validate::clip(&s),
+                    one_of(&[$($name),*])
+                ))
             }
         }
     };

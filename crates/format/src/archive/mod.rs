@@ -63,7 +63,7 @@ pub const MAX_TERM_CHARS: usize = 24;
 
 /// What a record is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum Kind {
     Article,
     Document,
