@@ -187,11 +187,22 @@ pub fn SearchPage() -> impl IntoView {
         let a = archive::open().await;
         availability.try_set(Some(a));
     });
-    // The archive's answer and the filters it answers (the address's).
+    // What the archive is asked: the address's filters, or a submitted
+    // text a task before the address says it. The router's navigation (the
+    // address replaced, the route's signals and links updated) was two
+    // thirds of a warm query's time; the results need not wait for it.
+    let asked_filters = RwSignal::new(filters.get_untracked());
+    let ask = move |f: Filters| {
+        if asked_filters.with_untracked(|a| *a != f) {
+            asked_filters.set(f);
+        }
+    };
+    Effect::new(move |_| ask(filters.get()));
+    // The archive's answer and the filters it answers.
     let answer = RwSignal::new(None::<(Filters, Answer)>);
     let asked = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let f = filters.get();
+        let f = asked_filters.get();
         let prefix = typing.get();
         if availability.get() != Some(Availability::Ready) || f.text.trim().is_empty() {
             return;
@@ -254,7 +265,14 @@ pub fn SearchPage() -> impl IntoView {
             h.clear();
         }
         typing.set(false);
-        go(typed.get_untracked());
+        let text = typed.get_untracked();
+        ask(Filters {
+            text: text.clone(),
+            page: 0,
+            ..filters.get_untracked()
+        });
+        let go = go.clone();
+        set_timeout(move || go(text), Duration::ZERO);
     };
     // A new address (the header's box, back/forward) replaces what is typed.
     Effect::new(move |_| typed.set(q.get()));
