@@ -11,6 +11,7 @@ use bantin_import::{http, nukeviet, Common, Source};
 
 pub const USAGE: &str = "  bantin-feed import nukeviet --site URL --out FEED [--limit N] [--weeks N] [--category ALIAS=NAME]…
                              [--site-name NAME] [--news-module NAME] [--laws-module NAME] [--schedule-module NAME]
+                             [--no-instant-rss]
   bantin-feed import feed URL|FILE… --out FEED [--category NAME]
   bantin-feed import ics URL|FILE… --out FEED
       (each import also: [--concurrency N] [--delay-ms N] [--timeout S] [--cache DIR] [--no-cache]
@@ -25,7 +26,7 @@ struct Args {
     flags: Vec<String>,
 }
 
-const FLAGS: &[&str] = &["remote-images", "no-cache"];
+const FLAGS: &[&str] = &["remote-images", "no-cache", "no-instant-rss"];
 
 fn parse(args: &[String]) -> Result<Args, String> {
     let mut a = Args {
@@ -200,6 +201,7 @@ pub fn import(args: &[String]) -> Result<(), String> {
                 today,
                 categories,
                 site_name: a.one("site-name").map(str::to_string),
+                instant_rss: !a.flags.iter().any(|f| f == "no-instant-rss"),
             })
         }
         "feed" | "ics" => {
@@ -276,12 +278,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let concurrency: usize = a.number("concurrency", 4)?;
     let delay: u64 = a.number("delay-ms", 100)?;
     let today = Date::new(2026, 11, 25).expect("a date");
-    let spec = bantin_import::testsite::Spec {
-        articles,
-        laws: 20,
-        today,
-        hostile: false,
-    };
+    let spec = bantin_import::testsite::Spec::new(articles, 20, today);
     let server =
         bantin_import::testsite::Server::start(bantin_import::testsite::Site::nukeviet(&spec));
     let root = std::env::temp_dir().join(format!("bantin-bench-import-{}", std::process::id()));
