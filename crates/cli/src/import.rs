@@ -16,7 +16,7 @@ pub const USAGE: &str = "  bantin-feed import nukeviet --site URL --out FEED [--
   bantin-feed import ics URL|FILE… --out FEED
       (each import also: [--concurrency N] [--delay-ms N] [--timeout S] [--cache DIR] [--no-cache]
        [--remote-images] [--today YYYY-MM-DD] [--now RFC3339])
-  bantin-feed bench-import [--articles N] [--concurrency N] [--delay-ms N]";
+  bantin-feed bench-import [--articles N] [--concurrency N] [--delay-ms N] [--instant-rss N]";
 
 /// Arguments: sources (positional), `--name value` options (some
 /// repeatable), and the yes/no flags.
@@ -273,12 +273,18 @@ pub fn peak_memory() -> Option<u64> {
 /// again with nothing new. Prints figures; asserts nothing.
 pub fn bench(args: &[String]) -> Result<(), String> {
     let a = parse(args)?;
-    a.check_known(&["articles", "concurrency", "delay-ms"])?;
+    a.check_known(&["articles", "concurrency", "delay-ms", "instant-rss"])?;
     let articles: usize = a.number("articles", 1000)?;
     let concurrency: usize = a.number("concurrency", 4)?;
     let delay: u64 = a.number("delay-ms", 100)?;
     let today = Date::new(2026, 11, 25).expect("a date");
-    let spec = bantin_import::testsite::Spec::new(articles, 20, today);
+    // `--instant-rss N`: the portal has op=instant-rss on, carrying its N
+    // newest articles (NukeViet's default: off).
+    let instant: usize = a.number("instant-rss", 0)?;
+    let spec = bantin_import::testsite::Spec {
+        instant_rss: (instant > 0).then_some(instant),
+        ..bantin_import::testsite::Spec::new(articles, 20, today)
+    };
     let server =
         bantin_import::testsite::Server::start(bantin_import::testsite::Site::nukeviet(&spec));
     let root = std::env::temp_dir().join(format!("bantin-bench-import-{}", std::process::id()));
@@ -333,8 +339,13 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     };
     println!(
         "Import benchmark: a generated NukeViet-shaped portal on loopback, {articles} articles \
-         (2 pictures each), 20 documents with a file, 8 calendar weeks; at most {concurrency} \
-         requests at once, {delay} ms pause after each."
+         (2 pictures each), 20 documents with a file, 8 calendar weeks; op=instant-rss {}; \
+         at most {concurrency} requests at once, {delay} ms pause after each.",
+        if instant > 0 {
+            format!("on, carrying the {instant} newest articles")
+        } else {
+            "off (404)".to_string()
+        }
     );
     let (first, peak1, summary1) = run("first")?;
     let requests_first = server

@@ -847,6 +847,7 @@ fn hostile_pages(pages: &mut HashMap<String, Page>) {
         "/hostile/script".into(),
         html(
             "<html><body><article><script>fetch('/steal?'+document.cookie)</script>\
+             <style>article{background:url(/steal)}</style>\
              <p onmouseover=\"alert(1)\">Bài viết có mã độc <a href=\"javascript:alert(2)\">bấm</a> \
              <a href=\"data:text/html,<script>alert(3)</script>\">vào đây</a>.</p>\
              <img src=\"data:image/svg+xml;base64,PHN2Zz4=\" alt=\"x\"><object data=\"x.swf\"></object>\
