@@ -17,23 +17,39 @@
 //! from the RSS, repaired ([`rss_pubdate`], without its minutes: a
 //! warning). Each article page gives the title, the lead (`.hometext`),
 //! the picture above it with its caption, the body (`#news-bodyhtml`), the
-//! author and source lines, the tags and the category (the breadcrumbs).
+//! "File đính kèm" files, the author (and a position written after it)
+//! and source lines, the tags, the category (the breadcrumbs) and the last
+//! edit (schema.org's `dateModified`, `date('c', edittime)`).
+//!
+//! **instant-rss.** `op=instant-rss`, when the portal turned it on (it is
+//! off by default: a 404), carries up to 1,000 articles marked for it,
+//! within a time window, each whole in `content:encoded` with its author
+//! and its times of publication and edit in ISO 8601 (`op-published`,
+//! `op-modified`). Those articles are built from it and their pages are
+//! not opened (no view counted); it lacks the tags and the source line,
+//! so `--no-instant-rss` reads every page. The others are read from their
+//! pages.
 //!
 //! **Views without inflating the counter.** NukeViet adds a view when a
 //! session that has not seen the article opens it (`$nv_Request`'s session,
 //! a cookie). The client keeps the portal's cookies for the whole run and
 //! in its cache across runs, so an import adds at most one view per
-//! article per portal session, and a later run does not open an article
-//! it already has with the same time at all, nor a document's page and
-//! files (the laws module counts views and downloads the same way) it
-//! already has with the same number and date. The view counts come from
-//! the module's list pages ("Đã xem: N"), which count nothing.
+//! article per portal session (none for an article instant-rss carries),
+//! and a later run does not open an article it already has (with the same
+//! time, when the listing gives an exact one) at all, nor a document's
+//! page and files (the laws module counts views and downloads the same
+//! way) it already has with the same number and date. The view counts
+//! come from the module's list pages ("Đã xem: N"), which count nothing,
+//! read after the articles were opened, so they hold the import's visit
+//! and the next run reads the same.
 //!
 //! **Documents.** The laws RSS gives `[số ký hiệu] title` (the title may
 //! carry numeric character references, decoded here) and the detail
 //! page's address; the detail page the type, issuer, signer, the dates of
-//! issue, effect and expiry, the fields and the files, which are
-//! downloaded into the feed's `files/` with their size and type.
+//! issue, effect and expiry, the fields, the documents it replaces, is
+//! replaced by and relates to (by their pages' addresses: the ones
+//! imported become ids) and the files, which are downloaded into the
+//! feed's `files/` with their size and type.
 //!
 //! **Working calendar.** One page per week, `op=tuan-{N}-{YYYY}`, whose
 //! week numbers are NukeViet's own: week 1 is the Monday-to-Sunday week

@@ -13,6 +13,7 @@ use std::time::Duration;
 use bantin_format::datetime::Date;
 use bantin_format::dir;
 use bantin_format::model::*;
+use bantin_format::pack::Content;
 use bantin_import::testsite::{self, Server, Site, Spec};
 use bantin_import::{http, nukeviet, run, Common, Source};
 
@@ -58,6 +59,25 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 fn assert_checks(out: &Path) {
     let report = dir::check(out).unwrap();
     assert_eq!(report.errors(), 0, "bantin-feed check:\n{report}");
+}
+
+/// Article 2 of the fixture: "Tác giả: Lê Thu Hà, Phó Trưởng phòng
+/// Tuyên truyền" (testsite::author).
+fn assert_signed_with_a_position(a: &Article) {
+    assert_eq!(a.summary.author.as_deref(), Some("Lê Thu Hà"));
+    assert_eq!(
+        a.summary.author_position.as_deref(),
+        Some("Phó Trưởng phòng Tuyên truyền")
+    );
+}
+
+/// Imports `source` into `c.out`, which must pass the check; its content.
+fn import_checked(c: &Common, source: &Source) -> (bantin_import::Report, Content) {
+    let (report, result) = run(c, source);
+    result.unwrap_or_else(|e| panic!("{e}\n{report}"));
+    assert_checks(&c.out);
+    let (_, content) = dir::read_content(&c.out).unwrap();
+    (report, content)
 }
 
 /// Imports again with nothing new on the portal: the feed is not
@@ -161,12 +181,7 @@ fn a_nukeviet_portal_imports_checks_and_reimports_with_304s_only() {
     // Saved before its publication: no update.
     assert_eq!(article("bai-998").summary.updated, None);
     // An author who signs with a position.
-    let signed = article("bai-998");
-    assert_eq!(signed.summary.author.as_deref(), Some("Lê Thu Hà"));
-    assert_eq!(
-        signed.summary.author_position.as_deref(),
-        Some("Phó Trưởng phòng Tuyên truyền")
-    );
+    assert_signed_with_a_position(article("bai-998"));
     assert_eq!(a.summary.category, "hoc-tap-va-lam-theo-bac");
     assert_eq!(a.summary.tags, vec!["Chỉ thị 05", "tuyên giáo"]);
     let cover = a.summary.cover.as_ref().unwrap();
@@ -550,10 +565,7 @@ fn without_a_sitemap_the_times_come_from_the_date_lines() {
     let mut o = nukeviet_options(&server.base);
     o.today = today;
     let source = Source::NukeViet(o);
-    let (report, result) = run(&c, &source);
-    result.unwrap_or_else(|e| panic!("{e}\n{report}"));
-    assert_checks(&c.out);
-    let (_, content) = dir::read_content(&c.out).unwrap();
+    let (report, content) = import_checked(&c, &source);
     assert_eq!(content.articles.len(), 4, "{report}");
     // Article 1: 00:45 on 25 November; its RSS pubDate reads 17:11 UTC.
     let a = content
@@ -594,9 +606,8 @@ fn page_import(server: &Server, root: &Path) -> (Vec<Article>, http::Stats) {
     c.out = root.join("pages");
     let mut o = nukeviet_options(&server.base);
     o.instant_rss = false;
-    let (report, result) = run(&c, &Source::NukeViet(o));
-    result.unwrap_or_else(|e| panic!("{e}\n{report}"));
-    (dir::read_content(&c.out).unwrap().1.articles, report.http)
+    let (report, content) = import_checked(&c, &Source::NukeViet(o));
+    (content.articles, report.http)
 }
 
 #[test]
@@ -612,11 +623,8 @@ fn instant_rss_gives_the_articles_it_carries_and_pages_give_the_rest() {
     let mut o = nukeviet_options(&server.base);
     o.today = today;
     let source = Source::NukeViet(o);
-    let (report, result) = run(&c, &source);
-    result.unwrap_or_else(|e| panic!("{e}\n{report}"));
+    let (report, content) = import_checked(&c, &source);
     assert!(report.failed.is_empty(), "{report}");
-    assert_checks(&c.out);
-    let (_, content) = dir::read_content(&c.out).unwrap();
     assert_eq!(content.articles.len(), 8);
 
     // The five it carries: no page opened, no view counted.
@@ -645,11 +653,7 @@ fn instant_rss_gives_the_articles_it_carries_and_pages_give_the_rest() {
     };
     // Its author (with the position), its ISO dates, its edit.
     let a = article("bai-998");
-    assert_eq!(a.summary.author.as_deref(), Some("Lê Thu Hà"));
-    assert_eq!(
-        a.summary.author_position.as_deref(),
-        Some("Phó Trưởng phòng Tuyên truyền")
-    );
+    assert_signed_with_a_position(&a);
     assert_eq!(a.summary.published, "2026-11-24T17:30:00+07:00");
     let a1 = article("bai-999");
     assert_eq!(
