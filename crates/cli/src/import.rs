@@ -11,11 +11,12 @@ use bantin_import::{http, nukeviet, Common, Source};
 
 pub const USAGE: &str = "  bantin-feed import nukeviet --site URL --out FEED [--limit N] [--weeks N] [--category ALIAS=NAME]…
                              [--site-name NAME] [--news-module NAME] [--laws-module NAME] [--schedule-module NAME]
+                             [--no-instant-rss]
   bantin-feed import feed URL|FILE… --out FEED [--category NAME]
   bantin-feed import ics URL|FILE… --out FEED
       (each import also: [--concurrency N] [--delay-ms N] [--timeout S] [--cache DIR] [--no-cache]
        [--remote-images] [--today YYYY-MM-DD] [--now RFC3339])
-  bantin-feed bench-import [--articles N] [--concurrency N] [--delay-ms N]";
+  bantin-feed bench-import [--articles N] [--concurrency N] [--delay-ms N] [--instant-rss N]";
 
 /// Arguments: sources (positional), `--name value` options (some
 /// repeatable), and the yes/no flags.
@@ -25,7 +26,7 @@ struct Args {
     flags: Vec<String>,
 }
 
-const FLAGS: &[&str] = &["remote-images", "no-cache"];
+const FLAGS: &[&str] = &["remote-images", "no-cache", "no-instant-rss"];
 
 fn parse(args: &[String]) -> Result<Args, String> {
     let mut a = Args {
@@ -200,6 +201,7 @@ pub fn import(args: &[String]) -> Result<(), String> {
                 today,
                 categories,
                 site_name: a.one("site-name").map(str::to_string),
+                instant_rss: !a.flags.iter().any(|f| f == "no-instant-rss"),
             })
         }
         "feed" | "ics" => {
@@ -271,16 +273,17 @@ pub fn peak_memory() -> Option<u64> {
 /// again with nothing new. Prints figures; asserts nothing.
 pub fn bench(args: &[String]) -> Result<(), String> {
     let a = parse(args)?;
-    a.check_known(&["articles", "concurrency", "delay-ms"])?;
+    a.check_known(&["articles", "concurrency", "delay-ms", "instant-rss"])?;
     let articles: usize = a.number("articles", 1000)?;
     let concurrency: usize = a.number("concurrency", 4)?;
     let delay: u64 = a.number("delay-ms", 100)?;
     let today = Date::new(2026, 11, 25).expect("a date");
+    // `--instant-rss N`: the portal has op=instant-rss on, carrying its N
+    // newest articles (NukeViet's default: off).
+    let instant: usize = a.number("instant-rss", 0)?;
     let spec = bantin_import::testsite::Spec {
-        articles,
-        laws: 20,
-        today,
-        hostile: false,
+        instant_rss: (instant > 0).then_some(instant),
+        ..bantin_import::testsite::Spec::new(articles, 20, today)
     };
     let server =
         bantin_import::testsite::Server::start(bantin_import::testsite::Site::nukeviet(&spec));
@@ -336,8 +339,13 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     };
     println!(
         "Import benchmark: a generated NukeViet-shaped portal on loopback, {articles} articles \
-         (2 pictures each), 20 documents with a file, 8 calendar weeks; at most {concurrency} \
-         requests at once, {delay} ms pause after each."
+         (2 pictures each), 20 documents with a file, 8 calendar weeks; op=instant-rss {}; \
+         at most {concurrency} requests at once, {delay} ms pause after each.",
+        if instant > 0 {
+            format!("on, carrying the {instant} newest articles")
+        } else {
+            "off (404)".to_string()
+        }
     );
     let (first, peak1, summary1) = run("first")?;
     let requests_first = server

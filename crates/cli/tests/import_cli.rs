@@ -80,12 +80,11 @@ const SHELL: &str = "<!doctype html><html lang=vi><meta charset=utf-8><meta cont
 /// portal imported into its feed/, the pages published.
 #[test]
 fn import_nukeviet_check_and_publish() {
-    let server = Server::start(Site::nukeviet(&Spec {
-        articles: 6,
-        laws: 2,
-        today: Date::new(2026, 11, 25).unwrap(),
-        hostile: false,
-    }));
+    let server = Server::start(Site::nukeviet(&Spec::new(
+        6,
+        2,
+        Date::new(2026, 11, 25).unwrap(),
+    )));
     let dir = scratch("plain");
     let dist = dir.join("dist");
     std::fs::create_dir_all(&dist).unwrap();
@@ -137,12 +136,11 @@ fn import_nukeviet_check_and_publish() {
 
 #[test]
 fn an_import_killed_half_way_leaves_the_feed_intact() {
-    let server = Server::start(Site::nukeviet(&Spec {
-        articles: 40,
-        laws: 0,
-        today: Date::new(2026, 11, 25).unwrap(),
-        hostile: false,
-    }));
+    let server = Server::start(Site::nukeviet(&Spec::new(
+        40,
+        0,
+        Date::new(2026, 11, 25).unwrap(),
+    )));
     let dir = scratch("killed");
     let out = dir.join("feed");
     let (ok, text) =

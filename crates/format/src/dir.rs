@@ -22,7 +22,7 @@ use crate::pack::{self, Content};
 use crate::validate::{self, Checked, Problem, Severity};
 
 /// The first screen needs only index.json: it must stay small.
-pub const INDEX_LIMIT_BYTES: usize = 150 * 1024;
+pub use crate::pack::INDEX_LIMIT_BYTES;
 
 fn read(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))

@@ -26,6 +26,8 @@ pub const INDEX_MAX_SUMMARIES: usize = 60;
 pub const INDEX_DOCUMENTS: usize = 5;
 /// The most documents the index carries (the schema's limit).
 pub const INDEX_MAX_DOCUMENTS: usize = 10;
+/// The most bytes index.json may have: the first screen needs only it.
+pub const INDEX_LIMIT_BYTES: usize = 150 * 1024;
 
 /// Everything a feed holds, before it is laid out in files.
 #[derive(Clone, Debug)]
@@ -160,18 +162,32 @@ pub fn pack(content: &Content) -> Vec<(String, String)> {
         });
     }
 
-    // The index's summaries: the newest overall plus the newest per category.
-    let mut chosen: HashSet<&str> = summaries
+    // The index's summaries: the featured, the newest overall, then the
+    // newest per category, round by round (each category's newest, then
+    // each one's second…), never more than the schema's limit however
+    // many categories a portal has.
+    let mut chosen: HashSet<&str> = HashSet::new();
+    let known: HashSet<&str> = summaries.iter().map(|s| s.id.as_str()).collect();
+    let featured = content.featured.iter().map(String::as_str);
+    let newest = summaries.iter().take(INDEX_LATEST).map(|s| s.id.as_str());
+    let per_category: Vec<&Vec<&ArticleSummary>> = content
+        .categories
         .iter()
-        .take(INDEX_LATEST)
-        .map(|s| s.id.as_str())
+        .filter_map(|c| lists.get(&category_list_id(&c.slug)))
         .collect();
-    for c in &content.categories {
-        if let Some(items) = lists.get(&category_list_id(&c.slug)) {
-            chosen.extend(items.iter().take(INDEX_PER_CATEGORY).map(|s| s.id.as_str()));
+    let rounds = (0..INDEX_PER_CATEGORY).flat_map(|k| {
+        per_category
+            .iter()
+            .filter_map(move |items| items.get(k).map(|s| s.id.as_str()))
+    });
+    for id in featured.chain(newest).chain(rounds) {
+        if chosen.len() >= INDEX_MAX_SUMMARIES {
+            break;
+        }
+        if known.contains(id) {
+            chosen.insert(id);
         }
     }
-    chosen.extend(content.featured.iter().map(String::as_str));
     // The most read, ranked over every story; the index carries each one's
     // summary once, in `latest` (most are among the newest already), as
     // long as `latest` has room: a story left out is left out of the lists.
@@ -250,7 +266,7 @@ pub fn pack(content: &Content) -> Vec<(String, String)> {
         files.push((documents_page_path(page), json(&file)));
     }
 
-    let index = Index {
+    let mut index = Index {
         format_version: FORMAT_VERSION.into(),
         kind: FileKind::Index,
         generated_at: content.generated_at.clone(),
@@ -278,6 +294,37 @@ pub fn pack(content: &Content) -> Vec<(String, String)> {
         },
         most_read,
     };
-    files.insert(0, ("index.json".into(), json(&index)));
+    let mut index_text = json(&index);
+    if index_text.len() > INDEX_LIMIT_BYTES {
+        leave_out_small_tag_lists(&mut index.news.lists, index_text.len() - INDEX_LIMIT_BYTES);
+        index_text = json(&index);
+    }
+    files.insert(0, ("index.json".into(), index_text));
     files
+}
+
+/// Takes the tag lists with the fewest articles out of `news.lists` until
+/// at least `excess` bytes are gone (or no tag list is left), as the
+/// format asks of a portal with thousands of tags (public/schema/README.md
+/// §5): `tat-ca` and every category list stay, and the page files of a
+/// list left out are still written (a reader opens `news/{list}/1.json`).
+fn leave_out_small_tag_lists(lists: &mut Vec<NewsList>, excess: usize) {
+    let mut tags: Vec<(u64, &str, usize)> = lists
+        .iter()
+        .filter(|l| l.id.starts_with("the-"))
+        // Its bytes in the index: the entry and the comma before it.
+        .map(|l| (l.total, l.id.as_str(), json(l).len() + 1))
+        .collect();
+    // Fewest articles first; among equals, the last in the list's order.
+    tags.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)));
+    let mut freed = 0;
+    let mut out: HashSet<String> = HashSet::new();
+    for (_, id, bytes) in tags {
+        if freed >= excess {
+            break;
+        }
+        freed += bytes;
+        out.insert(id.to_string());
+    }
+    lists.retain(|l| !out.contains(&l.id));
 }

@@ -136,6 +136,22 @@ pub fn main_content(page: &str, url: &str) -> crate::html::Converted {
     crate::html::Converted::default()
 }
 
+/// An item's author as a name: Atom's and JSON Feed's `name`; RSS 2.0's
+/// `<author>` text, which feed-rs keeps as the e-mail of a person named
+/// "author" ("btg@mauson.vn (Minh Anh)" → "Minh Anh"; a bare address is
+/// no name; NukeViet writes the name alone).
+pub fn author_name(p: &feed_rs::model::Person) -> Option<String> {
+    let text = match (&p.email, p.name.as_str()) {
+        (Some(e), "author") => match e.split_once('(') {
+            Some((_, rest)) => rest.trim_end().trim_end_matches(')').to_string(),
+            None if e.contains('@') => String::new(),
+            None => e.clone(),
+        },
+        _ => p.name.clone(),
+    };
+    Some(clean(&text)).filter(|t| !t.is_empty())
+}
+
 /// An article's parts before its body.
 pub struct Parts {
     pub id: String,
@@ -377,11 +393,7 @@ fn entry_article(
             published,
             updated,
             date_only: false,
-            author: entry
-                .authors
-                .first()
-                .map(|a| clean(&a.name))
-                .filter(|n| !n.is_empty()),
+            author: entry.authors.first().and_then(author_name),
             source: None,
             category: cat.id.clone(),
             tags: entry

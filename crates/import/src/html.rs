@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 use bantin_format::model::{Block, Image, Run};
 use bantin_format::validate::{is_feed_url, UrlUse};
 use scraper::node::Node;
-use scraper::{ElementRef, Html};
+use scraper::{ElementRef, Html, Selector};
 
 use crate::http::resolve;
 use crate::text::{clean, clean_run};
@@ -49,8 +49,20 @@ pub fn convert_fragment(html: &str, base: &str) -> Converted {
 
 /// Converts the children of `root`.
 pub fn convert(root: ElementRef<'_>, base: &str) -> Converted {
+    convert_with(root, base, None)
+}
+
+/// Converts the children of `root`, leaving out, silently, the elements
+/// `except` matches (a part the caller reads itself, such as an
+/// instant-rss article's header).
+pub fn convert_except(root: ElementRef<'_>, base: &str, except: &Selector) -> Converted {
+    convert_with(root, base, Some(except))
+}
+
+fn convert_with(root: ElementRef<'_>, base: &str, except: Option<&Selector>) -> Converted {
     let mut c = Conv {
         base,
+        except,
         ..Conv::default()
     };
     c.children(root, Style::default());
@@ -69,6 +81,7 @@ struct Style {
 #[derive(Default)]
 struct Conv<'a> {
     base: &'a str,
+    except: Option<&'a Selector>,
     blocks: Vec<Block>,
     /// Per block: it was a centred or wholly italic short paragraph (a
     /// caption candidate).
@@ -226,6 +239,9 @@ impl Conv<'_> {
     }
 
     fn element(&mut self, el: ElementRef<'_>, style: &Style) {
+        if self.except.is_some_and(|s| s.matches(&el)) {
+            return;
+        }
         let name = el.value().name().to_ascii_lowercase();
         for (attr, _) in el.value().attrs() {
             let a = attr.to_ascii_lowercase();

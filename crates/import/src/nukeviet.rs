@@ -17,23 +17,39 @@
 //! from the RSS, repaired ([`rss_pubdate`], without its minutes: a
 //! warning). Each article page gives the title, the lead (`.hometext`),
 //! the picture above it with its caption, the body (`#news-bodyhtml`), the
-//! author and source lines, the tags and the category (the breadcrumbs).
+//! "File đính kèm" files, the author (and a position written after it)
+//! and source lines, the tags, the category (the breadcrumbs) and the last
+//! edit (schema.org's `dateModified`, `date('c', edittime)`).
+//!
+//! **instant-rss.** `op=instant-rss`, when the portal turned it on (it is
+//! off by default: a 404), carries up to 1,000 articles marked for it,
+//! within a time window, each whole in `content:encoded` with its author
+//! and its times of publication and edit in ISO 8601 (`op-published`,
+//! `op-modified`). Those articles are built from it and their pages are
+//! not opened (no view counted); it lacks the tags and the source line,
+//! so `--no-instant-rss` reads every page. The others are read from their
+//! pages.
 //!
 //! **Views without inflating the counter.** NukeViet adds a view when a
 //! session that has not seen the article opens it (`$nv_Request`'s session,
 //! a cookie). The client keeps the portal's cookies for the whole run and
 //! in its cache across runs, so an import adds at most one view per
-//! article per portal session, and a later run does not open an article
-//! it already has with the same time at all, nor a document's page and
-//! files (the laws module counts views and downloads the same way) it
-//! already has with the same number and date. The view counts come from
-//! the module's list pages ("Đã xem: N"), which count nothing.
+//! article per portal session (none for an article instant-rss carries),
+//! and a later run does not open an article it already has (with the same
+//! time, when the listing gives an exact one) at all, nor a document's
+//! page and files (the laws module counts views and downloads the same
+//! way) it already has with the same number and date. The view counts
+//! come from the module's list pages ("Đã xem: N"), which count nothing,
+//! read after the articles were opened, so they hold the import's visit
+//! and the next run reads the same.
 //!
 //! **Documents.** The laws RSS gives `[số ký hiệu] title` (the title may
 //! carry numeric character references, decoded here) and the detail
 //! page's address; the detail page the type, issuer, signer, the dates of
-//! issue, effect and expiry, the fields and the files, which are
-//! downloaded into the feed's `files/` with their size and type.
+//! issue, effect and expiry, the fields, the documents it replaces, is
+//! replaced by and relates to (by their pages' addresses: the ones
+//! imported become ids) and the files, which are downloaded into the
+//! feed's `files/` with their size and type.
 //!
 //! **Working calendar.** One page per week, `op=tuan-{N}-{YYYY}`, whose
 //! week numbers are NukeViet's own: week 1 is the Monday-to-Sunday week
@@ -49,7 +65,9 @@ use bantin_format::model::*;
 use bantin_format::text::slugify;
 use scraper::{ElementRef, Html, Selector};
 
-use crate::feed::{article_from_html, category, html_text, sapo_of, short_slug, Parts};
+use crate::feed::{
+    article_from_html, author_name, category, html_text, sapo_of, short_slug, Parts,
+};
 use crate::html::{convert, text_of};
 use crate::http::{fnv, resolve, Client};
 use crate::media::Media;
@@ -74,6 +92,10 @@ pub struct Options {
     /// alias=Name`); otherwise the breadcrumbs' name.
     pub categories: BTreeMap<String, String>,
     pub site_name: Option<String>,
+    /// Read the articles `op=instant-rss` carries from it instead of
+    /// their pages (when the portal has it on): no page opened, no view
+    /// counted, but no tags nor source line (`--no-instant-rss`: pages).
+    pub instant_rss: bool,
 }
 
 fn sel(s: &str) -> Selector {
@@ -281,6 +303,69 @@ fn rss_items(client: &Client, o: &Options, report: &mut Report) -> Vec<Listed> {
     out
 }
 
+/// An article as `op=instant-rss` carries it.
+struct Instant {
+    link: String,
+    title: String,
+    /// Its `op-published` (exact, ISO 8601), for a portal without a sitemap.
+    published: Option<String>,
+    author: Option<String>,
+    /// `content:encoded`: a whole HTML page.
+    html: String,
+}
+
+/// The module's `op=instant-rss` (off by default in NukeViet: a 404, said
+/// nowhere; on, it lists up to 1,000 articles marked for it, within its
+/// time window), by article number.
+fn instant_items(client: &Client, o: &Options, report: &mut Report) -> BTreeMap<u64, Instant> {
+    let url = o.url(&o.news_module, Some("instant-rss"));
+    let got = match client.get(&url) {
+        Ok(g) => g,
+        Err(e) => {
+            if !e.contains("404") {
+                report.warn(
+                    &url,
+                    format!("not read ({e}): the article pages are read instead"),
+                );
+            }
+            return BTreeMap::new();
+        }
+    };
+    let feed = match feed_rs::parser::parse(&got.body[..]) {
+        Ok(f) => f,
+        Err(e) => {
+            report.warn(
+                &url,
+                format!("not an RSS feed ({e}): the article pages are read instead"),
+            );
+            return BTreeMap::new();
+        }
+    };
+    let mut out = BTreeMap::new();
+    for e in feed.entries {
+        let Some(link) = e.links.first().and_then(|l| resolve(&o.site, &l.href)) else {
+            continue;
+        };
+        let (Some(number), Some(html)) = (article_number(&link), e.content.and_then(|c| c.body))
+        else {
+            continue;
+        };
+        let published = Html::parse_document(&html)
+            .select(&sel("time.op-published"))
+            .next()
+            .and_then(|t| t.attr("datetime").and_then(DateTime::parse_rfc3339))
+            .map(in_vietnam);
+        out.entry(number).or_insert(Instant {
+            published,
+            title: e.title.map(|t| html_text(&t.content)).unwrap_or_default(),
+            author: e.authors.first().and_then(author_name),
+            link,
+            html,
+        });
+    }
+    out
+}
+
 /// "Đã xem: N" beside each article link of the module's list pages.
 fn list_views(
     client: &Client,
@@ -369,9 +454,26 @@ fn news(
     incoming: &mut Incoming,
     report: &mut Report,
 ) {
+    let instant = if o.instant_rss {
+        instant_items(client, o, report)
+    } else {
+        BTreeMap::new()
+    };
     let mut listed = sitemap(client, o, report);
     if listed.is_empty() {
-        listed = rss_items(client, o, report);
+        // Without a sitemap: instant-rss's articles (exact times, up to
+        // 1,000), newest first, then the RSS's 30.
+        listed = instant
+            .iter()
+            .rev()
+            .map(|(number, item)| Listed {
+                url: item.link.clone(),
+                number: *number,
+                published: item.published.clone(),
+                rss_time: None,
+            })
+            .collect();
+        listed.extend(rss_items(client, o, report));
     }
     let mut seen = std::collections::HashSet::new();
     listed.retain(|l| seen.insert(l.number));
@@ -389,9 +491,14 @@ fn news(
     }
     let results = client.map(&listed, |l| {
         let id = format!("bai-{}", l.number);
-        // Known, with the same time: not opened again (no view added).
-        if let (Some(old), Some(p)) = (staging.article(&id), &l.published) {
-            if &old.summary.published == p {
+        // Known, with the same time (or known, when the listing has no
+        // exact time: a portal without its sitemap): not opened again (no
+        // view added).
+        if let Some(old) = staging.article(&id) {
+            if l.published
+                .as_ref()
+                .is_none_or(|p| &old.summary.published == p)
+            {
                 return Done {
                     article: Some(old.clone()),
                     category: None,
@@ -402,7 +509,12 @@ fn news(
             }
         }
         let mut warnings = Vec::new();
-        match article_page(client, media, o, l, &id, documents, &mut warnings) {
+        let read = match instant.get(&l.number) {
+            Some(item) => read_instant(item, &mut warnings),
+            None => read_page(client, l, &mut warnings),
+        };
+        let made = read.and_then(|r| article_from(media, o, l, &id, documents, r, &mut warnings));
+        match made {
             Ok((a, cat)) => Done {
                 article: Some(a),
                 category: Some(cat),
@@ -448,15 +560,92 @@ fn news(
     }
 }
 
-fn article_page(
-    client: &Client,
-    media: &Media,
-    o: &Options,
-    l: &Listed,
-    id: &str,
-    documents: &HashMap<String, String>,
-    warnings: &mut Vec<String>,
-) -> Result<(Article, Category), String> {
+/// What an article's source (its page, or its `op=instant-rss` item) gives.
+struct Read {
+    title: String,
+    sapo: String,
+    /// The source's own time of publication (the page's date line, the
+    /// instant-rss item's `op-published`), when the listing has none.
+    published: Option<String>,
+    /// The last edit, when after the publication.
+    edited: Option<DateTime>,
+    author: Option<String>,
+    source: Option<Source>,
+    tags: Vec<String>,
+    cover: Option<Image>,
+    /// The category's name as the source writes it.
+    category: Option<String>,
+    body: Vec<Block>,
+}
+
+/// "Tác giả: Lê Thu Hà, Phó Trưởng phòng Tuyên truyền": NukeViet has one
+/// author field, and a portal that signs with a position writes it after
+/// a comma. Split only when what follows names a position, so two
+/// authors ("Minh Anh, Thu Hà") stay one author line.
+pub fn author_and_position(line: &str) -> (Option<String>, Option<String>) {
+    const POSITIONS: &[&str] = &[
+        "trưởng",
+        "phó",
+        "chủ tịch",
+        "bí thư",
+        "ủy viên",
+        "uỷ viên",
+        "giám đốc",
+        "chánh",
+        "tổng biên tập",
+        "thư ký",
+        "chuyên viên",
+        "cán bộ",
+        "báo cáo viên",
+        "phóng viên",
+        "biên tập viên",
+        "cộng tác viên",
+        "phòng",
+        "ban ",
+        "văn phòng",
+    ];
+    let line = clean(line);
+    if line.is_empty() {
+        return (None, None);
+    }
+    if let Some((name, rest)) = line.split_once(',') {
+        let (name, rest) = (clean(name), clean(rest));
+        let lower = rest.to_lowercase();
+        if !name.is_empty() && POSITIONS.iter().any(|p| lower.starts_with(p)) {
+            return (Some(name), Some(rest));
+        }
+    }
+    (Some(line), None)
+}
+
+/// The picture `img` shows, with its figure's caption.
+fn picture(img: ElementRef<'_>, base: &str) -> Option<Image> {
+    let src = resolve(base, img.attr("src")?)?;
+    let caption = img
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().name() == "figure")
+        .and_then(|f| f.select(&sel("figcaption")).next())
+        .map(|c| clean(&text_of(c)))
+        .filter(|c| !c.is_empty());
+    let alt = clean(img.attr("alt").unwrap_or(""));
+    Some(Image {
+        alt: if bantin_format::alt::is_junk(&alt, &src) {
+            String::new()
+        } else {
+            alt
+        },
+        src,
+        caption,
+        credit: None,
+        width: None,
+        height: None,
+    })
+}
+
+/// An article's page: `#news-bodyhtml`, `.hometext`, the date line, the
+/// author and source lines, the tags, the breadcrumbs, the attached files.
+fn read_page(client: &Client, l: &Listed, warnings: &mut Vec<String>) -> Result<Read, String> {
     let got = client.get(&l.url)?;
     let (text, enc) = got.text();
     warnings.extend(enc);
@@ -478,30 +667,40 @@ fn article_page(
     let converted = convert(body_el, &got.url);
     warnings.extend(converted.warnings);
     let mut body = converted.blocks;
-    attachments(&mut body, documents);
+    // "File đính kèm": each file a line linking to it on the portal (the
+    // format has no file of an article's own; opening it is the reader's
+    // download, not the import's).
+    for a in doc.select(&sel(".news-download-file a[href]")) {
+        let Some(url) = a.attr("href").and_then(|h| resolve(&got.url, h)) else {
+            continue;
+        };
+        let text = clean(&text_of(a));
+        if !text.is_empty() {
+            body.push(Block::Paragraph {
+                runs: vec![Run {
+                    text,
+                    bold: false,
+                    italic: false,
+                    link: Some(url),
+                }],
+            });
+        }
+    }
 
     // The visible date line: "Thứ hai - 23/11/2026 08:30".
     let line = doc
         .select(&sel(".panel-body .h5, .news_column .h5, .time, .date"))
         .find_map(|e| find_vn_date(&clean(&text_of(e))));
-    // The sitemap's time; else the date line's (Vietnam time, to the
-    // minute); else the RSS's, repaired.
-    let published = match (&l.published, line, &l.rss_time) {
-        (Some(p), _, _) => p.clone(),
-        (None, Some((d, Some((h, m)))), _) => vietnam_time(d, h, m),
-        (None, _, Some((t, buggy))) => {
-            if *buggy {
-                warnings.push(
-                    "the time is the RSS's, whose minutes are the month (NukeViet 4.5): \
-                     written without its minutes"
-                        .into(),
-                );
-            }
-            t.clone()
-        }
-        (None, Some((d, None)), None) => vietnam_time(d, 0, 0),
-        (None, None, None) => return Err("no publication time (sitemap, date line or RSS)".into()),
+    let published = match line {
+        Some((d, Some((h, m)))) => Some(vietnam_time(d, h, m)),
+        Some((d, None)) if l.rss_time.is_none() => Some(vietnam_time(d, 0, 0)),
+        _ => None,
     };
+    // schema.org's dateModified (and datePublished, NukeViet 4.5 writes
+    // both from `edittime`, `date('c')`): the last edit.
+    let edited = first_text("[itemprop=dateModified]")
+        .or_else(|| first_text("[itemprop=datePublished]"))
+        .and_then(|t| DateTime::parse_rfc3339(&t));
 
     let sapo = first_text(".hometext")
         .map(|t| sapo_of(&t))
@@ -509,29 +708,7 @@ fn article_page(
     let cover = doc
         .select(&sel("figure.article img, #imgpreview img"))
         .next()
-        .and_then(|img| {
-            let src = resolve(&got.url, img.attr("src")?)?;
-            let caption = img
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .find(|e| e.value().name() == "figure")
-                .and_then(|f| f.select(&sel("figcaption")).next())
-                .map(|c| clean(&text_of(c)))
-                .filter(|c| !c.is_empty());
-            let alt = clean(img.attr("alt").unwrap_or(""));
-            Some(Image {
-                alt: if bantin_format::alt::is_junk(&alt, &src) {
-                    String::new()
-                } else {
-                    alt
-                },
-                src,
-                caption,
-                credit: None,
-                width: None,
-                height: None,
-            })
-        });
+        .and_then(|img| picture(img, &got.url));
 
     // "Tác giả: …", "Nguồn tin: …" lines.
     let mut author = None;
@@ -567,14 +744,115 @@ fn article_page(
         .filter(|t| !slugify(t).is_empty())
         .collect();
 
-    // The category: its alias in the address, its name in the breadcrumbs.
+    // The category's name in the breadcrumbs.
+    let alias = category_alias(&l.url).unwrap_or_default();
+    let category = doc
+        .select(&sel("[itemprop=itemListElement] a"))
+        .filter(|a| !alias.is_empty() && a.attr("href").is_some_and(|h| h.contains(&alias)))
+        .map(|a| clean(a.attr("title").unwrap_or(&text_of(a))))
+        .next_back();
+    Ok(Read {
+        title,
+        sapo,
+        published,
+        edited,
+        author,
+        source,
+        tags,
+        cover,
+        category,
+        body,
+    })
+}
+
+/// An `op=instant-rss` item (NukeViet 4.5's assets/tpl/rss.tpl): the whole
+/// article in `content:encoded`, whose header holds the cover, the title,
+/// the lead, the category (`op-kicker`) and the times (`op-published`,
+/// `op-modified`, ISO 8601); the author in `<author>`. No tags nor source
+/// line: those are only on the page.
+fn read_instant(item: &Instant, warnings: &mut Vec<String>) -> Result<Read, String> {
+    let doc = Html::parse_document(&item.html);
+    let article = doc
+        .select(&sel("article"))
+        .next()
+        .ok_or("the instant-rss item has no <article>")?;
+    let header = sel("article > header");
+    let in_header = |s: &str| {
+        article
+            .select(&header)
+            .next()
+            .and_then(|h| h.select(&sel(s)).next())
+    };
+    let text_in = |s: &str| {
+        in_header(s)
+            .map(|e| clean(&text_of(e)))
+            .filter(|t| !t.is_empty())
+    };
+    let time_in = |s: &str| {
+        in_header(s)
+            .and_then(|e| e.attr("datetime"))
+            .and_then(DateTime::parse_rfc3339)
+    };
+    let title = text_in("h1")
+        .or_else(|| Some(item.title.clone()).filter(|t| !t.is_empty()))
+        .ok_or("the instant-rss item has no title")?;
+    let converted = crate::html::convert_except(article, &item.link, &header);
+    warnings.extend(converted.warnings);
+    Ok(Read {
+        title,
+        sapo: text_in("h2").map(|t| sapo_of(&t)).unwrap_or_default(),
+        published: time_in("time.op-published").map(in_vietnam),
+        edited: time_in("time.op-modified"),
+        author: item.author.clone(),
+        source: None,
+        tags: Vec::new(),
+        cover: in_header("figure img").and_then(|img| picture(img, &item.link)),
+        category: text_in("h3.op-kicker"),
+        body: converted.blocks,
+    })
+}
+
+/// The article `read` gives, in the feed's terms: its time (the sitemap's
+/// first), its category (mapped by `--category`), its pictures fetched.
+fn article_from(
+    media: &Media,
+    o: &Options,
+    l: &Listed,
+    id: &str,
+    documents: &HashMap<String, String>,
+    read: Read,
+    warnings: &mut Vec<String>,
+) -> Result<(Article, Category), String> {
+    // The sitemap's time; else the source's (Vietnam time, to the
+    // minute); else the RSS's, repaired.
+    let published = match (&l.published, read.published, &l.rss_time) {
+        (Some(p), _, _) => p.clone(),
+        (None, Some(p), _) => p,
+        (None, None, Some((t, buggy))) => {
+            if *buggy {
+                warnings.push(
+                    "the time is the RSS's, whose minutes are the month (NukeViet 4.5): \
+                     written without its minutes"
+                        .into(),
+                );
+            }
+            t.clone()
+        }
+        (None, None, None) => return Err("no publication time (sitemap, date line or RSS)".into()),
+    };
+    // An edit before publication (an article saved, then published at
+    // its set time) is no update.
+    let updated = match (read.edited, DateTime::parse_rfc3339(&published)) {
+        (Some(e), Some(p)) if e.unix > p.unix => Some(in_vietnam(e)),
+        _ => None,
+    };
+    let mut body = read.body;
+    attachments(&mut body, documents);
+
+    // The category: its alias in the address, its name from --category,
+    // else the source's.
     let alias = category_alias(&l.url).unwrap_or_else(|| "tin-tuc".into());
-    let name = o.categories.get(&alias).cloned().or_else(|| {
-        doc.select(&sel("[itemprop=itemListElement] a"))
-            .filter(|a| a.attr("href").is_some_and(|h| h.contains(&alias)))
-            .map(|a| clean(a.attr("title").unwrap_or(&text_of(a))))
-            .next_back()
-    });
+    let name = o.categories.get(&alias).cloned().or(read.category);
     let cat = name
         .as_deref()
         .and_then(category)
@@ -582,23 +860,28 @@ fn article_page(
         .or_else(|| category(crate::feed::DEFAULT_CATEGORY))
         .expect("a category");
 
+    let (author, author_position) = read
+        .author
+        .as_deref()
+        .map_or((None, None), author_and_position);
     let mut article = article_from_html(
         Parts {
             id: id.to_string(),
-            title,
-            sapo,
+            title: read.title,
+            sapo: read.sapo,
             published,
-            updated: None,
+            updated,
             date_only: false,
             author,
-            source,
+            source: read.source,
             category: cat.id.clone(),
-            tags,
-            cover,
+            tags: read.tags,
+            cover: read.cover,
             views: None,
         },
         body,
     );
+    article.summary.author_position = author_position;
     article.summary.slug = {
         let s = short_slug(&article.summary.title, 80);
         if s.is_empty() {
@@ -728,9 +1011,10 @@ fn laws(
         law(client, staging, o, link, title, summary)
     });
     let mut out = Vec::new();
+    let mut relations = Vec::new();
     for ((link, _, _), r) in items.iter().zip(results) {
         match r {
-            Ok((d, warnings, unchanged)) => {
+            Ok((d, warnings, unchanged, links)) => {
                 for w in warnings {
                     report.warn(link, w);
                 }
@@ -740,14 +1024,55 @@ fn laws(
                     } else {
                         report.documents += 1;
                     }
+                    relations.push((out.len(), links));
                     out.push((link.clone(), d));
                 }
             }
             Err(e) => report.fail(link, e),
         }
     }
+    // The relations, by the address of each related document's page: the
+    // ids of those imported; the others left out, with a warning.
+    let ids: HashMap<String, String> = out
+        .iter()
+        .map(|(url, d)| (url.clone(), d.id.clone()))
+        .collect();
+    for (i, links) in relations {
+        let (page, d) = &mut out[i];
+        for (kind, url, number) in links {
+            let Some(id) = ids.get(&url).filter(|id| **id != d.id) else {
+                report.warn(
+                    page,
+                    format!("the related document {number} is not among the imported documents: left out"),
+                );
+                continue;
+            };
+            let list = match kind {
+                Relation::Replaces => &mut d.replaces,
+                Relation::ReplacedBy => &mut d.replaced_by,
+                Relation::Related => &mut d.related,
+            };
+            if !list.contains(id) {
+                list.push(id.clone());
+            }
+        }
+    }
     out
 }
+
+/// How module-laws' detail page relates a document to another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Relation {
+    /// "Văn bản được thay thế": the documents this one replaces.
+    Replaces,
+    /// "Văn bản thay thế": the documents that replace this one.
+    ReplacedBy,
+    /// "Văn bản liên quan".
+    Related,
+}
+
+/// (relation, related page's address, its number) of one detail page.
+type Links = Vec<(Relation, String, String)>;
 
 /// A document's id: its number's slug and the year of issue
 /// ("112-HD/BTGTU" of 2026 → `112-hd-btgtu-2026`).
@@ -770,7 +1095,7 @@ fn law(
     link: &str,
     rss_title: &str,
     rss_summary: &str,
-) -> Result<(Document, Vec<String>, bool), String> {
+) -> Result<(Document, Vec<String>, bool, Links), String> {
     let mut warnings = Vec::new();
     let (number, title) = split_law_title(rss_title)
         .ok_or_else(|| format!("the title does not start with [số ký hiệu]: {rss_title}"))?;
@@ -781,7 +1106,7 @@ fn law(
         let id = document_id(&number, &issued.to_string(), link);
         if let Some(old) = staging.document(&id) {
             if old.number == number && old.issued == issued.to_string() {
-                return Ok((old.clone(), warnings, true));
+                return Ok((old.clone(), warnings, true, Vec::new()));
             }
         }
     }
@@ -846,6 +1171,22 @@ fn law(
         .unwrap_or_default();
     let effective = date("ngày bắt đầu hiệu lực").or_else(|| date("ngày hiệu lực"));
     let expires = date("ngày hết hiệu lực");
+    // The relation rows (module-laws' detail.tpl: "replacement" is the
+    // documents replacing this one, "unreplacement" those it replaces).
+    let mut links = Links::new();
+    for (label, kind) in [
+        ("văn bản được thay thế", Relation::Replaces),
+        ("văn bản thay thế", Relation::ReplacedBy),
+        ("văn bản liên quan", Relation::Related),
+    ] {
+        if let Some((_, cell)) = fields.get(label) {
+            for a in cell.select(&sel("a[href]")) {
+                if let Some(url) = a.attr("href").and_then(|h| resolve(&got.url, h)) {
+                    links.push((kind, url, clean(&text_of(a))));
+                }
+            }
+        }
+    }
     let page_text = clean(&text_of(doc.root_element()));
     let views = count_after(&page_text, "lượt xem:");
     let downloads = count_after(&page_text, "lượt tải:");
@@ -918,6 +1259,7 @@ fn law(
         },
         warnings,
         false,
+        links,
     ))
 }
 

@@ -36,6 +36,45 @@ pub struct Spec {
     pub today: Date,
     /// The hostile pages, and an RSS feed that links to them.
     pub hostile: bool,
+    /// `op=instant-rss` turned on, carrying the `n` newest articles (its
+    /// time window); `None`: off, answered 404 as NukeViet does by default.
+    pub instant_rss: Option<usize>,
+    /// Tags each article has of its own, besides the two they all share.
+    pub own_tags: usize,
+    /// Categories: the three of [`CATEGORIES`], then "Chuyên đề số N".
+    pub categories: usize,
+}
+
+impl Spec {
+    /// A portal of `articles` articles and `laws` documents, nothing more.
+    pub fn new(articles: usize, laws: usize, today: Date) -> Spec {
+        Spec {
+            articles,
+            laws,
+            today,
+            hostile: false,
+            instant_rss: None,
+            own_tags: 0,
+            categories: CATEGORIES.len(),
+        }
+    }
+
+    /// Article `i`'s category: (alias, name).
+    pub fn category(&self, i: usize) -> (String, String) {
+        let k = i % self.categories.max(1);
+        match CATEGORIES.get(k) {
+            Some((alias, name)) => (alias.to_string(), name.to_string()),
+            None => (format!("chuyen-de-so-{k}"), format!("Chuyên đề số {k}")),
+        }
+    }
+
+    /// Article `i`'s tags.
+    pub fn tags(&self, i: usize) -> Vec<String> {
+        ["Chỉ thị 05".to_string(), "tuyên giáo".to_string()]
+            .into_iter()
+            .chain((0..self.own_tags).map(|k| format!("Từ khóa {i} số {k}")))
+            .collect()
+    }
 }
 
 /// The categories: (alias, name).
@@ -120,7 +159,12 @@ const TOPICS: [&str; 6] = [
 
 /// The time of article `i` (0 newest): Vietnam wall clock.
 fn article_time(today: Date, i: usize) -> (Date, u8, u8) {
-    let minutes = 8 * 60 - (i as i64) * 7 * 60 - (i as i64 % 4) * 15;
+    shifted_time(today, i, 0)
+}
+
+/// The time of article `i` moved by `minutes`.
+fn shifted_time(today: Date, i: usize, shift: i64) -> (Date, u8, u8) {
+    let minutes = 8 * 60 - (i as i64) * 7 * 60 - (i as i64 % 4) * 15 + shift;
     let day = today.add_days(minutes.div_euclid(24 * 60));
     let m = minutes.rem_euclid(24 * 60);
     (day, (m / 60) as u8, (m % 60) as u8)
@@ -175,9 +219,29 @@ pub fn hometext(i: usize) -> String {
     )
 }
 
-fn detail_url(i: usize) -> (u64, String) {
+/// When article `i` was last edited (NukeViet's `edittime`): every third
+/// one 90 minutes after its publication; the others were saved 10 minutes
+/// before it (set to publish later), so they have no later change.
+pub fn edit_time(today: Date, i: usize) -> (Date, u8, u8) {
+    if i % 3 == 1 {
+        shifted_time(today, i, 90)
+    } else {
+        shifted_time(today, i, -10)
+    }
+}
+
+/// Article `i`'s author line: every fifth signs with a position.
+pub fn author(i: usize) -> &'static str {
+    if i % 5 == 2 {
+        "Lê Thu Hà, Phó Trưởng phòng Tuyên truyền"
+    } else {
+        "Minh Anh"
+    }
+}
+
+fn detail_url(spec: &Spec, i: usize) -> (u64, String) {
     let number = FIRST_ARTICLE - i as u64;
-    let (alias, _) = CATEGORIES[i % CATEGORIES.len()];
+    let (alias, _) = spec.category(i);
     let slug = bantin_format::text::slugify(&title(i));
     (
         number,
@@ -258,11 +322,21 @@ fn article_body(i: usize, hostile: bool) -> String {
     b
 }
 
+/// Article 1's "File đính kèm": (file name, its bytes' address on the
+/// portal).
+pub const NEWS_FILE: &str = "ke-hoach-to-chuc-hoi-nghi.pdf";
+
+/// The bytes of article 1's attached file.
+pub fn news_file() -> Vec<u8> {
+    b"%PDF-1.4\n% ke hoach\n%%EOF\n".to_vec()
+}
+
 fn article_page(spec: &Spec, i: usize) -> String {
-    let (number, _) = detail_url(i);
-    let (alias, cat) = CATEGORIES[i % CATEGORIES.len()];
+    let (number, url) = detail_url(spec, i);
+    let (alias, cat) = spec.category(i);
+    let (alias, cat) = (alias.as_str(), cat.as_str());
     let (d, h, m) = article_time(spec.today, i);
-    let edited = d.add_days(3);
+    let (ed, eh, em) = edit_time(spec.today, i);
     let t = title(i);
     let head = format!(
         "<meta property=\"article:published_time\" content=\"{d}ICT{h:02}:{m:02}:00\">\
@@ -282,7 +356,8 @@ fn article_page(spec: &Spec, i: usize) -> String {
     let main = format!(
         "<div class=\"news_column panel panel-default\" itemtype=\"http://schema.org/NewsArticle\" itemscope>\
          <div class=\"panel-body\"><h1 class=\"title margin-bottom-lg\" itemprop=\"headline\">{title}</h1>\
-         <span class=\"hidden hide d-none\" itemprop=\"datePublished\">{edited}T09:15:00+07:00</span>\
+         <span class=\"hidden hide d-none\" itemprop=\"datePublished\">{edited}</span>\
+         <span class=\"hidden hide d-none\" itemprop=\"dateModified\">{edited}</span>\
          <div class=\"row margin-bottom-lg\"><div class=\"col-md-12\"><span class=\"h5\">{wd} - {dd:02}/{mm:02}/{yy} {h:02}:{m:02}</span></div>\
          <div class=\"col-md-12\"><ul class=\"list-inline text-right\"><li><a class=\"dimgray\" title=\"In ra\" \
          href=\"javascript: void(0)\" onclick=\"nv_open_browse('/print');return false\"><em class=\"fa fa-print fa-lg\">&nbsp;</em></a></li></ul></div></div>\
@@ -291,11 +366,10 @@ fn article_page(spec: &Spec, i: usize) -> String {
          <figcaption>Ảnh: Phóng viên Ban Tuyên giáo</figcaption></div></figure>\
          <div class=\"hometext m-bottom\" itemprop=\"description\">{hometext}</div></div>\
          <div id=\"news-bodyhtml\" class=\"bodytext margin-bottom-lg\">{body}</div>\
-         <div class=\"margin-bottom-lg\"><p class=\"h5 text-right\"><strong>Tác giả: </strong>Minh Anh</p>{source}</div>\
+         {files}<div class=\"margin-bottom-lg\"><p class=\"h5 text-right\"><strong>Tác giả: </strong>{author}</p>{source}</div>\
          </div></div>\
          <div class=\"news_column panel panel-default\"><div class=\"panel-body\"><div class=\"h5\">\
-         <em class=\"fa fa-tags\">&nbsp;</em><strong>Từ khóa: </strong><a title=\"Chỉ thị 05\" href=\"{tag}\"><em>Chỉ thị 05</em></a>, \
-         <a title=\"tuyên giáo\" href=\"{tag}\"><em>tuyên giáo</em></a></div></div></div>",
+         <em class=\"fa fa-tags\">&nbsp;</em><strong>Từ khóa: </strong>{tags}</div></div></div>",
         title = esc(&t),
         wd = weekday_name(d.weekday()).to_lowercase().replacen("thứ", "Thứ", 1).replacen("chủ", "Chủ", 1),
         dd = d.day,
@@ -303,10 +377,77 @@ fn article_page(spec: &Spec, i: usize) -> String {
         yy = d.year,
         hometext = esc(&hometext(i)),
         body = article_body(i, spec.hostile),
-        tag = esc(&nv("news", Some("tag/chi-thi-05"))),
+        tags = spec
+            .tags(i)
+            .iter()
+            .map(|tag| format!(
+                "<a title=\"{t}\" href=\"{}\"><em>{t}</em></a>",
+                esc(&nv("news", Some(&format!("tag/{}", bantin_format::text::slugify(tag))))),
+                t = esc(tag)
+            ))
+            .collect::<Vec<_>>()
+            .join(", "),
+        edited = iso(ed, eh, em),
+        author = esc(author(i)),
+        files = if i == 1 {
+            // NukeViet's news detail.tpl, block "files".
+            format!(
+                "<div class=\"panel panel-default\"><div class=\"panel-heading\"><i class=\"fa fa-download\"></i> \
+                 <strong>File đính kèm</strong></div><div class=\"list-group news-download-file\"><div class=\"list-group-item\">\
+                 <a href=\"{}\" title=\"Tải về  {NEWS_FILE}\" download>Tải về : <strong>{NEWS_FILE}</strong></a></div></div></div>",
+                esc(&format!("{url}&download=1&id=0"))
+            )
+        } else {
+            String::new()
+        },
     );
     let _ = number;
     layout(&t, &breadcrumbs, &head, &main)
+}
+
+/// Article `i` as `op=instant-rss` gives it (NukeViet 4.5's
+/// `nv_rss_generate(…, 'ISO8601')` and assets/tpl/rss.tpl): the dates in
+/// ISO 8601, the author, the lead, and the whole page in
+/// `content:encoded`, its header holding the cover, the title, the lead,
+/// the category (`op-kicker`) and the times of publication and edit.
+fn instant_item(spec: &Spec, i: usize) -> String {
+    let (_, url) = detail_url(spec, i);
+    let (d, h, m) = article_time(spec.today, i);
+    let (ed, eh, em) = edit_time(spec.today, i);
+    let (_, cat) = spec.category(i);
+    let t = esc(&title(i));
+    let modified = if (ed, eh, em) > (d, h, m) {
+        format!(
+            "<time class=\"op-modified\" dateTime=\"{}\">{eh:02}:{em:02}: {:02}/{:02}/{}</time>",
+            iso(ed, eh, em),
+            ed.day,
+            ed.month,
+            ed.year
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "<item><title>{t}</title><link>{link}</link><guid isPermaLink=\"false\"><![CDATA[{guid:016x}]]></guid>\
+         <pubDate>{published}</pubDate><author><![CDATA[{author}]]></author>\
+         <description><![CDATA[{lead}]]></description><content:encoded><![CDATA[<!doctype html>\
+         <html lang=\"vi\" prefix=\"op: http://media.facebook.com/op#\"><head><meta charset=\"utf-8\">\
+         <link rel=\"canonical\" href=\"{link}\"><meta property=\"op:markup_version\" content=\"v1.0\"></head>\
+         <body><article><header><figure><img src=\"/assets/news/2026_11/bia-{i}.png\" /><figcaption>Ảnh: Phóng viên Ban Tuyên giáo</figcaption></figure>\
+         <h1>{t}</h1><h2>{lead}</h2><h3 class=\"op-kicker\">{cat}</h3>\
+         <time class=\"op-published\" datetime=\"{published}\">{h:02}:{m:02}: {:02}/{:02}/{}</time>{modified}</header>\
+         {body}</article></body></html>]]></content:encoded></item>",
+        d.day,
+        d.month,
+        d.year,
+        link = esc(&url),
+        guid = fnv(&format!("news_{i}")),
+        published = iso(d, h, m),
+        author = author(i),
+        lead = esc(&hometext(i)),
+        cat = esc(&cat),
+        body = article_body(i, spec.hostile),
+    )
 }
 
 /// (alias, number, title, issued, effective, expires, signer, type, fields)
@@ -344,8 +485,56 @@ fn ncr(s: &str) -> String {
         .collect()
 }
 
-fn law_page(k: usize, today: Date) -> String {
+/// A document a relation row lists: (its page, its number, its title).
+pub type Related = (String, String, String);
+
+/// Module-laws' relation rows (detail.tpl's "replacement",
+/// "unreplacement", "relatement"): (label, documents listed). Law 0
+/// replaces law 2 and relates to law 1 and to a document the portal no
+/// longer lists; law 2 is replaced by law 0; law 1 relates to law 0.
+pub fn law_relations(k: usize, laws: usize, today: Date) -> Vec<(&'static str, Vec<Related>)> {
+    let listed = |j: usize| {
+        let (alias, number, t, _) = law(j, today);
+        (nv("laws", Some(&format!("detail/{alias}"))), number, t)
+    };
+    let gone = (
+        nv("laws", Some("detail/quy-che-cu")),
+        "57-QC/BTGTU".to_string(),
+        "Quy chế làm việc (đã bãi bỏ)".to_string(),
+    );
+    if laws < 3 {
+        return Vec::new();
+    }
+    match k {
+        0 => vec![
+            ("Văn bản được thay thế", vec![listed(2)]),
+            ("Văn bản liên quan", vec![listed(1), gone]),
+        ],
+        1 => vec![("Văn bản liên quan", vec![listed(0)])],
+        2 => vec![("Văn bản thay thế", vec![listed(0)])],
+        _ => Vec::new(),
+    }
+}
+
+fn law_page(k: usize, laws: usize, today: Date) -> String {
     let (_, number, t, issued) = law(k, today);
+    let relations: String = law_relations(k, laws, today)
+        .into_iter()
+        .map(|(label, docs)| {
+            let items: String = docs
+                .iter()
+                .map(|(href, code, title)| {
+                    format!(
+                        "<li><a rel=\"dofollow\" href=\"{}\" title=\"{t}\">{}</a> - {t}</li>",
+                        esc(href),
+                        esc(code),
+                        t = esc(title)
+                    )
+                })
+                .collect();
+            format!("<tr><td class=\"text-right\">{label}</td><td><ul class=\"list-item\">{items}</ul></td></tr>")
+        })
+        .collect();
     let kind = crate::nukeviet::type_from_number(&number).unwrap_or("Văn bản");
     let effective = issued.add_days(7);
     let expires = issued.add_days(372);
@@ -361,7 +550,7 @@ fn law_page(k: usize, today: Date) -> String {
     );
     let main = format!(
         "<h1 class=\"lawh3\">{}</h1><p>Trích yếu: {}</p><div class=\"table-responsive\">\
-         <table class=\"table table-striped table-bordered table-hover\"><tbody>{}{}{}{}{}{}{}{}</tbody></table></div>\
+         <table class=\"table table-striped table-bordered table-hover\"><tbody>{}{}{}{}{}{}{}{}{relations}</tbody></table></div>\
          <h2 class=\"lawh3\"><em class=\"fa fa-download\">&nbsp;</em>File đính kèm</h2>\
          <div class=\"list-group laws-download-file\"><div class=\"list-group-item\">\
          <a rel=\"dofollow\" href=\"{}\" title=\"Tải tập tin {}\">Tải tập tin : <strong>{}.pdf</strong></a></div></div>",
@@ -461,9 +650,17 @@ impl Site {
              xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>Tin tức</title><link>/index.php?language=vi&amp;nv=news</link>\
              <description><![CDATA[Tin tức của Ban]]></description><language>vi</language><generator><![CDATA[NukeViet v4.0]]></generator>",
         );
+        let mut instant = String::from(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" \
+             xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>Tin tức</title>\
+             <link>/index.php?language=vi&amp;nv=news</link><description><![CDATA[Tin tức của Ban]]></description><language>vi</language>",
+        );
         for i in 0..spec.articles {
-            let (number, url) = detail_url(i);
+            let (number, url) = detail_url(spec, i);
             let (d, h, m) = article_time(spec.today, i);
+            if spec.instant_rss.is_some_and(|n| i < n) {
+                instant.push_str(&instant_item(spec, i));
+            }
             sitemap.push_str(&format!(
                 "<url><loc>{}</loc><lastmod>{}</lastmod><changefreq>daily</changefreq><priority>0.8</priority></url>",
                 esc(&url),
@@ -497,10 +694,23 @@ impl Site {
                     body: png(300, 200),
                 },
             );
+            if i == 1 {
+                pages.insert(
+                    format!("{url}&download=1&id=0"),
+                    Page::Fixed {
+                        content_type: "application/pdf",
+                        body: news_file(),
+                    },
+                );
+            }
             listed.push((number, url, title(i)));
         }
         sitemap.push_str("</urlset>");
         rss.push_str("</channel></rss>");
+        instant.push_str("</channel></rss>");
+        if spec.instant_rss.is_some() {
+            pages.insert(nv("news", Some("instant-rss")), xml(instant));
+        }
         pages.insert(nv("news", Some("sitemap")), xml(sitemap));
         pages.insert(nv("news", Some("rss")), xml(rss));
         let list_pages = spec.articles.div_ceil(20).max(1);
@@ -533,7 +743,7 @@ impl Site {
             ));
             pages.insert(
                 nv("laws", Some(&format!("detail/{alias}"))),
-                html(law_page(k, spec.today)),
+                html(law_page(k, spec.laws, spec.today)),
             );
             pages.insert(
                 nv("laws", Some(&format!("detail/{alias}&download=1&id=0"))),
@@ -637,6 +847,7 @@ fn hostile_pages(pages: &mut HashMap<String, Page>) {
         "/hostile/script".into(),
         html(
             "<html><body><article><script>fetch('/steal?'+document.cookie)</script>\
+             <style>article{background:url(/steal)}</style>\
              <p onmouseover=\"alert(1)\">Bài viết có mã độc <a href=\"javascript:alert(2)\">bấm</a> \
              <a href=\"data:text/html,<script>alert(3)</script>\">vào đây</a>.</p>\
              <img src=\"data:image/svg+xml;base64,PHN2Zz4=\" alt=\"x\"><object data=\"x.swf\"></object>\

@@ -7,11 +7,13 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use bantin_format::datetime::Date;
 use bantin_format::dir;
 use bantin_format::model::*;
+use bantin_format::pack::Content;
 use bantin_import::testsite::{self, Server, Site, Spec};
 use bantin_import::{http, nukeviet, run, Common, Source};
 
@@ -59,6 +61,48 @@ fn assert_checks(out: &Path) {
     assert_eq!(report.errors(), 0, "bantin-feed check:\n{report}");
 }
 
+/// Article 2 of the fixture: "Tác giả: Lê Thu Hà, Phó Trưởng phòng
+/// Tuyên truyền" (testsite::author).
+fn assert_signed_with_a_position(a: &Article) {
+    assert_eq!(a.summary.author.as_deref(), Some("Lê Thu Hà"));
+    assert_eq!(
+        a.summary.author_position.as_deref(),
+        Some("Phó Trưởng phòng Tuyên truyền")
+    );
+}
+
+/// Imports `source` into `c.out`, which must pass the check; its content.
+fn import_checked(c: &Common, source: &Source) -> (bantin_import::Report, Content) {
+    let (report, result) = run(c, source);
+    result.unwrap_or_else(|e| panic!("{e}\n{report}"));
+    assert_checks(&c.out);
+    let (_, content) = dir::read_content(&c.out).unwrap();
+    (report, content)
+}
+
+/// Imports again with nothing new on the portal: the feed is not
+/// rewritten (not a byte changes). Returns the report, the request
+/// targets of the re-run and how many of them were answered 304.
+fn rerun_unchanged(
+    server: &Server,
+    c: &Common,
+    source: &Source,
+) -> (bantin_import::Report, Vec<String>, usize) {
+    let before = snapshot(&c.out);
+    let from = server.state.requests.load(Ordering::SeqCst);
+    let not_modified_from = server.state.not_modified.load(Ordering::SeqCst);
+    let (report, result) = run(c, source);
+    assert!(
+        result.unwrap_or_else(|e| panic!("{e}\n{report}")).is_none(),
+        "nothing new: the feed is not rewritten\n{report}"
+    );
+    assert_eq!(snapshot(&c.out), before, "the re-run changed the feed");
+    let targets = server.state.targets.lock().unwrap()[from..].to_vec();
+    let not_modified = server.state.not_modified.load(Ordering::SeqCst) - not_modified_from;
+    assert_eq!(report.http.not_modified, not_modified);
+    (report, targets, not_modified)
+}
+
 const TODAY: (i32, u8, u8) = (2027, 1, 1);
 
 fn nukeviet_options(base: &str) -> nukeviet::Options {
@@ -72,6 +116,7 @@ fn nukeviet_options(base: &str) -> nukeviet::Options {
         today: Date::new(TODAY.0, TODAY.1, TODAY.2).unwrap(),
         categories: BTreeMap::new(),
         site_name: None,
+        instant_rss: true,
     }
 }
 
@@ -79,10 +124,8 @@ fn nukeviet_options(base: &str) -> nukeviet::Options {
 fn a_nukeviet_portal_imports_checks_and_reimports_with_304s_only() {
     let today = Date::new(TODAY.0, TODAY.1, TODAY.2).unwrap();
     let server = Server::start(Site::nukeviet(&Spec {
-        articles: 25,
-        laws: 3,
-        today,
         hostile: true,
+        ..Spec::new(25, 3, today)
     }));
     let root = temp("nukeviet");
     let c = common(&root, Duration::from_secs(10));
@@ -115,7 +158,30 @@ fn a_nukeviet_portal_imports_checks_and_reimports_with_304s_only() {
     assert_eq!(a.summary.published, "2027-01-01T00:45:00+07:00");
     assert_eq!(a.summary.sapo, testsite::hometext(1));
     assert_eq!(a.summary.author.as_deref(), Some("Minh Anh"));
+    assert_eq!(a.summary.author_position, None);
     assert_eq!(a.summary.source, None);
+    // Edited 90 minutes after publication: schema.org's dateModified.
+    assert_eq!(
+        a.summary.updated.as_deref(),
+        Some("2027-01-01T02:15:00+07:00")
+    );
+    // Its "File đính kèm", a line linking to the file on the portal.
+    match a.body.last() {
+        Some(Block::Paragraph { runs }) => {
+            assert_eq!(runs.len(), 1, "{runs:?}");
+            assert_eq!(runs[0].text, format!("Tải về : {}", testsite::NEWS_FILE));
+            let link = runs[0].link.as_deref().unwrap();
+            assert!(
+                link.starts_with(&server.base) && link.ends_with("&download=1&id=0"),
+                "{link}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Saved before its publication: no update.
+    assert_eq!(article("bai-998").summary.updated, None);
+    // An author who signs with a position.
+    assert_signed_with_a_position(article("bai-998"));
     assert_eq!(a.summary.category, "hoc-tap-va-lam-theo-bac");
     assert_eq!(a.summary.tags, vec!["Chỉ thị 05", "tuyên giáo"]);
     let cover = a.summary.cover.as_ref().unwrap();
@@ -215,6 +281,24 @@ fn a_nukeviet_portal_imports_checks_and_reimports_with_304s_only() {
     assert!(d
         .summary
         .starts_with("Hướng dẫn tuyên truyền kỷ niệm ngày thành lập Đảng bộ tỉnh"));
+    // Module-laws' relation rows: it replaces law 2 and relates to law 1
+    // (and to a document the portal no longer lists: left out, warned).
+    assert_eq!(d.replaces, vec!["110-tb-btgtu-2026"]);
+    assert_eq!(d.related, vec!["111-kh-btgtu-2026"]);
+    assert!(d.replaced_by.is_empty());
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|(_, w)| w.contains("57-QC/BTGTU is not among the imported documents")),
+        "{report}"
+    );
+    let by_number = |n: &str| content.documents.iter().find(|d| d.number == n).unwrap();
+    assert_eq!(
+        by_number("110-TB/BTGTU").replaced_by,
+        vec!["112-hd-btgtu-2026"]
+    );
+    assert_eq!(by_number("111-KH/BTGTU").related, vec!["112-hd-btgtu-2026"]);
     assert_eq!(d.files.len(), 1);
     let f = &d.files[0];
     assert_eq!(f.name, "112-HD-BTGTU.pdf");
@@ -261,29 +345,14 @@ fn a_nukeviet_portal_imports_checks_and_reimports_with_304s_only() {
     assert!(agents.iter().all(|a| a.contains("bantin")), "{agents:?}");
 
     // Again, nothing new: only 304s, no article opened, nothing changed.
-    let before = snapshot(&c.out);
     let views_before = server.views(999);
-    let requests_before = server
-        .state
-        .requests
-        .load(std::sync::atomic::Ordering::SeqCst);
-    let not_modified_before = server
-        .state
-        .not_modified
-        .load(std::sync::atomic::Ordering::SeqCst);
-    let (report2, result2) = run(&c, &source);
-    assert!(
-        result2
-            .unwrap_or_else(|e| panic!("{e}\n{report2}"))
-            .is_none(),
-        "nothing new: the feed is not rewritten"
-    );
+    let (report2, rerun_targets, not_modified) = rerun_unchanged(&server, &c, &source);
     assert_eq!(
         (report2.articles, report2.documents, report2.unchanged),
         (0, 0, 28),
         "{report2}"
     );
-    let reopened: Vec<String> = server.state.targets.lock().unwrap()[requests_before..]
+    let reopened: Vec<String> = rerun_targets
         .iter()
         // A document's page (op=detail/…) or an article's (op={category}/{alias}-{id}).
         .filter(|t| {
@@ -294,38 +363,32 @@ fn a_nukeviet_portal_imports_checks_and_reimports_with_304s_only() {
         .cloned()
         .collect();
     assert!(reopened.is_empty(), "pages opened again: {reopened:?}");
-    let requests = server
-        .state
-        .requests
-        .load(std::sync::atomic::Ordering::SeqCst)
-        - requests_before;
-    let not_modified = server
-        .state
-        .not_modified
-        .load(std::sync::atomic::Ordering::SeqCst)
-        - not_modified_before;
+    // Every request but the look for op=instant-rss (off on this portal:
+    // a 404, asked again each run in case it was turned on).
+    let probes = rerun_targets
+        .iter()
+        .filter(|t| t.ends_with("op=instant-rss"))
+        .count();
+    assert_eq!(probes, 1);
+    let requests = rerun_targets.len() - probes;
     assert!(requests > 0);
     assert_eq!(
         requests, not_modified,
         "every request of the re-run answered 304"
     );
-    assert_eq!(report2.http.not_modified, not_modified);
     assert_eq!(
         server.views(999),
         views_before,
         "no view added by the re-run"
     );
-    assert_eq!(snapshot(&c.out), before, "the re-run changed the feed");
     let _ = fs::remove_dir_all(&root);
 }
 
 #[test]
 fn hostile_pages_import_safely_with_warnings() {
     let server = Server::start(Site::nukeviet(&Spec {
-        articles: 0,
-        laws: 0,
-        today: Date::new(2026, 11, 23).unwrap(),
         hostile: true,
+        ..Spec::new(0, 0, Date::new(2026, 11, 23).unwrap())
     }));
     let root = temp("hostile");
     let c = common(&root, Duration::from_secs(2));
@@ -351,6 +414,7 @@ fn hostile_pages_import_safely_with_warnings() {
     assert!(warned("/hostile/truncated", "broke off"), "{report}");
     assert!(warned("/hostile/cp1258", "windows-1258"), "{report}");
     assert!(warned("/hostile/script", "<script>"), "{report}");
+    assert!(warned("/hostile/script", "<style>"), "{report}");
     assert!(warned("/hostile/script", "onmouseover"), "{report}");
     assert!(warned("/hostile/script", "javascript:"), "{report}");
     assert!(warned("/hostile/script", "data:"), "{report}");
@@ -371,7 +435,7 @@ fn hostile_pages_import_safely_with_warnings() {
     let script = body_text("Bài thử script");
     assert!(script.contains("Nội dung còn lại của bài viết"));
     assert!(!script.contains("alert") && !script.contains("steal") && !script.contains("svg"));
-    // The 5 MB page is there, whole.
+    // The 5 MB page is there, whole: a size the client accepts (up to 32 MB).
     assert!(body_text("Bài thử big").len() > 4_000_000);
     // A page that could not be read keeps its summary as the body.
     assert!(body_text("Bài thử loop").contains("Tóm tắt bài loop"));
@@ -493,20 +557,15 @@ fn a_failed_import_leaves_the_feed_as_it_was() {
 #[test]
 fn without_a_sitemap_the_times_come_from_the_date_lines() {
     let today = Date::new(2026, 11, 25).unwrap();
-    let mut site = Site::nukeviet(&Spec {
-        articles: 4,
-        laws: 0,
-        today,
-        hostile: false,
-    });
+    let mut site = Site::nukeviet(&Spec::new(4, 0, today));
     site.remove("/index.php?language=vi&nv=news&op=sitemap");
     let server = Server::start(site);
     let root = temp("no-sitemap");
     let c = common(&root, Duration::from_secs(5));
-    let (report, result) = run(&c, &Source::NukeViet(nukeviet_options(&server.base)));
-    result.unwrap_or_else(|e| panic!("{e}\n{report}"));
-    assert_checks(&c.out);
-    let (_, content) = dir::read_content(&c.out).unwrap();
+    let mut o = nukeviet_options(&server.base);
+    o.today = today;
+    let source = Source::NukeViet(o);
+    let (report, content) = import_checked(&c, &source);
     assert_eq!(content.articles.len(), 4, "{report}");
     // Article 1: 00:45 on 25 November; its RSS pubDate reads 17:11 UTC.
     let a = content
@@ -515,6 +574,172 @@ fn without_a_sitemap_the_times_come_from_the_date_lines() {
         .find(|a| a.summary.id == "bai-999")
         .unwrap();
     assert_eq!(a.summary.published, "2026-11-25T00:45:00+07:00");
+
+    // Again, nothing new: without a sitemap the listing (the RSS) has no
+    // exact times, yet no article is opened again and nothing changes.
+    let (report2, targets, not_modified) = rerun_unchanged(&server, &c, &source);
+    assert_eq!((report2.articles, report2.unchanged), (0, 4), "{report2}");
+    assert!(
+        !targets.iter().any(|t| t.contains("&op=tin-tuc")
+            || t.contains("&op=hoc-tap")
+            || t.contains("&op=ly-luan")),
+        "article pages opened again: {targets:?}"
+    );
+    // The 404s: the sitemap, instant-rss and the laws module looked for
+    // again; the rest 304.
+    let not_found = targets
+        .iter()
+        .filter(|t| {
+            t.ends_with("news&op=sitemap")
+                || t.ends_with("op=instant-rss")
+                || t.ends_with("laws&op=rss")
+        })
+        .count();
+    assert_eq!(not_found, 3, "{targets:?}");
+    assert_eq!(not_modified, targets.len() - not_found, "{targets:?}");
+    let _ = fs::remove_dir_all(&root);
+}
+
+/// A page's article (instant-rss off) as the portal's page gives it.
+fn page_import(server: &Server, root: &Path) -> (Vec<Article>, http::Stats) {
+    let mut c = common(root, Duration::from_secs(5));
+    c.out = root.join("pages");
+    let mut o = nukeviet_options(&server.base);
+    o.instant_rss = false;
+    let (report, content) = import_checked(&c, &Source::NukeViet(o));
+    (content.articles, report.http)
+}
+
+#[test]
+fn instant_rss_gives_the_articles_it_carries_and_pages_give_the_rest() {
+    let today = Date::new(2026, 11, 25).unwrap();
+    // On, with the 5 newest of 8 articles in its time window.
+    let server = Server::start(Site::nukeviet(&Spec {
+        instant_rss: Some(5),
+        ..Spec::new(8, 1, today)
+    }));
+    let root = temp("instant-rss");
+    let c = common(&root, Duration::from_secs(5));
+    let mut o = nukeviet_options(&server.base);
+    o.today = today;
+    let source = Source::NukeViet(o);
+    let (report, content) = import_checked(&c, &source);
+    assert!(report.failed.is_empty(), "{report}");
+    assert_eq!(content.articles.len(), 8);
+
+    // The five it carries: no page opened, no view counted.
+    let targets = server.state.targets.lock().unwrap().clone();
+    let opened = |number: u64| {
+        targets
+            .iter()
+            .any(|t| t.ends_with(&format!("-{number}")) && !t.contains("download"))
+    };
+    for number in 996..=1000 {
+        assert!(!opened(number), "page of {number} opened: {targets:?}");
+        assert_eq!(server.views(number), testsite::initial_views(number));
+    }
+    // The three outside its window: their pages.
+    for number in 993..=995 {
+        assert!(opened(number), "page of {number} not opened");
+    }
+
+    let article = |id: &str| {
+        content
+            .articles
+            .iter()
+            .find(|a| a.summary.id == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+            .clone()
+    };
+    // Its author (with the position), its ISO dates, its edit.
+    let a = article("bai-998");
+    assert_signed_with_a_position(&a);
+    assert_eq!(a.summary.published, "2026-11-24T17:30:00+07:00");
+    let a1 = article("bai-999");
+    assert_eq!(
+        a1.summary.updated.as_deref(),
+        Some("2026-11-25T02:15:00+07:00")
+    );
+    assert_eq!(a1.summary.views, Some(testsite::initial_views(999)));
+
+    // Again, nothing new: instant-rss answered 304 like the rest (before
+    // the pages are opened below, which adds their views).
+    let (report2, targets, not_modified) = rerun_unchanged(&server, &c, &source);
+    assert_eq!(not_modified, targets.len(), "{report2}");
+    // The same article as its page gives it, but for what only the page
+    // has: its tags, its source line and its attached file.
+    let (pages, _) = page_import(&server, &root);
+    for id in ["bai-1000", "bai-999", "bai-998"] {
+        let from_instant = article(id);
+        let mut from_page = pages.iter().find(|a| a.summary.id == id).unwrap().clone();
+        assert_eq!(from_page.summary.tags, vec!["Chỉ thị 05", "tuyên giáo"]);
+        assert!(from_instant.summary.tags.is_empty());
+        from_page.summary.tags.clear();
+        from_page.summary.source = None;
+        // instant-rss's cover has no alt text.
+        if let Some(c) = &mut from_page.summary.cover {
+            c.alt.clear();
+        }
+        from_page.summary.views = None;
+        if id == "bai-999" {
+            from_page.body.pop(); // "File đính kèm"
+        }
+        let mut from_instant = from_instant;
+        from_instant.summary.views = None;
+        assert_eq!(from_instant, from_page, "{id}");
+    }
+
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn many_tags_and_categories_import_into_a_valid_feed() {
+    let today = Date::new(2026, 11, 25).unwrap();
+    // 300 articles in 40 categories, each with 12 tags of its own: 3,602
+    // tag lists, more than index.json has room for.
+    let server = Server::start(Site::nukeviet(&Spec {
+        own_tags: 12,
+        categories: 40,
+        ..Spec::new(300, 0, today)
+    }));
+    let root = temp("many-tags");
+    let c = common(&root, Duration::from_secs(10));
+    let mut o = nukeviet_options(&server.base);
+    o.weeks = 0;
+    // One category renamed (`--category ALIAS=NAME`).
+    o.categories
+        .insert("chuyen-de-so-7".into(), "Gương sáng tuyên giáo".into());
+    let (report, result) = run(&c, &Source::NukeViet(o));
+    let written = result
+        .unwrap_or_else(|e| panic!("{e}\n{report}"))
+        .expect("written");
+    assert!(report.failed.is_empty(), "{report}");
+    assert!(written.index_bytes <= dir::INDEX_LIMIT_BYTES, "{written:?}");
+    assert_checks(&c.out);
+    let (index, content) = dir::read_content(&c.out).unwrap();
+    assert_eq!(content.articles.len(), 300);
+    assert_eq!(index.categories.len(), 40);
+    assert!(index.latest.len() <= 60);
+    let named = |id: &str| index.news.lists.iter().any(|l| l.id == id);
+    assert!(named("tat-ca") && named("the-chi-thi-05"));
+    assert!(index
+        .categories
+        .iter()
+        .all(|c| named(&format!("chuyen-muc-{}", c.slug))));
+    // Every tag's pages are there, named in the index or not.
+    assert!(c.out.join("news/the-tu-khoa-0-so-11/1.json").is_file());
+    let renamed = index
+        .categories
+        .iter()
+        .find(|c| c.name == "Gương sáng tuyên giáo")
+        .expect("the renamed category");
+    assert_eq!(renamed.id, "guong-sang-tuyen-giao");
+    assert!(content
+        .articles
+        .iter()
+        .filter(|a| a.summary.id == "bai-993")
+        .all(|a| a.summary.category == "guong-sang-tuyen-giao"));
+    assert!(index.categories.iter().any(|c| c.name == "Chuyên đề số 8"));
     let _ = fs::remove_dir_all(&root);
 }
 

@@ -710,3 +710,77 @@ fn copies_of_one_record_are_compared() {
         "error news/tat-ca/1.json: pages: says {pages} pages and 9999 items; index.json says {pages} and {total} for list \"tat-ca\""
     ));
 }
+
+/// A portal with thousands of tags and dozens of categories (an imported
+/// NukeViet site has both): the packer keeps index.json within its limit
+/// and `latest` within 60, as the format asks (§5): `tat-ca`, every
+/// category list and the biggest tag lists named, the smallest left out
+/// of `news.lists` but their pages still written; the check passes.
+#[test]
+fn many_tags_and_categories_keep_the_index_within_its_limits() {
+    let (_, mut content) = read_content(&sample()).unwrap();
+    content.categories = (0..40)
+        .map(|k| Category {
+            id: format!("muc-{k}"),
+            slug: format!("muc-{k}"),
+            name: format!("Chuyên mục {k}"),
+            order: k,
+        })
+        .collect();
+    // 400 stories (the sample's, again and again), each with 8 tags of its
+    // own and one they all share: 3,201 tag lists.
+    let sample_articles = std::mem::take(&mut content.articles);
+    for i in 0..400 {
+        let mut a = sample_articles[i % sample_articles.len()].clone();
+        a.summary.id = format!("bai-{i}");
+        a.summary.slug = format!("bai-{i}");
+        a.summary.category = format!("muc-{}", i % 40);
+        a.summary.categories.clear();
+        a.summary.tags = (0..8)
+            .map(|k| format!("Từ khóa riêng {i} số {k}"))
+            .chain(["Chỉ thị 05".to_string()])
+            .collect();
+        content.articles.push(a);
+    }
+    content.featured.clear();
+    let files = pack::pack(&content);
+    let index_text = &files[0].1;
+    assert!(
+        index_text.len() <= INDEX_LIMIT_BYTES,
+        "{} bytes",
+        index_text.len()
+    );
+    let index: Index = serde_json::from_str(index_text).unwrap();
+    assert_eq!(index.latest.len(), pack::INDEX_MAX_SUMMARIES);
+    let named: Vec<&str> = index.news.lists.iter().map(|l| l.id.as_str()).collect();
+    assert!(named.contains(&"tat-ca"));
+    for k in 0..40 {
+        assert!(
+            named.contains(&format!("chuyen-muc-muc-{k}").as_str()),
+            "{k}"
+        );
+    }
+    assert!(
+        named.contains(&"the-chi-thi-05"),
+        "the biggest tag list stays"
+    );
+    let tag_pages = files
+        .iter()
+        .filter(|(p, _)| p.starts_with("news/the-") && p.ends_with("/1.json"))
+        .count();
+    let tags_named = named.iter().filter(|n| n.starts_with("the-")).count();
+    assert_eq!(tag_pages, 400 * 8 + 1);
+    assert!(tags_named < tag_pages, "some tag lists were left out");
+
+    // Over a copy of the sample (its pictures), without its stories.
+    let dir = Scratch::sample("many-tags");
+    fs::remove_dir_all(dir.path().join("articles")).unwrap();
+    fs::remove_dir_all(dir.path().join("news")).unwrap();
+    write_content(dir.path(), &content).unwrap();
+    assert!(dir
+        .path()
+        .join("news/the-tu-khoa-rieng-0-so-0/1.json")
+        .is_file());
+    let report = check(dir.path()).unwrap();
+    assert_eq!(report.errors(), 0, "{report}");
+}

@@ -105,3 +105,41 @@ fn a_week_table_into_entries() {
     assert_eq!(weeks.len(), 1);
     assert_eq!(weeks[0].week, "2026-W53");
 }
+
+#[test]
+fn an_author_line_gives_the_position_only_when_it_names_one() {
+    assert_eq!(
+        author_and_position("Lê Thu Hà, Phó Trưởng phòng Tuyên truyền"),
+        (
+            Some("Lê Thu Hà".to_string()),
+            Some("Phó Trưởng phòng Tuyên truyền".to_string())
+        )
+    );
+    // Two authors stay one line.
+    assert_eq!(
+        author_and_position("Minh Anh, Thu Hà"),
+        (Some("Minh Anh, Thu Hà".to_string()), None)
+    );
+    assert_eq!(
+        author_and_position(" Minh Anh "),
+        (Some("Minh Anh".to_string()), None)
+    );
+    assert_eq!(author_and_position("  "), (None, None));
+}
+
+#[test]
+fn an_rss_author_is_read_as_a_name() {
+    let person = |name: &str, email: Option<&str>| feed_rs::model::Person {
+        name: name.to_string(),
+        uri: None,
+        email: email.map(str::to_string),
+    };
+    let rss = |text: &str| crate::feed::author_name(&person("author", Some(text)));
+    assert_eq!(rss("Lê Thu Hà"), Some("Lê Thu Hà".into()));
+    assert_eq!(rss("btg@mauson.vn (Minh Anh)"), Some("Minh Anh".into()));
+    assert_eq!(rss("btg@mauson.vn"), None);
+    assert_eq!(
+        crate::feed::author_name(&person("Thu Hà", None)),
+        Some("Thu Hà".into())
+    );
+}
