@@ -178,7 +178,15 @@ function lighthouse(url) {
     "--only-categories=performance,accessibility,best-practices,seo",
     `--chrome-flags=--headless=new ${LAUNCH.args.join(" ")}`], { env: { ...process.env, CHROME_PATH: LAUNCH.executablePath }, encoding: "utf8", timeout: 180000 });
   if (!existsSync(out)) throw new Error(`lighthouse failed on ${url}: ${r.stderr || r.error}`);
-  const d = JSON.parse(readFileSync(out, "utf8"));
+  let d;
+  try {
+    d = JSON.parse(readFileSync(out, "utf8"));
+  } catch {
+    // A run stopped before its report was whole (the timeout, on a busy
+    // machine): left out, as a run with an unreadable trace is.
+    const error = `no whole report (${r.error?.code ?? `exit ${r.status}`})`;
+    return { perf: 0, a11y: 0, bp: 0, seo: 0, lcp: null, tbt: null, cls: null, misses: [], error };
+  }
   const score = (k) => Math.round((d.categories[k]?.score ?? 0) * 100);
   const misses = Object.values(d.categories).flatMap((c) =>
     c.auditRefs.filter((a) => a.weight > 0 && d.audits[a.id].score != null && d.audits[a.id].score < 1).map((a) => `${c.id}/${a.id}`));
