@@ -407,6 +407,19 @@ impl Root {
     }
 
     /// The kind, category and year of record `id`.
+    /// The group of record `id` (its index in [`Root::groups`]) and the
+    /// record's place in that run (0 for its first record).
+    pub fn group_of(&self, id: u32) -> Option<(usize, u32)> {
+        if id >= self.records {
+            return None;
+        }
+        let i = self
+            .starts
+            .partition_point(|&first| first <= id)
+            .checked_sub(1)?;
+        Some((i, id - self.starts[i]))
+    }
+
     pub fn place_of(&self, id: u32) -> Option<Place<'_>> {
         if id >= self.records {
             return None;
