@@ -236,10 +236,10 @@ pub enum Matches {
         root: std::sync::Arc<Root>,
         ids: Vec<u32>,
     },
-    /// A term part the query needs could not be fetched (offline, and it
-    /// was not fetched before).
+    /// The root or a term part the query needs could not be fetched
+    /// (offline, and it was not stored before).
     Unreachable(LoadError),
-    /// No archive index in the feed (or no network to ask for its root).
+    /// No archive index in the feed.
     Absent,
     /// The root or a part is not what it should be (logged on the console).
     Bad,
@@ -254,6 +254,10 @@ pub async fn matches(query: Query, current: impl Fn() -> bool) -> Option<Matches
         None => match open().await {
             Availability::Ready => store()?,
             Availability::Bad => return Some(Matches::Bad),
+            // No answer for the root (offline, not stored): still unknown.
+            Availability::Absent if ARCHIVE.with_borrow(|a| matches!(a, Archive::Unknown)) => {
+                return Some(Matches::Unreachable(LoadError::Network))
+            }
             Availability::Absent => return Some(Matches::Absent),
         },
     };

@@ -93,6 +93,10 @@ pub enum TextIds {
 /// The library ids of the archive records `hits` (ascending archive ids
 /// of documents; other kinds are left out): see the module's doc.
 pub fn text_ids(archive: &archive::Root, hits: &[u32], root: &Root, parts: &Parts) -> TextIds {
+    // An older writer's archive numbers the same day's documents otherwise.
+    if archive.document_order.as_deref() != Some(archive::LIBRARY_ORDER) {
+        return TextIds::Unmapped;
+    }
     // The hits by group, with their places in it.
     let mut groups: Vec<(usize, Vec<u32>)> = Vec::new();
     for &id in hits {
@@ -666,6 +670,11 @@ mod tests {
             text_ids(&store.root, &hits, &other_root, &other_parts),
             TextIds::Unmapped
         );
+        // An archive that does not say its documents are in the library's
+        // order (an older writer's).
+        let mut older = store.root.clone();
+        older.document_order = None;
+        assert_eq!(text_ids(&older, &hits, &root, &parts), TextIds::Unmapped);
         // One type in two spellings: one library value, two archive sections.
         let shouted = content.documents[0].doc_type.to_uppercase();
         content.documents[0].doc_type = shouted;

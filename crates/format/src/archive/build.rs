@@ -398,6 +398,7 @@ pub fn build(content: &Content) -> Built {
             .map(|(first, _, _)| first.clone())
             .collect(),
         common,
+        document_order: Some(super::LIBRARY_ORDER.to_string()),
         starts,
     };
     let mut h = fnv(
