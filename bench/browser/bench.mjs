@@ -528,6 +528,8 @@ async function scale(browser, dist, workdir) {
 // The archive search's table (see archive.mjs).
 function archiveTable(searching) {
   const sizes = SIZES.filter((n) => searching[n]?.cold);
+  // Left out of the run (BENCH_SCALE_SEARCH=0): no table.
+  if (!sizes.length) return;
   const rows = sizes.map((n) => {
     const s = searching[n];
     const bytes = s.cold.map((c) => c.bytes);
