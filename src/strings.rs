@@ -212,6 +212,16 @@ pub const DOC_COUNT: &str = "văn bản";
 /// (it was not stored for reading offline).
 pub const DOC_PART_OFFLINE: &str =
     "Đang ngoại tuyến: phần danh sách văn bản cho bộ lọc này chưa được lưu để đọc ngoại tuyến. Đang hiển thị những gì đã có.";
+/// Offline, and the archive index's parts the text filter needs were
+/// never fetched on this device.
+pub const DOC_TEXT_OFFLINE: &str =
+    "Đang ngoại tuyến: các phần cũ hơn của chỉ mục tìm kiếm chưa được lưu trên thiết bị này, nên chưa lọc được văn bản theo từ khóa này. Các bộ lọc khác vẫn dùng được; khi có mạng trở lại, hãy thử lại.";
+/// The archive index's parts for the text filter could not be fetched.
+pub const DOC_TEXT_FAILED: &str =
+    "Không tải được chỉ mục tìm kiếm cho từ khóa này. Các bộ lọc khác vẫn dùng được; hãy thử lại.";
+/// The archive index cannot be read: the text filter reads every document.
+pub const DOC_TEXT_INDEX_BAD: &str =
+    "Không đọc được chỉ mục tìm kiếm văn bản, nên bộ lọc theo từ khóa đang dùng toàn bộ danh sách văn bản (có thể tải lâu hơn).";
 /// A part of the library index could not be used (missing or damaged).
 pub const DOC_PART_FAILED: &str =
     "Không tải được một phần danh sách văn bản. Đang hiển thị những gì đã có.";

@@ -36,6 +36,9 @@ const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 3);
 const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS || 3);
 const SIZES = (process.env.BENCH_SIZES || "1000,10000,50000").split(",").map(Number);
 const ONLY = new Set((process.env.BENCH_ONLY || "bytes,lighthouse,ratios,scale").split(","));
+// BENCH_SCALE_SEARCH=0 leaves out the scale run's archive search queries
+// (table 6), the longest part of it, for a run of table 4 alone.
+const SCALE_SEARCH = process.env.BENCH_SCALE_SEARCH !== "0";
 
 // Lighthouse's mobile preset, applied through the DevTools protocol.
 const THROTTLE = {
@@ -325,8 +328,10 @@ async function memory(page) {
 // unthrottled), all it has fetched once the network is quiet, and of each
 // filter change after that: the first three
 // values of each menu in turn, one at a time, each measured from the
-// change until the list is updated and the network is quiet.
-async function libraryBytes(browser, base) {
+// change until the list is updated and the network is quiet; then of each
+// text filter of `textQueries(feed)` the same way (the archive index's
+// term parts and the library's parts, never documents/pages/*).
+async function libraryBytes(browser, base, feed) {
   const ctx = await newContext(browser, { serviceWorkers: "block" });
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
@@ -360,8 +365,40 @@ async function libraryBytes(browser, base) {
       await page.waitForLoadState("networkidle", { timeout: 60000 });
     }
   }
+  const texts = [];
+  let pages = 0;
+  const box = page.locator(".doc-filter--text input");
+  for (const q of textQueries(feed)) {
+    const at = done.length;
+    await box.fill(q);
+    await box.press("Enter");
+    await page.waitForFunction((want) => new URL(location.href).searchParams.get("q") === want, q, { timeout: 10000 }).catch(() => {});
+    await page.waitForLoadState("networkidle", { timeout: 60000 });
+    await page.waitForFunction(() => !/Đang tải/.test(document.querySelector(".list-count")?.textContent ?? "") && !document.querySelector("[data-pending]"), null, { timeout: 60000, polling: 50 });
+    const files = feedBytes(done.slice(at));
+    pages += files.filter((r) => new URL(r.url, base).pathname.startsWith("/feed/documents/pages/")).length;
+    texts.push(files.reduce((n, r) => n + r.bytes, 0));
+  }
   await ctx.close();
-  return { first, firstFiles: before.length, total, totalFiles: quiet.length, changes: changes.length, changeMax: changes.length ? Math.max(...changes) : NaN, changeMedian: changes.length ? median(changes) : NaN };
+  return { first, firstFiles: before.length, total, totalFiles: quiet.length, changes: changes.length, changeMax: changes.length ? Math.max(...changes) : NaN, changeMedian: changes.length ? median(changes) : NaN,
+    texts: texts.length, textMax: texts.length ? Math.max(...texts) : NaN, textMedian: texts.length ? median(texts) : NaN, textPages: pages };
+}
+
+// The library's text filters measured: five documents spread over the
+// list (from the library index's row parts), each by its number as
+// written, its number typed loosely without diacritics, and its summary
+// without diacritics.
+function textQueries(feed) {
+  const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  const root = JSON.parse(readFileSync(join(feed, "library/index.json"), "utf8"));
+  const out = [];
+  for (const share of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+    const id = Math.floor(root.documents * share);
+    const part = JSON.parse(readFileSync(join(feed, `library/${root.build}/r${Math.floor(id / root.row_part_size)}.json`), "utf8"));
+    const d = part.rows[id % root.row_part_size];
+    out.push(d.number, fold(d.number).replace(/[-/]/g, " "), fold(d.summary));
+  }
+  return out;
 }
 
 // Each filter of the document list, timed from the change until the list
@@ -461,15 +498,18 @@ async function scale(browser, dist, workdir) {
       const docs = await page.evaluate(() => document.querySelector(".list-count")?.textContent ?? "");
       const filters = await filterTimes(page);
       await ctx.close();
-      const wire = await libraryBytes(browser, server.url);
+      const wire = await libraryBytes(browser, server.url, feed);
       results[n] = { first: median(first), mem: mem.total };
       rows.push([n.toLocaleString("en"), ms(median(first)), `${mb(mem.total)} (${mb(mem.heap)} + ${mb(mem.wasm)})`, `${docs.trim()}: ${ms(firstRows)} / ${ms(allRows)}`,
         `${kb(wire.first)} in ${wire.firstFiles} files (goal <= 100 KB: ${verdict(wire.first <= 100 * 1024)}); ${kb(wire.total)} in ${wire.totalFiles} once quiet`,
         `${kb(wire.changeMax)} max, ${kb(wire.changeMedian)} median of ${wire.changes} (goal <= 50 KB: ${verdict(wire.changeMax <= 50 * 1024)})`,
+        `${kb(wire.textMax)} max, ${kb(wire.textMedian)} median of ${wire.texts}; ${wire.textPages} documents/pages files (goal <= 50 KB: ${verdict(wire.textMax <= 50 * 1024)})`,
         filters.length ? `${median(filters).toFixed(1)} / ${Math.max(...filters).toFixed(1)} ms (${filters.length})` : "—"]);
       log(`scale ${n}: ${rows.at(-1).join(" · ")}`);
-      log(`scale ${n}: the archive search, ${searching[n].queries.length} queries cold and warm`);
-      Object.assign(searching[n], await archiveRuns(browser, server.url, searching[n].queries, throttle, newContext));
+      if (SCALE_SEARCH) {
+        log(`scale ${n}: the archive search, ${searching[n].queries.length} queries cold and warm`);
+        Object.assign(searching[n], await archiveRuns(browser, server.url, searching[n].queries, throttle, newContext));
+      }
     } finally {
       await server.close();
     }
@@ -484,7 +524,7 @@ async function scale(browser, dist, workdir) {
   const lo = results[SIZES[0]];
   const hi = results[SIZES.at(-1)];
   table("4. Scale: generated feeds (first headline: median of cold throttled loads; the rest unthrottled)",
-    ["articles", "first headline", "JS heap + wasm", "/van-ban: first rows / all loaded", "/van-ban: feed bytes before first rows", "/van-ban: bytes of a filter change", "doc filter median / max"], rows);
+    ["articles", "first headline", "JS heap + wasm", "/van-ban: first rows / all loaded", "/van-ban: feed bytes before first rows", "/van-ban: bytes of a filter change", "/van-ban: bytes of a text filter change", "doc filter median / max"], rows);
   if (lo && hi) {
     const dt = hi.first / lo.first - 1;
     const dm = hi.mem / lo.mem - 1;
@@ -496,6 +536,8 @@ async function scale(browser, dist, workdir) {
 // The archive search's table (see archive.mjs).
 function archiveTable(searching) {
   const sizes = SIZES.filter((n) => searching[n]?.cold);
+  // Left out of the run (BENCH_SCALE_SEARCH=0): no table.
+  if (!sizes.length) return;
   const rows = sizes.map((n) => {
     const s = searching[n];
     const bytes = s.cold.map((c) => c.bytes);

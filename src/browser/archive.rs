@@ -226,3 +226,94 @@ pub async fn run(
     web_sys::console::error_1(&"bantin feed search/: a query kept needing parts".into());
     Some(Answer::Bad)
 }
+
+/// What the archive says of the document library's text filter.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Matches {
+    /// Every record the query matches: ids in the archive, ascending, with
+    /// the root that places them.
+    Complete {
+        root: std::sync::Arc<Root>,
+        ids: Vec<u32>,
+    },
+    /// The root or a term part the query needs could not be fetched
+    /// (offline, and it was not stored before).
+    Unreachable(LoadError),
+    /// No archive index in the feed.
+    Absent,
+    /// The root or a part is not what it should be (logged on the console).
+    Bad,
+}
+
+/// Every record `query` matches, not a page of them (the document
+/// library's text filter: the library puts them in its own order),
+/// fetching the term parts it needs; no record part is fetched.
+pub async fn matches(query: Query, current: impl Fn() -> bool) -> Option<Matches> {
+    let store = match store() {
+        Some(store) => store,
+        None => match open().await {
+            Availability::Ready => store()?,
+            Availability::Bad => return Some(Matches::Bad),
+            // No answer for the root (offline, not stored): still unknown.
+            Availability::Absent if ARCHIVE.with_borrow(|a| matches!(a, Archive::Unknown)) => {
+                return Some(Matches::Unreachable(LoadError::Network))
+            }
+            Availability::Absent => return Some(Matches::Absent),
+        },
+    };
+    for _ in 0..MAX_ROUNDS {
+        let ranking = {
+            let s = store.borrow();
+            archive::rank(&s.root, &*s, &query)
+        };
+        if ranking.missing.is_empty() {
+            let mut ids: Vec<u32> = ranking.hits.into_iter().map(|(id, _)| id).collect();
+            ids.sort_unstable();
+            let root = std::sync::Arc::new(store.borrow().root.clone());
+            return Some(Matches::Complete { root, ids });
+        }
+        if !current() {
+            return None;
+        }
+        let mut failed: Option<LoadError> = None;
+        let mut bad = false;
+        for batch in ranking.missing.chunks(PARTS_AT_ONCE) {
+            let fetches = batch
+                .iter()
+                .map(|path| async move { (path, get_text(&feed_file(path)).await) });
+            each(fetches, |_, (path, result)| {
+                if bad {
+                    return;
+                }
+                match result {
+                    Ok(f) => {
+                        let mut s = store.borrow_mut();
+                        if !s.has(path) {
+                            if let Err(e) = s.insert(path, &f.text) {
+                                web_sys::console::error_1(&format!("bantin feed {e}").into());
+                                bad = true;
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        // Gone: the feed has a newer index; its root is
+                        // fetched on the next query.
+                        if e == LoadError::NotFound {
+                            ARCHIVE.with_borrow_mut(|a| *a = Archive::Unknown);
+                        }
+                        failed = Some(e);
+                    }
+                }
+            })
+            .await;
+            if bad {
+                return Some(Matches::Bad);
+            }
+        }
+        if let Some(e) = failed {
+            return Some(Matches::Unreachable(e));
+        }
+    }
+    web_sys::console::error_1(&"bantin feed search/: a query kept needing parts".into());
+    Some(Matches::Bad)
+}

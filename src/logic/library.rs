@@ -5,15 +5,24 @@
 //! the root, the id parts of the chosen values, the dates part when the
 //! status is chosen, and the row parts of the rows shown.
 //!
-//! The text filter (`q`) matches words inside numbers and summaries: the
-//! index has no part for it, so a filter with text is matched over the
-//! whole list ([`uses_index`]).
+//! The text filter (`q`) is the archive index's document search (format
+//! doc §7.8, the search box's: numbers in any spelling, blind to
+//! diacritics, the last word a prefix, common words as the search box
+//! leaves them out): [`text_query`] asks it for every document it
+//! matches, and [`text_ids`] turns those archive ids into library ids.
+//! Both indexes list a year's documents of one type in the library's
+//! order, so a document's place in its archive group (year, type) is its
+//! place among the library ids of that year and type: the type's id part
+//! says which those are, and no record part is fetched. Where the two
+//! indexes do not agree (a type spelt two ways, a date that does not
+//! read) the whole list answers instead ([`TextIds::Unmapped`]).
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use bantin_format::archive::{self, Group, Section};
 use bantin_format::datetime::Date;
-use bantin_format::library::{self as index, DatesPart, Facet, PartId, Root};
+use bantin_format::library::{self as index, name_slug, DatesPart, Facet, PartId, Root};
 use bantin_format::model::Document;
 
 use crate::logic::doc_catalog::{Facets, Filter, Status};
@@ -50,9 +59,104 @@ impl Parts {
     }
 }
 
-/// Whether the index can answer `filter`: any filter but the text.
-pub fn uses_index(filter: &Filter) -> bool {
-    filter.text.trim().is_empty()
+/// Whether `filter` has a text, which the archive index answers
+/// ([`text_query`]).
+pub fn has_text(filter: &Filter) -> bool {
+    !filter.text.trim().is_empty()
+}
+
+/// The archive query of the text filter: documents only, every one it
+/// matches (the library orders them), the last word also a prefix.
+pub fn text_query(text: &str) -> archive::Query {
+    archive::Query {
+        text: text.trim().to_string(),
+        prefix: true,
+        kind: Some(archive::Kind::Document),
+        ..archive::Query::default()
+    }
+}
+
+/// What the archive's matches are in the library index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TextIds {
+    /// The library ids of the documents matched, ascending.
+    Ids(Vec<u32>),
+    /// The type id parts the mapping needs and the parts lack.
+    Missing(Vec<PartId>),
+    /// The two indexes do not place some matched document alike (a type
+    /// the library root does not list, a type spelt two ways in the
+    /// archive, a group whose count is not the library's): the whole list
+    /// answers the text.
+    Unmapped,
+}
+
+/// The library ids of the archive records `hits` (ascending archive ids
+/// of documents; other kinds are left out): see the module's doc.
+pub fn text_ids(archive: &archive::Root, hits: &[u32], root: &Root, parts: &Parts) -> TextIds {
+    // An older writer's archive numbers the same day's documents otherwise.
+    if archive.document_order.as_deref() != Some(archive::LIBRARY_ORDER) {
+        return TextIds::Unmapped;
+    }
+    // The hits by group, with their places in it.
+    let mut groups: Vec<(usize, Vec<u32>)> = Vec::new();
+    for &id in hits {
+        let Some((g, at)) = archive.group_of(id) else {
+            continue;
+        };
+        match groups.last_mut() {
+            Some((last, ats)) if *last == g => ats.push(at),
+            _ => groups.push((g, vec![at])),
+        }
+    }
+    let document_sections: Vec<(usize, Option<String>)> = archive
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.0 == archive::Kind::Document)
+        .map(|(i, s)| (i, name_slug(&s.1)))
+        .collect();
+    let mut wanted: Vec<(i32, u32, u32, Vec<u32>)> = Vec::new();
+    let mut missing: Vec<PartId> = Vec::new();
+    for (g, ats) in groups {
+        let Group(year, section, count) = archive.groups[g];
+        let Some(Section(kind, category)) = archive.sections.get(section as usize) else {
+            return TextIds::Unmapped;
+        };
+        if *kind != archive::Kind::Document {
+            continue;
+        }
+        let slug = name_slug(category);
+        let spellings = document_sections.iter().filter(|(_, s)| *s == slug).count();
+        let Some(j) = root
+            .value_of(Facet::Type, category)
+            .filter(|_| spellings == 1)
+        else {
+            return TextIds::Unmapped;
+        };
+        let part = PartId::Ids(Facet::Type, j);
+        if !parts.has(part) && !missing.contains(&part) {
+            missing.push(part);
+        }
+        wanted.push((year, j, count, ats));
+    }
+    if !missing.is_empty() {
+        return TextIds::Missing(missing);
+    }
+    let mut out = Vec::new();
+    for (year, j, count, ats) in wanted {
+        let of_type = &parts.ids[&(Facet::Type, j)];
+        let years = root.year_ids(year);
+        let from = of_type.partition_point(|&id| id < years.start);
+        let to = of_type.partition_point(|&id| id < years.end);
+        let of_group = &of_type[from..to];
+        if of_group.len() != count as usize {
+            return TextIds::Unmapped;
+        }
+        out.extend(ats.iter().map(|&at| of_group[at as usize]));
+    }
+    out.sort_unstable();
+    out.dedup();
+    TextIds::Ids(out)
 }
 
 /// The filter menus' values with their counts, from the root alone.
@@ -99,13 +203,14 @@ pub fn filter_parts(root: &Root, filter: &Filter) -> Vec<PartId> {
 }
 
 /// The ids `filter` selects, ascending (the library's order, newest
-/// first); `Err` with the parts still missing. The text is not looked at
-/// (see [`uses_index`]).
+/// first); `Err` with the parts still missing. The text is not read
+/// here: `text` is what it selects ([`text_ids`]), None for no text.
 pub fn matching(
     root: &Root,
     parts: &Parts,
     filter: &Filter,
     today: Date,
+    text: Option<&[u32]>,
 ) -> Result<Vec<u32>, Vec<PartId>> {
     let missing: Vec<PartId> = filter_parts(root, filter)
         .into_iter()
@@ -128,6 +233,7 @@ pub fn matching(
             }
         }
     }
+    lists.extend(text);
     let range = match filter.year {
         Some(y) => root.year_ids(y),
         None => 0..root.documents,
@@ -196,7 +302,13 @@ mod tests {
         let docs = bantin_synth::generate(articles, 11, "2026-11-23")
             .content
             .documents;
-        let built = index::build(&docs, "2026-11-23T08:00:00+07:00");
+        let (root, parts) = library_of(&docs);
+        (docs, root, parts)
+    }
+
+    /// The library index of `docs`, read back with every part.
+    fn library_of(docs: &[Document]) -> (Root, Parts) {
+        let built = index::build(docs, "2026-11-23T08:00:00+07:00");
         let root = Root::parse(&built.files[0].1).unwrap();
         let mut parts = Parts::default();
         for (path, text) in &built.files[1..] {
@@ -207,7 +319,51 @@ mod tests {
                 .unwrap();
             parts.insert(index::Part::parse(&root, id, text).unwrap());
         }
-        (docs, root, parts)
+        (root, parts)
+    }
+
+    /// The archive index of `content`, read back with every part.
+    fn archive_of(content: &bantin_format::pack::Content) -> archive::Store {
+        let built = archive::build(content);
+        let mut store = archive::Store::new(built.root.clone());
+        for (path, text) in &built.files[1..] {
+            store.insert(path, text).unwrap();
+        }
+        store
+    }
+
+    /// The archive's document keys of the records `q` matches, from its
+    /// record parts (what the search page would show, all pages at once).
+    fn archive_keys(store: &archive::Store, q: &archive::Query) -> Vec<String> {
+        let q = archive::Query {
+            per_page: store.root.records as usize,
+            ..q.clone()
+        };
+        let out = archive::search(&store.root, store, &q);
+        assert!(out.missing.is_empty());
+        out.hits.into_iter().map(|h| h.record.key).collect()
+    }
+
+    /// The library's rows for `text` and `f`, through the archive.
+    fn through_archive(
+        store: &archive::Store,
+        root: &Root,
+        parts: &Parts,
+        text: &str,
+        f: &Filter,
+        today: Date,
+    ) -> Vec<String> {
+        let ranking = archive::rank(&store.root, store, &text_query(text));
+        assert!(ranking.missing.is_empty());
+        let mut hits: Vec<u32> = ranking.hits.iter().map(|h| h.0).collect();
+        hits.sort_unstable();
+        let TextIds::Ids(text_ids) = text_ids(&store.root, &hits, root, parts) else {
+            panic!("{text:?} is not mapped");
+        };
+        let ids = matching(root, parts, f, today, Some(&text_ids)).unwrap();
+        let rows = rows(root, parts, &ids, ids.len());
+        assert_eq!(rows.len(), ids.len());
+        rows.into_iter().map(|d| d.id).collect()
     }
 
     /// What the page shows from the whole list: the count and the first
@@ -232,7 +388,7 @@ mod tests {
         today: Date,
         shown: usize,
     ) -> (usize, Vec<String>) {
-        let ids = matching(root, parts, f, today).expect("every part is at hand");
+        let ids = matching(root, parts, f, today, None).expect("every part is at hand");
         let rows = rows(root, parts, &ids, shown);
         assert_eq!(rows.len(), ids.len().min(shown));
         (ids.len(), rows.into_iter().map(|d| d.id).collect())
@@ -322,7 +478,7 @@ mod tests {
         let mut parts = Parts::default();
         let today = Date::parse("2026-11-23").unwrap();
         // No filter: nothing but the rows.
-        let ids = matching(&root, &parts, &Filter::default(), today).unwrap();
+        let ids = matching(&root, &parts, &Filter::default(), today, None).unwrap();
         assert_eq!(ids.len() as u32, root.documents);
         assert_eq!(
             row_parts_for(&root, &ids, 30),
@@ -336,14 +492,14 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(
-            matching(&root, &parts, &f, today),
+            matching(&root, &parts, &f, today, None),
             Err(vec![PartId::Ids(Facet::Type, 1), PartId::Dates])
         );
         parts
             .ids
             .insert((Facet::Type, 1), all.ids[&(Facet::Type, 1)].clone());
         parts.dates = all.dates.clone();
-        let ids = matching(&root, &parts, &f, today).unwrap();
+        let ids = matching(&root, &parts, &f, today, None).unwrap();
         let want = row_parts_for(&root, &ids, 30);
         assert!(want.len() <= ids.len().min(30));
         // Rows stop at the first part not at hand.
@@ -359,14 +515,177 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(filter_parts(&root, &none), vec![]);
-        assert_eq!(matching(&root, &Parts::default(), &none, today), Ok(vec![]));
-        assert!(uses_index(&none));
-        assert!(!uses_index(&Filter {
+        assert_eq!(
+            matching(&root, &Parts::default(), &none, today, None),
+            Ok(vec![])
+        );
+        assert!(!has_text(&none));
+        assert!(has_text(&Filter {
             text: "112".into(),
             ..Filter::default()
         }));
         let first = &all.rows[&0][0];
         assert_eq!(row_by_id(&all, &first.id), Some(first));
         assert_eq!(row_by_id(&parts, "khong-co"), None);
+    }
+
+    #[test]
+    fn the_text_filter_lists_the_archives_matches_in_the_librarys_order_with_every_filter() {
+        let content = bantin_synth::generate(1200, 11, "2026-11-23").content;
+        let docs = &content.documents;
+        let store = archive_of(&content);
+        let (root, parts) = library_of(docs);
+        let today = Date::parse("2026-11-23").unwrap();
+        let mut sorted = docs.clone();
+        doc_catalog::sort_newest(&mut sorted);
+        let d = &sorted[sorted.len() / 3];
+        let summary_words: Vec<&str> = d.summary.split_whitespace().collect();
+        let mut texts: Vec<String> = vec![
+            d.number.clone(),
+            d.number.to_lowercase().replace(['-', '/'], " "),
+            bantin_format::text::fold(&d.number).replace('-', "/"),
+            summary_words[..3.min(summary_words.len())].join(" "),
+            bantin_format::text::fold(&d.summary),
+            // The number without its last letter: the last word is a prefix.
+            d.number
+                .chars()
+                .take(d.number.chars().count() - 1)
+                .collect(),
+            d.issuer.clone(),
+            "không có từ này xyzw".into(),
+        ];
+        texts.push(format!(
+            "{} {}",
+            d.number.split('-').next().unwrap(),
+            d.doc_type
+        ));
+        let facets = doc_catalog::facets(docs);
+        let filters = [
+            Filter::default(),
+            Filter {
+                doc_type: Some(d.doc_type.clone()),
+                ..Filter::default()
+            },
+            Filter {
+                issuer: Some(facets.issuers[0].0.clone()),
+                status: Some(Status::InForce),
+                ..Filter::default()
+            },
+            Filter {
+                year: Some(facets.years[1].0),
+                field: Some(facets.fields[0].0.clone()),
+                ..Filter::default()
+            },
+        ];
+        let mut found = 0;
+        for text in &texts {
+            let keys = archive_keys(&store, &text_query(text));
+            for f in &filters {
+                // The reference: the archive's own records (by key), the
+                // filter over the whole list, the library's order.
+                let want: Vec<String> = sorted
+                    .iter()
+                    .filter(|x| keys.contains(&x.id) && f.matches(x, today))
+                    .map(|x| x.id.clone())
+                    .collect();
+                let got = through_archive(&store, &root, &parts, text, f, today);
+                assert_eq!(got, want, "{text:?} {f:?}");
+            }
+            found += usize::from(keys.contains(&d.id));
+        }
+        // Its number in three spellings, its summary's words, a prefix,
+        // its issuer and its number with its type all find it.
+        assert_eq!(found, texts.len() - 1, "{d:?}");
+        assert!(archive_keys(&store, &text_query("không có từ này xyzw")).is_empty());
+    }
+
+    #[test]
+    fn the_text_filter_needs_the_type_parts_of_its_matches_only() {
+        let content = bantin_synth::generate(1200, 11, "2026-11-23").content;
+        let store = archive_of(&content);
+        let (root, all) = library_of(&content.documents);
+        let d = &content.documents[7];
+        let ranking = archive::rank(&store.root, &store, &text_query(&d.number));
+        let mut hits: Vec<u32> = ranking.hits.iter().map(|h| h.0).collect();
+        hits.sort_unstable();
+        let types: Vec<u32> = {
+            let mut t: Vec<u32> = hits
+                .iter()
+                .map(|&id| {
+                    let place = store.root.place_of(id).unwrap();
+                    root.value_of(Facet::Type, place.category).unwrap()
+                })
+                .collect();
+            t.sort_unstable();
+            t.dedup();
+            t
+        };
+        assert!(!types.is_empty());
+        let mut parts = Parts::default();
+        let TextIds::Missing(missing) = text_ids(&store.root, &hits, &root, &parts) else {
+            panic!("the type parts are not at hand");
+        };
+        let mut missing_types: Vec<u32> = missing
+            .iter()
+            .map(|p| match p {
+                PartId::Ids(Facet::Type, j) => *j,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        missing_types.sort_unstable();
+        assert_eq!(missing_types, types);
+        for j in &types {
+            parts
+                .ids
+                .insert((Facet::Type, *j), all.ids[&(Facet::Type, *j)].clone());
+        }
+        let TextIds::Ids(ids) = text_ids(&store.root, &hits, &root, &parts) else {
+            panic!("mapped with the type parts");
+        };
+        assert_eq!(ids.len(), hits.len());
+        // Its rows are the matches; the number's own document among them.
+        let shown = rows(&root, &all, &ids, ids.len());
+        assert!(shown.iter().any(|x| x.id == d.id));
+        // No match: nothing needed, nothing listed.
+        assert_eq!(
+            text_ids(&store.root, &[], &root, &parts),
+            TextIds::Ids(vec![])
+        );
+    }
+
+    #[test]
+    fn a_type_spelt_two_ways_or_a_group_the_library_counts_otherwise_is_left_to_the_whole_list() {
+        let mut content = bantin_synth::generate(300, 11, "2026-11-23").content;
+        let (root, parts) = library_of(&content.documents);
+        let store = archive_of(&content);
+        let hits: Vec<u32> = (0..store.root.records)
+            .filter(|&id| store.root.place_of(id).unwrap().kind == archive::Kind::Document)
+            .collect();
+        assert!(
+            matches!(text_ids(&store.root, &hits, &root, &parts), TextIds::Ids(ids) if ids.len() == content.documents.len())
+        );
+        // A library index of other documents: the counts differ.
+        let (other_root, other_parts) = library_of(&content.documents[1..]);
+        assert_eq!(
+            text_ids(&store.root, &hits, &other_root, &other_parts),
+            TextIds::Unmapped
+        );
+        // An archive that does not say its documents are in the library's
+        // order (an older writer's).
+        let mut older = store.root.clone();
+        older.document_order = None;
+        assert_eq!(text_ids(&older, &hits, &root, &parts), TextIds::Unmapped);
+        // One type in two spellings: one library value, two archive sections.
+        let shouted = content.documents[0].doc_type.to_uppercase();
+        content.documents[0].doc_type = shouted;
+        let (root, parts) = library_of(&content.documents);
+        let store = archive_of(&content);
+        let hits: Vec<u32> = (0..store.root.records)
+            .filter(|&id| store.root.place_of(id).unwrap().kind == archive::Kind::Document)
+            .collect();
+        assert_eq!(
+            text_ids(&store.root, &hits, &root, &parts),
+            TextIds::Unmapped
+        );
     }
 }

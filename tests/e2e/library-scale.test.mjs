@@ -4,7 +4,10 @@
 // and the row parts it shows, never documents/pages/*, with the right
 // first rows and counts; a filter change fetches only the parts of what it
 // shows; paging fetches the next rows' parts; a spoilt part says so in
-// Vietnamese and keeps what is shown.
+// Vietnamese and keeps what is shown. The text filter asks the archive
+// index (§7.8) for its term parts and the library for the rows it shows;
+// offline it says the parts are not stored; without an archive index it
+// reads the whole list.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -172,6 +175,134 @@ test("a feed without a library index still shows the library from its pages", as
   await page.goto(`${server.url}/van-ban`);
   await settled(page, 30);
   assert.deepEqual(await rowNumbers(page), docs.slice(0, 30).map((d) => d.number));
+  assert.ok(page.fetched.some((p) => p.startsWith("documents/pages/")));
+  await page.context().close();
+});
+
+// The bytes on the wire (DevTools' encodedDataLength: compressed, headers
+// included) of the feed files a page fetches, from the moment it is called.
+async function wireBytes(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const urls = new Map();
+  const done = [];
+  cdp.on("Network.responseReceived", (e) => urls.set(e.requestId, e.response.url));
+  cdp.on("Network.loadingFinished", (e) => done.push({ url: urls.get(e.requestId) ?? "", bytes: e.encodedDataLength }));
+  return {
+    mark: () => done.length,
+    since: (at) => done.slice(at).filter((r) => new URL(r.url).pathname.startsWith("/feed/")).reduce((n, r) => n + r.bytes, 0),
+  };
+}
+
+const rowIds = async (page) => (await page.locator(".doc-row__number").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).map((h) => decodeURIComponent(h.split("/").pop()));
+
+// Types `q` in the library's text box and waits for its list.
+async function typeQuery(page, q) {
+  const box = page.getByLabel("Tìm theo số ký hiệu hoặc trích yếu");
+  await box.fill(q);
+  await box.press("Enter");
+  await page.waitForFunction((want) => new URL(location.href).searchParams.get("q") === want, q, { timeout: 10000 });
+  await page.waitForFunction(() => !/Đang tải/.test(document.querySelector(".list-count")?.textContent ?? "Đang tải") && !document.querySelector("[data-pending]"), null, { timeout: 30000, polling: 50 });
+  await page.waitForLoadState("networkidle");
+}
+
+// An old document (far from the first rows) whose summary no other has.
+function oldDocument() {
+  const summaries = docs.reduce((m, d) => m.set(d.summary, (m.get(d.summary) ?? 0) + 1), new Map());
+  const at = docs.findIndex((d, i) => i >= Math.floor(docs.length * 0.6) && summaries.get(d.summary) === 1 && /^\d+-[A-ZĐ]+\//.test(d.number));
+  assert.ok(at >= 0, "an old document with a summary of its own");
+  return docs[at];
+}
+
+test("a text filter asks the archive index, never documents/pages/*, and lists the document by number and by title", async (t) => {
+  const d = oldDocument();
+  const order = new Map(docs.map((x, i) => [x.id, i]));
+  const [num, rest] = [d.number.split("-")[0], d.number.slice(d.number.indexOf("-") + 1)];
+  const queries = [
+    ["the number as written", d.number],
+    ["the number loosely, no diacritics", `${num} ${fold(rest).replace(/\//g, " ")}`],
+    ["the number with a slash", `${num}/${fold(rest.split("/")[0])}`],
+    ["the title's words, no diacritics", fold(d.summary)],
+  ];
+  const figures = [];
+  // Each in a fresh visit: the library's first screen, then the text.
+  for (const [what, q] of queries) {
+    const page = await recorded();
+    const wire = await wireBytes(page);
+    await page.goto(`${server.url}/van-ban`);
+    await settled(page, 30);
+    const at = page.fetched.length;
+    const bytesAt = wire.mark();
+    await typeQuery(page, q);
+    const bytes = wire.since(bytesAt);
+    const fetched = page.fetched.slice(at);
+    assert.ok(!fetched.some((p) => p.startsWith("documents/")), `${what}: ${fetched.join(" ")}`);
+    assert.ok(fetched.every((p) => p.startsWith("search/") || p.startsWith("library/")), `${what}: ${fetched.join(" ")}`);
+    // No record part of the archive: the library's rows show the list.
+    assert.ok(!fetched.some((p) => /^search\/[0-9a-f]+\/r\d+\.json$/.test(p)), `${what}: ${fetched.join(" ")}`);
+    const count = Number((await countLine(page)).replace(/\D/g, ""));
+    let ids = await rowIds(page);
+    // In the library's order, newest first.
+    const places = ids.map((id) => order.get(id));
+    assert.deepEqual(places, [...places].sort((a, b) => a - b), `${what}: ${ids.join(" ")}`);
+    // Further down the list when many match: "Xem thêm" until it shows.
+    for (let more = 0; !ids.includes(d.id) && more < 20 && ids.length < count; more++) {
+      await page.getByRole("button", { name: "Xem thêm" }).click();
+      await settled(page, Math.min(ids.length + 30, count));
+      ids = await rowIds(page);
+    }
+    assert.ok(ids.includes(d.id), `${what} ${JSON.stringify(q)}: ${d.number} not in ${count} rows`);
+    figures.push(`${what} ${JSON.stringify(q)}: ${count} văn bản, ${fetched.length} files, ${(bytes / 1024).toFixed(1)} KB`);
+    // The issue's goal for a filter change.
+    assert.ok(bytes <= 50 * 1024, `${what}: ${bytes} bytes`);
+    assert.ok(!page.fetched.some((p) => p.startsWith("documents/")));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+  t.diagnostic(figures.join("\n"));
+});
+
+test("a text filter with a facet filter lists only the documents of both", async () => {
+  const page = await recorded();
+  const d = oldDocument();
+  const q = fold(d.summary);
+  await page.goto(`${server.url}/van-ban?loai=${encodeURIComponent(d.type)}&q=${encodeURIComponent(q)}`);
+  await page.waitForFunction(() => !/Đang tải/.test(document.querySelector(".list-count")?.textContent ?? "Đang tải") && !document.querySelector("[data-pending]"), null, { timeout: 30000, polling: 50 });
+  await page.waitForLoadState("networkidle");
+  const byId = new Map(docs.map((x) => [x.id, x]));
+  const ids = await rowIds(page);
+  assert.ok(ids.length > 0);
+  assert.ok(ids.every((id) => fold(byId.get(id).type) === fold(d.type)), ids.join(" "));
+  assert.ok(!page.fetched.some((p) => p.startsWith("documents/")), page.fetched.join(" "));
+  await page.context().close();
+});
+
+test("offline, a text whose archive parts were never fetched says so in Vietnamese", async () => {
+  const page = await recorded();
+  await page.goto(`${server.url}/van-ban`);
+  await settled(page, 30);
+  await page.route(`**/feed/search/*/*.json`, (route) => route.abort("internetdisconnected"));
+  const box = page.getByLabel("Tìm theo số ký hiệu hoặc trích yếu");
+  await box.fill(oldDocument().number);
+  await box.press("Enter");
+  await page.getByRole("alert").waitFor();
+  assert.match(await page.getByRole("alert").textContent(), /chưa được lưu trên thiết bị này/);
+  assert.ok(!page.fetched.some((p) => p.startsWith("documents/")));
+  // Back online, "Thử lại" asks again and lists it.
+  await page.unroute(`**/feed/search/*/*.json`);
+  await page.getByRole("button", { name: "Thử lại" }).click();
+  await page.waitForFunction(() => document.querySelectorAll(".doc-row").length > 0, null, { timeout: 30000 });
+  await page.context().close();
+});
+
+test("a feed without an archive index filters the text over the whole list", async () => {
+  const page = await recorded();
+  await page.route("**/feed/search/index.json", (route) => route.fulfill({ status: 404, body: "" }));
+  const d = oldDocument();
+  await page.goto(`${server.url}/van-ban?q=${encodeURIComponent(d.number)}`);
+  await page.locator(".doc-row").first().waitFor({ timeout: 60000 });
+  await page.waitForFunction(() => !/Đang tải/.test(document.querySelector(".list-count")?.textContent ?? "Đang tải"), null, { timeout: 60000, polling: 50 });
+  assert.ok((await rowIds(page)).includes(d.id));
   assert.ok(page.fetched.some((p) => p.startsWith("documents/pages/")));
   await page.context().close();
 });

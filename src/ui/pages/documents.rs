@@ -1,8 +1,10 @@
 //! `/van-ban`: the document library, newest first, with filters that
 //! combine and live in the URL (`?loai=…&nam=2026&q=112-hd`), shown a
 //! page at a time. With the feed's library index (format doc §7.9) it
-//! fetches only the root and the parts of what it shows; without it, or
-//! for the text filter, the whole list.
+//! fetches only the root and the parts of what it shows; the text filter
+//! asks the archive index (§7.8) for the documents it matches (its term
+//! parts, no record part) and the library index for their rows. Without
+//! the library index, or when the archive cannot answer, the whole list.
 
 use crate::ui::components::link::A;
 use leptos::prelude::*;
@@ -11,15 +13,16 @@ use leptos_router::NavigateOptions;
 
 use std::sync::Arc;
 
-use bantin_format::library::Root;
+use bantin_format::library::{PartId, Root};
 use bantin_format::model::Document;
 use bantin_format::{display, text};
 
+use crate::browser::archive::{self, Matches};
 use crate::browser::clock;
 use crate::browser::http::LoadError;
 use crate::browser::state::{use_documents, use_feed, use_library};
 use crate::logic::doc_catalog::{self, Filter, Status};
-use crate::logic::library as library_logic;
+use crate::logic::library::{self as library_logic, TextIds};
 use crate::logic::{meta_lines, routes};
 use crate::strings;
 use crate::ui::components::document_files::FileLinks;
@@ -56,6 +59,31 @@ enum Shape {
     Loading,
     Failed,
     List,
+}
+
+/// Where the text filter stands with the archive index.
+#[derive(Clone, Debug, PartialEq)]
+enum Text {
+    /// The archive's answer is on its way.
+    Asking,
+    /// The library ids of the documents the text matches, ascending.
+    Ids(Vec<u32>),
+    /// The library's id parts the text still needs.
+    Missing(Vec<PartId>),
+    /// The archive's term parts could not be fetched (offline).
+    Unreachable(LoadError),
+    /// The archive cannot answer: the whole list does. `bad`: its index
+    /// could not be read (the reader is told).
+    WholeList { bad: bool },
+}
+
+/// The reader's message when the archive's parts for the text could not
+/// be fetched.
+fn text_message(e: &LoadError) -> &'static str {
+    match e {
+        LoadError::Network | LoadError::Timeout => strings::DOC_TEXT_OFFLINE,
+        _ => strings::DOC_TEXT_FAILED,
+    }
 }
 
 /// The reader's message when parts of the library index could not be fetched.
@@ -97,16 +125,69 @@ pub fn DocumentsPage() -> impl IntoView {
         shown.set(STEP);
     });
 
-    // The library index answers every filter but the text; without it (or
-    // for the text) the whole list is loaded, every page once the feed's
-    // index says how many there are. A whole list already here (loaded for
-    // the text, or handed over by the publish step) answers everything.
+    // The library index answers the filters, with the archive index for
+    // the text; without them the whole list is loaded, every page once the
+    // feed's index says how many there are. A whole list already here
+    // (handed over by the publish step, or loaded when the archive could
+    // not answer) answers everything.
     let have_list =
         Memo::new(move |_| docs.complete.get() && docs.list.with(|l| matches!(l, Some(Ok(_)))));
+
+    // The archive's matches for the text, asked for when the text changes
+    // (and again on "Thử lại").
+    let answer = RwSignal::new(None::<(String, Matches)>);
+    let asked = StoredValue::new(0u64);
+    let ask_again = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        ask_again.track();
+        let text = filter.with(|f| f.text.trim().to_string());
+        if text.is_empty() || have_list.get() || library.ready().is_none() {
+            return;
+        }
+        if answer.with_untracked(|a| {
+            a.as_ref()
+                .is_some_and(|(t, m)| *t == text && !matches!(m, Matches::Unreachable(_)))
+        }) {
+            return;
+        }
+        let ticket = asked.get_value() + 1;
+        asked.set_value(ticket);
+        leptos::task::spawn_local(async move {
+            let current = move || asked.try_get_value() == Some(ticket);
+            let query = library_logic::text_query(&text);
+            if let Some(m) = archive::matches(query, current).await {
+                if current() {
+                    answer.try_set(Some((text, m)));
+                }
+            }
+        });
+    });
+    let text: Memo<Option<Text>> = Memo::new(move |_| {
+        let f = filter.get();
+        if !library_logic::has_text(&f) {
+            return None;
+        }
+        let root = library.ready()?;
+        Some(answer.with(|a| match a {
+            Some((t, m)) if *t == f.text.trim() => match m {
+                Matches::Complete { root: archive, ids } => library.parts.with(|p| {
+                    match library_logic::text_ids(archive, ids, &root, p) {
+                        TextIds::Ids(ids) => Text::Ids(ids),
+                        TextIds::Missing(parts) => Text::Missing(parts),
+                        TextIds::Unmapped => Text::WholeList { bad: false },
+                    }
+                }),
+                Matches::Unreachable(e) => Text::Unreachable(e.clone()),
+                Matches::Absent => Text::WholeList { bad: false },
+                Matches::Bad => Text::WholeList { bad: true },
+            },
+            _ => Text::Asking,
+        }))
+    });
     let indexed: Memo<Option<Arc<Root>>> = Memo::new(move |_| {
-        library
-            .ready()
-            .filter(|_| !have_list.get() && filter.with(library_logic::uses_index))
+        library.ready().filter(|_| {
+            !have_list.get() && !text.with(|t| matches!(t, Some(Text::WholeList { .. })))
+        })
     });
     let whole_list = Memo::new(move |_| {
         have_list.get() || (library.root.with(Option::is_some) && indexed.with(Option::is_none))
@@ -123,11 +204,30 @@ pub fn DocumentsPage() -> impl IntoView {
     let ids = Memo::new(move |_| {
         let root = indexed.get()?;
         let f = filter.get();
-        Some(
-            library
-                .parts
-                .with(|p| library_logic::matching(&root, p, &f, today.get())),
-        )
+        text.with(|t| {
+            let matched = |text_ids: Option<&[u32]>| {
+                library
+                    .parts
+                    .with(|p| library_logic::matching(&root, p, &f, today.get(), text_ids))
+            };
+            match t {
+                None => Some(matched(None)),
+                Some(Text::Ids(ids)) => Some(matched(Some(ids))),
+                // The type parts of the text and the filter's own, at once.
+                Some(Text::Missing(parts)) => {
+                    let mut need = parts.clone();
+                    if let Err(more) = matched(None) {
+                        for p in more {
+                            if !need.contains(&p) {
+                                need.push(p);
+                            }
+                        }
+                    }
+                    Some(Err(need))
+                }
+                Some(_) => None,
+            }
+        })
     });
     let wanted = Memo::new(move |_| {
         let root = indexed.get()?;
@@ -143,6 +243,9 @@ pub fn DocumentsPage() -> impl IntoView {
     });
     let part_error = Memo::new(move |_| {
         let root = indexed.get()?;
+        if let Some(Text::Unreachable(e)) = text.get() {
+            return Some(e);
+        }
         let mut needed = library_logic::filter_parts(&root, &filter.get());
         needed.extend(wanted.get().unwrap_or_default());
         library.failed.with(|f| {
@@ -225,6 +328,7 @@ pub fn DocumentsPage() -> impl IntoView {
     let retry = move || {
         if indexed.with_untracked(Option::is_some) {
             library.retry();
+            ask_again.update(|n| *n += 1);
         } else {
             docs.retry();
         }
@@ -306,10 +410,15 @@ pub fn DocumentsPage() -> impl IntoView {
                 <A href=routes::DOCUMENTS attr:class="tool tool--wide">{strings::DOC_CLEAR_FILTERS}</A>
             })}
         </form>
+        {move || text.with(|t| matches!(t, Some(Text::WholeList { bad: true }))).then(|| view! {
+            <p class="notice" role="status">{strings::DOC_TEXT_INDEX_BAD}</p>
+        })}
         {move || match shape.get() {
             Shape::Loading => view! { <Loading/> }.into_any(),
             Shape::Failed => {
+                let unreachable = text.with_untracked(|t| matches!(t, Some(Text::Unreachable(_))));
                 let message = listing.with_untracked(|l| match l {
+                    Listing::Failed(e) if unreachable => text_message(e),
                     Listing::Failed(e) if indexed.with_untracked(Option::is_some) => part_message(e),
                     Listing::Failed(e) => e.message(),
                     _ => strings::ERROR_INVALID,

@@ -50,6 +50,9 @@ struct Item {
     texts: [Vec<String>; TIERS],
     /// Key terms, in the title tier ([`title_key`], [`number_key`]).
     keys: Vec<String>,
+    /// A document's id in the library index ([`crate::library`]): its
+    /// place in the library's order. 0 for the other kinds.
+    order: u32,
 }
 
 /// The text of an article's body block, as the reader reads it.
@@ -139,9 +142,11 @@ fn items(content: &Content) -> Vec<Item> {
             },
             texts: [vec![s.title.clone()], meta, body],
             keys: title_key(&s.title).into_iter().collect(),
+            order: 0,
         });
     }
-    for d in &content.documents {
+    let ranks = crate::library::newest_ranks(&content.documents);
+    for (d, &order) in content.documents.iter().zip(&ranks) {
         let mut meta = vec![d.doc_type.clone(), d.issuer.clone()];
         meta.extend(d.signer.iter().map(|s| s.name.clone()));
         meta.extend(d.fields.iter().cloned());
@@ -162,6 +167,7 @@ fn items(content: &Content) -> Vec<Item> {
                 .into_iter()
                 .flatten()
                 .collect(),
+            order,
         });
     }
     // An entry of several days is listed in every week it touches: once here.
@@ -205,13 +211,18 @@ fn items(content: &Content) -> Vec<Item> {
                 },
                 texts: [vec![e.content.clone()], meta, Vec::new()],
                 keys: title_key(&e.content).into_iter().collect(),
+                order: 0,
             });
         }
     }
-    // Newest year first; in a year, by kind and category; newest first.
+    // Newest year first; in a year, by kind and category; newest first
+    // (documents in the library's order, so that a group's documents are
+    // in the order of their library ids: the library's text filter maps
+    // one to the other without a record part).
     out.sort_by(|a, b| {
         (b.year, a.record.kind, &a.record.category)
             .cmp(&(a.year, b.record.kind, &b.record.category))
+            .then_with(|| a.order.cmp(&b.order))
             .then_with(|| b.record.date.cmp(&a.record.date))
             .then_with(|| a.record.key.cmp(&b.record.key))
     });
@@ -387,6 +398,7 @@ pub fn build(content: &Content) -> Built {
             .map(|(first, _, _)| first.clone())
             .collect(),
         common,
+        document_order: Some(super::LIBRARY_ORDER.to_string()),
         starts,
     };
     let mut h = fnv(

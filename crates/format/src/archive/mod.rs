@@ -58,6 +58,8 @@ pub const DIR: &str = "search/";
 pub const ROOT_KIND: &str = "search-index";
 pub const TERMS_KIND: &str = "search-terms";
 pub const RECORDS_KIND: &str = "search-records";
+/// The root's `document_order` when documents are in the library's order.
+pub const LIBRARY_ORDER: &str = "library";
 /// The longest term, in characters; longer words are cut to it.
 pub const MAX_TERM_CHARS: usize = 24;
 
@@ -235,6 +237,11 @@ pub struct Root {
     /// the term: each has a part of its own, `c{i}`. A query with other
     /// words leaves them out (not fetched).
     pub common: Vec<Common>,
+    /// [`LIBRARY_ORDER`]: a year's documents of one type are numbered in
+    /// the library's order (format doc §7.9), as this writer does. Absent
+    /// (an older writer): newest first, the same day by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_order: Option<String>,
     /// The first id of each group (worked out when read).
     #[serde(skip)]
     pub(crate) starts: Vec<u32>,
@@ -338,6 +345,15 @@ impl Root {
         if root.record_part_size == 0 {
             return Err(e("record_part_size must be above 0".into()));
         }
+        if root
+            .document_order
+            .as_deref()
+            .is_some_and(|o| o != LIBRARY_ORDER)
+        {
+            return Err(e(format!(
+                "document_order must be \"{LIBRARY_ORDER}\" when present"
+            )));
+        }
         if root.term_parts.first().map(String::as_str) != Some("")
             || root.term_parts.windows(2).any(|w| w[0] >= w[1])
         {
@@ -407,6 +423,19 @@ impl Root {
     }
 
     /// The kind, category and year of record `id`.
+    /// The group of record `id` (its index in [`Root::groups`]) and the
+    /// record's place in that run (0 for its first record).
+    pub fn group_of(&self, id: u32) -> Option<(usize, u32)> {
+        if id >= self.records {
+            return None;
+        }
+        let i = self
+            .starts
+            .partition_point(|&first| first <= id)
+            .checked_sub(1)?;
+        Some((i, id - self.starts[i]))
+    }
+
     pub fn place_of(&self, id: u32) -> Option<Place<'_>> {
         if id >= self.records {
             return None;

@@ -113,6 +113,7 @@ fn root() -> Root {
         groups: vec![Group(2026, 0, 3), Group(2025, 1, 2)],
         term_parts: vec!["".into(), "m".into()],
         common: vec![Common("cua".into(), 4)],
+        document_order: None,
         starts: Vec::new(),
     }
 }

@@ -97,13 +97,35 @@ fn leading_number(number: &str) -> Option<u64> {
 /// first ("113-…" before "112-…"), then the number alphabetically. Stable:
 /// ties keep their order.
 pub fn sort_newest(docs: &mut [Document]) {
-    docs.sort_by_cached_key(|d| {
-        (
-            std::cmp::Reverse(Date::parse(&d.issued)),
-            std::cmp::Reverse(leading_number(&d.number)),
-            fold(&d.number),
-        )
-    });
+    docs.sort_by_cached_key(newest_key);
+}
+
+/// The key [`sort_newest`] sorts by (ascending).
+type NewestKey = (
+    std::cmp::Reverse<Option<Date>>,
+    std::cmp::Reverse<Option<u64>>,
+    String,
+);
+
+fn newest_key(d: &Document) -> NewestKey {
+    (
+        std::cmp::Reverse(Date::parse(&d.issued)),
+        std::cmp::Reverse(leading_number(&d.number)),
+        fold(&d.number),
+    )
+}
+
+/// Each document's place in the library's order ([`sort_newest`]), by its
+/// position in `docs`: its id in the library index built from `docs`.
+pub fn newest_ranks(docs: &[Document]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    // Stable, as `sort_newest`: ties keep the order of `docs`.
+    order.sort_by_cached_key(|&i| newest_key(&docs[i]));
+    let mut ranks = vec![0u32; docs.len()];
+    for (rank, i) in order.into_iter().enumerate() {
+        ranks[i] = rank as u32;
+    }
+    ranks
 }
 
 /// A name filter's value as a slug; None when nothing of it is left.
