@@ -618,6 +618,7 @@ impl FromValue for archive::Root {
             groups: f.need("groups")?,
             term_parts: f.need("term_parts")?,
             common: f.need("common")?,
+            document_order: f.or_default("document_order")?,
             // Worked out by `Root::parse` from the groups.
             starts: Vec::new(),
         })
