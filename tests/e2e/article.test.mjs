@@ -205,3 +205,36 @@ test("an unknown article says so and offers a way back", async () => {
   assert.equal(await page.getByRole("link", { name: "Về trang Tin tức" }).getAttribute("href"), "/tin-tuc");
   await page.context().close();
 });
+
+// The index can come after the article's own file (a slow line, a big
+// index): the story's neighbours and related stories, which come from the
+// index, are there once it has come, both when the app takes over the
+// published page and on the app's own page.
+for (const published of [true, false]) {
+  test(`an article whose file comes before the index still gets its neighbours and related stories (${published ? "published page" : "app's own page"})`, async () => {
+    const index = feedFile("index.json");
+    const inLatest = (id) => index.latest.some((s) => s.id === id);
+    const a = articles.find((x) => inLatest(x.id) && x.related.some(inLatest)
+      && index.latest.filter((s) => s.category === x.category).length > 1);
+    const page = await openPage(env.browser);
+    let release;
+    const articleCame = new Promise((resolve) => (release = resolve));
+    // Never a deadlock, should the app ask for the index first.
+    setTimeout(() => release(), 5000);
+    await page.route("**/feed/index.json", async (route) => {
+      await articleCame;
+      await route.continue();
+    });
+    page.on("requestfinished", (r) => {
+      if (r.url().endsWith(`/feed/articles/${a.slug}.json`)) release();
+    });
+    // With a query, the published file gives way to the app's own page
+    // (public/prefs.js).
+    await page.goto(`${env.url}/tin-tuc/${a.slug}${published ? "" : "?e2e=1"}`);
+    await page.locator("#lien-quan").waitFor({ timeout: 15000 });
+    await page.locator("nav.prev-next").waitFor();
+    assert.ok((await page.locator("#lien-quan ~ .card-list .card").count()) >= 1);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}

@@ -87,20 +87,42 @@ fn ArticleView(article: Article) -> impl IntoView {
     let category = index
         .as_ref()
         .and_then(|i| i.categories.iter().find(|c| c.id == s.category).cloned());
-    let related: Vec<ArticleSummary> = index
-        .as_ref()
-        .map(|i: &Arc<Index>| {
-            article
-                .related
-                .iter()
-                .filter_map(|id| i.latest.iter().find(|a| &a.id == id).cloned())
-                .collect()
-        })
-        .unwrap_or_default();
-    let (newer, older) = index
-        .as_ref()
-        .map(|i| neighbours(i, &s))
-        .unwrap_or((None, None));
+    // The neighbours and related stories come from the index, which can
+    // arrive after the article's own file: they follow it.
+    let related_ids = article.related.clone();
+    let summary = s.clone();
+    let around = move || {
+        let index = feed.index.get();
+        let related: Vec<ArticleSummary> = index
+            .as_ref()
+            .map(|i: &Arc<Index>| {
+                related_ids
+                    .iter()
+                    .filter_map(|id| i.latest.iter().find(|a| &a.id == id).cloned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (newer, older) = index
+            .as_ref()
+            .map(|i| neighbours(i, &summary))
+            .unwrap_or((None, None));
+        view! {
+            {(newer.is_some() || older.is_some()).then(|| view! {
+                <nav class="prev-next" aria-label=strings::NAV_NEWS>
+                    {newer.map(|a| view! { <A href=routes::article(&a.slug) attr:class="prev-next__newer"><span>{strings::NEWER}</span>{a.title}</A> })}
+                    {older.map(|a| view! { <A href=routes::article(&a.slug) attr:class="prev-next__older"><span>{strings::OLDER}</span>{a.title}</A> })}
+                </nav>
+            })}
+            {(!related.is_empty()).then(|| view! {
+                <section class="block" aria-labelledby="lien-quan">
+                    <h2 class="block__title" id="lien-quan">{strings::RELATED}</h2>
+                    <div class="card-list">
+                        {related.into_iter().map(|article| view! { <ArticleCard article/> }).collect_view()}
+                    </div>
+                </section>
+            })}
+        }
+    };
     let url = dom::current_url();
 
     view! {
@@ -158,22 +180,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 })}
             </footer>
         </article>
-        <Later>
-        {(newer.is_some() || older.is_some()).then(|| view! {
-            <nav class="prev-next" aria-label=strings::NAV_NEWS>
-                {newer.map(|a| view! { <A href=routes::article(&a.slug) attr:class="prev-next__newer"><span>{strings::NEWER}</span>{a.title}</A> })}
-                {older.map(|a| view! { <A href=routes::article(&a.slug) attr:class="prev-next__older"><span>{strings::OLDER}</span>{a.title}</A> })}
-            </nav>
-        })}
-        {(!related.is_empty()).then(|| view! {
-            <section class="block" aria-labelledby="lien-quan">
-                <h2 class="block__title" id="lien-quan">{strings::RELATED}</h2>
-                <div class="card-list">
-                    {related.into_iter().map(|article| view! { <ArticleCard article/> }).collect_view()}
-                </div>
-            </section>
-        })}
-        </Later>
+        <Later>{around}</Later>
     }
 }
 
