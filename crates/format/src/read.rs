@@ -593,8 +593,8 @@ names!(archive::Kind {
     "entry" => archive::Kind::Entry,
 });
 
-use archive::{Common, Group, Record, Section};
-use library::{Count, YearCount};
+use archive::{Common, Group, Record, Root as ArchiveRoot, Section};
+use library::{Count, Root as LibraryRoot, YearCount};
 
 tuple!(Common(String, u32));
 tuple!(Section(archive::Kind, String));
@@ -602,28 +602,22 @@ tuple!(Group(i32, u32, u32));
 tuple!(Count(String, u32));
 tuple!(YearCount(i32, u32));
 
-impl Absent for archive::Root {}
-impl FromValue for archive::Root {
-    fn from_value(v: Value) -> Result<Self, String> {
-        let mut f = Fields::of(v)?;
-        Ok(archive::Root {
-            format_version: f.need("format_version")?,
-            kind: f.need("kind")?,
-            version: f.need("version")?,
-            generated_at: f.need("generated_at")?,
-            build: f.need("build")?,
-            records: f.need("records")?,
-            record_part_size: f.need("record_part_size")?,
-            sections: f.need("sections")?,
-            groups: f.need("groups")?,
-            term_parts: f.need("term_parts")?,
-            common: f.need("common")?,
-            document_order: f.or_default("document_order")?,
-            // Worked out by `Root::parse` from the groups.
-            starts: Vec::new(),
-        })
-    }
-}
+// `starts` is worked out by `archive::Root::parse` from the groups.
+fields!(ArchiveRoot {
+    format_version: need,
+    kind: need,
+    version: need,
+    generated_at: need,
+    build: need,
+    records: need,
+    record_part_size: need,
+    sections: need,
+    groups: need,
+    term_parts: need,
+    common: need,
+    document_order: default,
+    starts: skip,
+});
 
 fields!(Record {
     kind: need,
@@ -636,22 +630,16 @@ fields!(Record {
     week: default,
 });
 
-impl Absent for library::Root {}
-impl FromValue for library::Root {
-    fn from_value(v: Value) -> Result<Self, String> {
-        let mut f = Fields::of(v)?;
-        Ok(library::Root {
-            format_version: f.need("format_version")?,
-            kind: f.need("kind")?,
-            version: f.need("version")?,
-            generated_at: f.need("generated_at")?,
-            build: f.need("build")?,
-            documents: f.need("documents")?,
-            row_part_size: f.need("row_part_size")?,
-            types: f.need("types")?,
-            issuers: f.need("issuers")?,
-            fields: f.need("fields")?,
-            years: f.need("years")?,
-        })
-    }
-}
+fields!(LibraryRoot {
+    format_version: need,
+    kind: need,
+    version: need,
+    generated_at: need,
+    build: need,
+    documents: need,
+    row_part_size: need,
+    types: need,
+    issuers: need,
+    fields: need,
+    years: need,
+});
