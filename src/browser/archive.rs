@@ -19,6 +19,10 @@ use crate::logic::archive_search;
 /// spreads them over its connections); the cap only bounds a query that
 /// would need more than any does.
 const PARTS_AT_ONCE: usize = 32;
+/// Hits of a page of one kind shown before the rest of its records have
+/// come: a phone's screenful. The parts are asked for in the order of the
+/// hits, and a slow line brings six at a time.
+pub const EARLY_HITS: usize = 5;
 /// Rounds of fetching per query: a query needs term parts, then record
 /// parts; a prefix a few more. More means something is wrong.
 const MAX_ROUNDS: usize = 6;
@@ -102,13 +106,85 @@ fn store() -> Option<Rc<RefCell<Store>>> {
     })
 }
 
+/// How fetching a query's missing parts ended.
+enum Fetched {
+    /// Every part is in the store.
+    All,
+    /// A part could not be fetched (the last error); the others are stored.
+    Failed(LoadError),
+    /// A part is not what the root says (logged on the console).
+    Bad,
+}
+
+/// Fetches `paths` into the store, [`PARTS_AT_ONCE`] at a time, calling
+/// `arrived` after each part is stored (the search's early answer).
+async fn fetch_into(
+    store: &Rc<RefCell<Store>>,
+    paths: &[String],
+    arrived: &mut dyn FnMut(),
+) -> Fetched {
+    let mut failed = None;
+    let mut bad = false;
+    for batch in paths.chunks(PARTS_AT_ONCE) {
+        let fetches = batch
+            .iter()
+            .map(|path| async move { (path, get_text(&feed_file(path)).await) });
+        each(fetches, |_, (path, result)| {
+            if bad {
+                return;
+            }
+            match result {
+                Ok(f) => {
+                    {
+                        let mut s = store.borrow_mut();
+                        if !s.has(path) {
+                            if let Err(e) = s.insert(path, &f.text) {
+                                web_sys::console::error_1(&format!("bantin feed {e}").into());
+                                bad = true;
+                                return;
+                            }
+                        }
+                    }
+                    arrived();
+                }
+                Err(e) => {
+                    // Gone: the feed has a newer index; its root is
+                    // fetched on the next query.
+                    if e == LoadError::NotFound {
+                        ARCHIVE.with_borrow_mut(|a| *a = Archive::Unknown);
+                    }
+                    failed = Some(e);
+                }
+            }
+        })
+        .await;
+        if bad {
+            return Fetched::Bad;
+        }
+    }
+    failed.map_or(Fetched::All, Fetched::Failed)
+}
+
+/// The query for the first [`EARLY_HITS`] hits of `q`'s page, when its
+/// page has more than that.
+fn leading(q: &Query) -> Option<Query> {
+    let per_page = if q.per_page == 0 { 10 } else { q.per_page };
+    (per_page > EARLY_HITS && per_page % EARLY_HITS == 0).then(|| Query {
+        page: q.page * (per_page / EARLY_HITS),
+        per_page: EARLY_HITS,
+        ..q.clone()
+    })
+}
+
 /// What the queries of a page gave, one outcome per query.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
     /// Every part the page needs was here or fetched.
     Complete(Vec<Outcome>),
-    /// The first results while the rest come: the outcomes up to the first
-    /// kind with hits are complete, the later ones still list parts.
+    /// The first results while the rest come: on a page of every kind, the
+    /// outcomes up to the first kind with hits are complete, the later ones
+    /// still list parts; on a page of one kind, its first [`EARLY_HITS`]
+    /// hits are here.
     Early(Vec<Outcome>),
     /// Some parts could not be fetched (offline): the hits the parts at
     /// hand can show (`None`: a word of the query could not be matched).
@@ -120,11 +196,11 @@ pub enum Answer {
 /// Runs the queries of a page on the archive, fetching what they need
 /// (their term parts are shared). `current()` says whether the caller
 /// still wants the answer: a query typed over stops fetching after the
-/// round under way. With several queries (a page's group per kind), `early`
-/// gets the first results as soon as the first group with hits has its
-/// records, while the other groups' parts are still on their way: on a
-/// slow line the browser fetches six at a time, and the parts are asked
-/// for in the order their hits are shown.
+/// round under way. `early` gets the first results while the other parts
+/// are still on their way (on a slow line the browser fetches six at a
+/// time, and the parts are asked for in the order their hits are shown):
+/// with several queries (a page's group per kind), as soon as the first
+/// group with hits has its records; with one, its first [`EARLY_HITS`].
 pub async fn run(
     queries: Vec<Query>,
     current: impl Fn() -> bool,
@@ -157,70 +233,57 @@ pub async fn run(
         if !current() {
             return None;
         }
-        // The first group with hits, once its term parts are all here:
-        // the record parts it waits for.
-        let first: Option<Vec<String>> = (queries.len() > 1)
-            .then(|| outs.iter().find(|o| o.total > 0))
-            .flatten()
-            .filter(|o| o.missing.iter().all(|m| is_record_part(m)))
-            .map(|o| o.missing.clone());
+        // What the first results wait for, once the term parts are all
+        // here: on a page of every kind, the first group with hits; on a
+        // page of one kind, its first [`EARLY_HITS`] hits.
+        let first: Option<Vec<String>> = match &queries[..] {
+            [one] => leading(one).and_then(|lead| {
+                let s = store.borrow();
+                let paths = search_all(&s.root, &*s, &[lead]).pop()?.missing;
+                (paths.iter().all(|m| is_record_part(m))
+                    && outs[0].missing.iter().all(|m| is_record_part(m))
+                    && paths.len() < outs[0].missing.len())
+                .then_some(paths)
+            }),
+            _ => outs
+                .iter()
+                .find(|o| o.total > 0)
+                .filter(|o| o.missing.iter().all(|m| is_record_part(m)))
+                .map(|o| o.missing.clone()),
+        };
         let mut told = first.is_none();
         if first.as_ref().is_some_and(Vec::is_empty) {
             told = true;
             early(outs.clone());
         }
-        let mut failed = false;
-        let mut bad = false;
-        for batch in missing.chunks(PARTS_AT_ONCE) {
-            let fetches = batch
-                .iter()
-                .map(|path| async move { (path, get_text(&feed_file(path)).await) });
-            each(fetches, |_, (path, result)| {
-                if bad {
-                    return;
-                }
-                let f = match result {
-                    Ok(f) => f,
-                    Err(e) => {
-                        // Gone: the feed has a newer index; its root is
-                        // fetched on the next search.
-                        if e == LoadError::NotFound {
-                            ARCHIVE.with_borrow_mut(|a| *a = Archive::Unknown);
-                        }
-                        failed = true;
-                        return;
-                    }
-                };
-                let mut s = store.borrow_mut();
-                if !s.has(path) {
-                    if let Err(e) = s.insert(path, &f.text) {
-                        web_sys::console::error_1(&format!("bantin feed {e}").into());
-                        bad = true;
-                        return;
-                    }
-                }
+        let fetched = fetch_into(&store, &missing, &mut || {
+            if told || !current() {
+                return;
+            }
+            let outs = {
+                let s = store.borrow();
                 let ready = first
                     .as_ref()
                     .is_some_and(|paths| paths.iter().all(|p| s.has(p)));
-                if !told && ready && current() {
-                    told = true;
-                    let outs = search_all(&s.root, &*s, &queries);
-                    drop(s);
-                    early(outs);
-                }
-            })
-            .await;
-            if bad {
-                return Some(Answer::Bad);
+                ready.then(|| search_all(&s.root, &*s, &queries))
+            };
+            if let Some(outs) = outs {
+                told = true;
+                early(outs);
             }
-        }
-        if failed {
-            let s = store.borrow();
-            let here: Option<Vec<Outcome>> = queries
-                .iter()
-                .map(|q| archive_search::at_hand(&s.root, &*s, q))
-                .collect();
-            return Some(Answer::Partial(here));
+        })
+        .await;
+        match fetched {
+            Fetched::All => {}
+            Fetched::Bad => return Some(Answer::Bad),
+            Fetched::Failed(_) => {
+                let s = store.borrow();
+                let here: Option<Vec<Outcome>> = queries
+                    .iter()
+                    .map(|q| archive_search::at_hand(&s.root, &*s, q))
+                    .collect();
+                return Some(Answer::Partial(here));
+            }
         }
     }
     web_sys::console::error_1(&"bantin feed search/: a query kept needing parts".into());
@@ -275,43 +338,10 @@ pub async fn matches(query: Query, current: impl Fn() -> bool) -> Option<Matches
         if !current() {
             return None;
         }
-        let mut failed: Option<LoadError> = None;
-        let mut bad = false;
-        for batch in ranking.missing.chunks(PARTS_AT_ONCE) {
-            let fetches = batch
-                .iter()
-                .map(|path| async move { (path, get_text(&feed_file(path)).await) });
-            each(fetches, |_, (path, result)| {
-                if bad {
-                    return;
-                }
-                match result {
-                    Ok(f) => {
-                        let mut s = store.borrow_mut();
-                        if !s.has(path) {
-                            if let Err(e) = s.insert(path, &f.text) {
-                                web_sys::console::error_1(&format!("bantin feed {e}").into());
-                                bad = true;
-                            }
-                        }
-                    }
-                    Err(e) => {
-                        // Gone: the feed has a newer index; its root is
-                        // fetched on the next query.
-                        if e == LoadError::NotFound {
-                            ARCHIVE.with_borrow_mut(|a| *a = Archive::Unknown);
-                        }
-                        failed = Some(e);
-                    }
-                }
-            })
-            .await;
-            if bad {
-                return Some(Matches::Bad);
-            }
-        }
-        if let Some(e) = failed {
-            return Some(Matches::Unreachable(e));
+        match fetch_into(&store, &ranking.missing, &mut || {}).await {
+            Fetched::All => {}
+            Fetched::Bad => return Some(Matches::Bad),
+            Fetched::Failed(e) => return Some(Matches::Unreachable(e)),
         }
     }
     web_sys::console::error_1(&"bantin feed search/: a query kept needing parts".into());

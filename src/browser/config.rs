@@ -48,7 +48,7 @@ fn raw_meta(name: &str) -> Option<String> {
 
 /// Natively, the deployment's `<meta name content>` pairs, read from the
 /// release's index.html. Set before anything renders on this thread (the
-/// base path is read once per thread).
+/// base path and the feed's address are read once per thread).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn set_native_deployment(metas: Vec<(String, String)>) {
     NATIVE_META.with(|m| *m.borrow_mut() = metas);
@@ -73,8 +73,15 @@ pub fn app_href(path: &str) -> String {
 /// The feed's base URL, from `<meta name="bantin-feed" content="…">`. A
 /// relative value is under the app's base path.
 pub fn feed_base() -> String {
-    let configured = meta("bantin-feed").unwrap_or_else(|| DEFAULT_FEED_BASE.to_string());
-    routes::feed_base(&app_base(), &configured)
+    thread_local! {
+        // Read once, as the base path is: every fetch asks for it, and a
+        // search's parts are many fetches on a slow phone.
+        static FEED: String = routes::feed_base(
+            &app_base(),
+            &meta("bantin-feed").unwrap_or_else(|| DEFAULT_FEED_BASE.to_string()),
+        );
+    }
+    FEED.with(Clone::clone)
 }
 
 /// A file of the feed, by its path inside the feed directory

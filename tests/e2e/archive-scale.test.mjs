@@ -80,8 +80,13 @@ function feedRequests(page) {
 
 async function search(page, query, filters = "") {
   await page.goto(`${server.url}/tim-kiem?q=${encodeURIComponent(query)}${filters}`);
-  await page.locator(".search-archive").waitFor({ timeout: 30000 });
+  await settled(page, 30000);
 }
+
+// The whole answer: an early one (the first group, or a page's first
+// hits) says more is coming.
+const settled = (page, timeout) =>
+  page.waitForFunction(() => document.querySelector(".search-archive") && !document.querySelector(".search-loading-more"), null, { timeout });
 
 const hrefs = (page) => page.locator(".search-hit > a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
 
@@ -165,6 +170,40 @@ test("a page's first group shows as soon as its records come; the later groups a
   assert.equal(early.groups[0], last.groups[0]);
   // Groups only ever added below: each step's groups begin the last's.
   for (const s of steps) assert.deepEqual(s.groups, last.groups.slice(0, s.groups.length), JSON.stringify(steps));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("a page of one kind shows its first five hits as soon as their records come; the rest are added below them", async () => {
+  const page = await openPage(browser);
+  const held = [];
+  await page.route(/\/feed\/search\/[0-9a-f]+\/r\d+\.json$/, (route) => held.push(route));
+  await page.goto(`${server.url}/tim-kiem?q=${encodeURIComponent("chuyển đổi số")}&loai=tin-tuc`);
+  const state = () =>
+    page.evaluate(() => ({
+      hits: [...document.querySelectorAll(".search-archive .search-hit > a")].map((a) => a.getAttribute("href")),
+      more: document.querySelector(".search-loading-more") !== null,
+      answered: document.querySelector(".search-archive") !== null,
+    }));
+  const steps = [];
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    const now = await state();
+    steps.push({ ...now, held: held.length });
+    if (now.answered && !now.more) break;
+    assert.ok(Date.now() < deadline, JSON.stringify(steps.slice(-3)));
+    const next = held.shift();
+    if (next) await next.continue();
+    else await page.waitForTimeout(50);
+  }
+  const last = steps.at(-1);
+  assert.equal(last.hits.length, 10, JSON.stringify(last));
+  // The early answer: the page's best five, in their places, while the
+  // parts of the other five were still held.
+  const early = steps.find((s) => s.more);
+  assert.ok(early, JSON.stringify(steps));
+  assert.deepEqual(early.hits, last.hits.slice(0, 5));
+  for (const s of steps) assert.deepEqual(s.hits, last.hits.slice(0, s.hits.length), JSON.stringify(steps));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -59,9 +59,14 @@ const groupLinks = (page, kind) => page.locator(".search-group", { has: page.loc
 
 async function archiveSearch(page, query) {
   await page.goto(`${env.url}/tim-kiem?q=${encodeURIComponent(query)}`);
-  await page.locator(".search-archive").waitFor();
+  await settled(page);
   return page;
 }
+
+// The whole answer: an early one (the first group, or a page's first
+// hits) says more is coming.
+const settled = (page) =>
+  page.waitForFunction(() => document.querySelector(".search-archive") && !document.querySelector(".search-loading-more"));
 
 test("a word only in an old article's body finds it, with its date, kind and category", async () => {
   const found = oldArticle();
@@ -132,6 +137,7 @@ test("each kind shows its best, and filters and pages live in the URL and surviv
   await groups.first().locator(".search-group__more a", { hasText: `Xem tất cả ${articles} kết quả` }).click();
   await page.waitForURL((u) => u.searchParams.get("loai") === "tin-tuc");
   await page.locator(".search-facet--kind .search-facet--on", { hasText: "Tin bài" }).waitFor();
+  await settled(page);
   assert.equal(await page.locator(".search-hit").count(), 10);
   // Pages.
   assert.match(await page.locator(".search-pager").textContent(), /Trang 1\//);
@@ -144,6 +150,7 @@ test("each kind shows its best, and filters and pages live in the URL and surviv
   await kind.click();
   await page.waitForURL((u) => u.searchParams.get("loai") === "van-ban" && !u.searchParams.has("trang"));
   await page.locator(".search-facet--kind .search-facet--on", { hasText: "Văn bản" }).waitFor();
+  await settled(page);
   assert.equal(await page.locator(".list-count").textContent(), `${count} kết quả`);
   for (const meta of await page.locator(".search-hit__meta").allTextContents()) assert.ok(meta.includes("Văn bản"), meta);
   const year = page.locator(".search-facet--year li:not(.search-facet--on) a").first();
@@ -151,11 +158,13 @@ test("each kind shows its best, and filters and pages live in the URL and surviv
   await year.click();
   await page.waitForURL((u) => u.searchParams.get("nam") === y && u.searchParams.get("loai") === "van-ban");
   await page.locator(".search-facet--year .search-facet--on", { hasText: y }).waitFor();
+  await settled(page);
   const before = await hitLinks(page);
   assert.ok(before.length > 0);
   await page.reload();
   await page.locator(".search-facet--year .search-facet--on", { hasText: y }).waitFor();
   await page.locator(".search-facet--kind .search-facet--on", { hasText: "Văn bản" }).waitFor();
+  await settled(page);
   assert.deepEqual(await hitLinks(page), before);
   assert.equal(await page.locator(".search-form input").inputValue(), "tuyen giao");
   // "Tất cả" drops the filter.

@@ -56,3 +56,17 @@ fn link(href: ArcMemo<String>, exact: bool, children: Children) -> AnyView {
     }
     .into_any()
 }
+
+/// A link drawn once, with no reactive work of its own: for views that are
+/// drawn again whenever the address they depend on changes (a page of
+/// search results: a few dozen links drawn per answer, each of which, as
+/// an [`A`], made two memos and two effects and re-decided itself when
+/// the address followed the answer).
+/// `current`: the link is to the page shown (a filter that is on).
+pub fn fixed_link(href: &str, current: bool, children: impl IntoView) -> impl IntoView {
+    view! {
+        <a href=app_href(href) aria-current=current.then_some("page")>
+            {children}
+        </a>
+    }
+}

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::ui::components::link::A;
+use crate::ui::components::link::fixed_link;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -302,7 +302,7 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <PageTitle text=strings::HEADING_SEARCH.to_string()/>
         <h1>{strings::HEADING_SEARCH}</h1>
-        <form class="search-form" role="search" aria-label=strings::SEARCH_PAGE_LANDMARK on:submit=on_submit>
+        <form class="search-form" role="search" aria-label=strings::SEARCH_PAGE_LANDMARK novalidate on:submit=on_submit>
             <label>
                 <span class="sr-only">{strings::SEARCH_LABEL}</span>
                 <input type="search" name="q" autofocus placeholder=strings::SEARCH_PLACEHOLDER
@@ -372,7 +372,7 @@ fn memory_results(query: &str, hits: &[Hit], built: Option<Built>) -> AnyView {
                                 }).collect_view();
                                 view! {
                                     <li class="search-hit">
-                                        <A href=t.href><Marked text=h.title.clone() query=q1/></A>
+                                        {fixed_link(&t.href, false, view! { <Marked text=h.title.clone() query=q1/> })}
                                         <p>{detail}</p>
                                     </li>
                                 }
@@ -414,10 +414,13 @@ fn archive_results(
         }
     };
     let count = |n: usize| format!(" ({})", display::number(n as u64));
+    // The address this answer is for: the option that is on links to it.
+    let here = f.href();
     let option = |href: String, label: String, n: Option<usize>, on: bool| {
+        let current = on && href == here;
         view! {
             <li class:search-facet--on=on>
-                <A href=href>{label}{n.map(count)}</A>
+                {fixed_link(&href, current, view! { {label}{n.map(count)} })}
             </li>
         }
     };
@@ -480,7 +483,7 @@ fn archive_results(
         let r = h.record;
         let number = r.number.clone().map(|n| {
             let runs = archive_search::marked(&n, &query);
-            view! { <Runs runs=runs/>" — " }
+            view! { {runs_view(runs)}" — " }
         });
         let title = archive_search::marked_runs(&r.title, &h.title_marks);
         let date = bantin_format::datetime::Date::parse(&r.date)
@@ -500,22 +503,38 @@ fn archive_results(
             .collect_view();
         let text = (!r.text.is_empty()).then(|| {
             let runs = archive_search::marked_runs(&r.text, &h.text_marks);
-            view! { <p class="search-hit__text"><span><Runs runs=runs/></span></p> }
+            view! { <p class="search-hit__text"><span>{runs_view(runs)}</span></p> }
         });
         view! {
             <li class="search-hit">
-                <A href=archive_search::record_href(&r)>{number}<Runs runs=title/></A>
+                {fixed_link(&archive_search::record_href(&r), false, view! { {number}{runs_view(title)} })}
                 {text}
                 <p class="search-hit__meta">{meta}</p>
             </li>
         }
     };
     let groups = if f.kind.is_some() {
-        let hits = out.hits.clone().into_iter().map(hit_view).collect_view();
+        // An early answer: the page's first hits, the rest on their way.
+        let shown = if early {
+            archive::EARLY_HITS
+        } else {
+            out.hits.len()
+        };
+        let hits = out
+            .hits
+            .clone()
+            .into_iter()
+            .take(shown)
+            .map(hit_view)
+            .collect_view();
+        let more = early.then(|| {
+            view! { <p class="search-loading-more" aria-busy="true">{strings::SEARCH_LOADING_MORE}</p> }
+        });
         view! {
             <section class="block search-group">
                 <ol class="search-results">{hits}</ol>
             </section>
+            {more}
         }
         .into_any()
     } else {
@@ -547,7 +566,7 @@ fn archive_results(
                         display::number(o.total as u64),
                         strings::SEARCH_RESULTS
                     );
-                    view! { <p class="search-group__more"><A href=f.with_kind(Some(k)).href()>{label}</A></p> }
+                    view! { <p class="search-group__more">{fixed_link(&f.with_kind(Some(k)).href(), false, label)}</p> }
                 });
                 let hits = o.hits.into_iter().map(hit_view).collect_view();
                 view! {
@@ -563,10 +582,10 @@ fn archive_results(
     };
     let pager = (f.kind.is_some() && out.pages > 1).then(|| {
         let previous = (f.page > 0).then(|| {
-            view! { <A href=f.with_page(f.page - 1).href()>{strings::SEARCH_PREVIOUS}</A> }
+            view! { {fixed_link(&f.with_page(f.page - 1).href(), false, strings::SEARCH_PREVIOUS)} }
         });
         let next = (f.page + 1 < out.pages).then(|| {
-            view! { <A href=f.with_page(f.page + 1).href()>{strings::SEARCH_NEXT}</A> }
+            view! { {fixed_link(&f.with_page(f.page + 1).href(), false, strings::SEARCH_NEXT)} }
         });
         view! {
             <nav class="pager search-pager" aria-label=strings::SEARCH_PAGES_LANDMARK>
@@ -605,31 +624,29 @@ fn archive_results(
     }
 }
 
-/// Runs of a text, the marked ones in <mark>.
-#[component]
-fn Runs(runs: Vec<(String, bool)>) -> impl IntoView {
-    runs.into_iter()
-        .map(|(part, hit)| {
-            if hit {
-                view! { <mark>{part}</mark> }.into_any()
-            } else {
-                part.into_any()
-            }
-        })
-        .collect_view()
-}
-
 /// Text with the query's words wrapped in <mark>.
 #[component]
 fn Marked(text: String, query: String) -> impl IntoView {
-    search_index::highlight(&text, &query)
+    runs_view(search_index::highlight(&text, &query))
+}
+
+/// Runs of a text, the marked ones in <mark>: as pairs of a plain text
+/// and the marked text after it, so that a
+/// place keeps its kind of node from one answer to the next and drawing
+/// the next answer sets texts instead of replacing nodes (a text where a
+/// <mark> was, and the reverse, was most of a warm query's drawing).
+fn runs_view(runs: Vec<(String, bool)>) -> impl IntoView {
+    let mut pairs: Vec<(String, Option<String>)> = Vec::new();
+    for (part, hit) in runs {
+        match (pairs.last_mut(), hit) {
+            (Some((_, marked @ None)), true) => *marked = Some(part),
+            (Some((plain, None)), false) => plain.push_str(&part),
+            (_, true) => pairs.push((String::new(), Some(part))),
+            (_, false) => pairs.push((part, None)),
+        }
+    }
+    pairs
         .into_iter()
-        .map(|(part, hit)| {
-            if hit {
-                view! { <mark>{part}</mark> }.into_any()
-            } else {
-                part.into_any()
-            }
-        })
+        .map(|(plain, marked)| view! { {plain}{marked.map(|m| view! { <mark>{m}</mark> })} })
         .collect_view()
 }

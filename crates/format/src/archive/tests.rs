@@ -168,3 +168,23 @@ fn the_root_must_add_up() {
         .contains("record_part_size"));
     assert!(Root::parse("[").unwrap_err().message.contains("not JSON"));
 }
+
+#[test]
+fn a_term_lists_each_record_once_across_its_tiers() {
+    assert_eq!(
+        merged(&[1, 4, 9], &[2, 4, 10, 11]),
+        vec![1, 2, 4, 9, 10, 11]
+    );
+    assert_eq!(merged(&[], &[3]), vec![3]);
+    assert!(shared(&[1, 4, 9], &[2, 9]) && !shared(&[1, 4], &[2, 5, 9]) && !shared(&[], &[1]));
+    let line = |tiers: [&[u32]; 3], count: u32| {
+        let [a, b, c] = tiers.map(|t| serde_json::Value::from(encode_ids(t)));
+        term_of(&serde_json::json!(["hoi", count, a, b, c]), 100)
+    };
+    assert!(line([&[1, 5], &[2], &[7, 9]], 5).is_ok());
+    for tiers in [[&[1, 5][..], &[5][..], &[7][..]], [&[1, 5], &[2], &[5, 7]]] {
+        let twice = line(tiers, 4).unwrap_err();
+        assert!(twice.contains("twice"), "{twice}");
+    }
+    assert!(line([&[1, 5], &[2], &[7]], 5).is_err());
+}
