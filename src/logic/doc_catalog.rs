@@ -4,7 +4,7 @@
 
 use bantin_format::datetime::Date;
 use bantin_format::display;
-use bantin_format::library::name_slug;
+use bantin_format::library::{self, name_slug};
 use bantin_format::model::{Document, DocumentFileRef};
 use bantin_format::text::{fold, slugify};
 
@@ -56,18 +56,19 @@ impl Status {
 /// Being replaced does not change the status (see [`is_replaced`]): the
 /// register shows that apart.
 pub fn status(doc: &Document, today: Date) -> Status {
-    let expires = doc.expires.as_deref().and_then(Date::parse);
-    let start = doc
-        .effective
-        .as_deref()
-        .and_then(Date::parse)
-        .or_else(|| Date::parse(&doc.issued));
-    if expires.is_some_and(|e| today >= e) {
-        Status::Expired
-    } else if start.is_some_and(|s| s > today) {
-        Status::NotYetInForce
-    } else {
-        Status::InForce
+    // The library index's rule, so a list from its parts and a list from
+    // the documents' pages agree.
+    let (start, expires) = library::start_and_expiry(doc);
+    library::status_of(start, expires, today.days()).into()
+}
+
+impl From<library::Status> for Status {
+    fn from(s: library::Status) -> Status {
+        match s {
+            library::Status::InForce => Status::InForce,
+            library::Status::Expired => Status::Expired,
+            library::Status::NotYetInForce => Status::NotYetInForce,
+        }
     }
 }
 

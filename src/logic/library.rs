@@ -174,14 +174,6 @@ pub fn facets(root: &Root) -> Facets {
     }
 }
 
-fn status_of(s: index::Status) -> Status {
-    match s {
-        index::Status::InForce => Status::InForce,
-        index::Status::Expired => Status::Expired,
-        index::Status::NotYetInForce => Status::NotYetInForce,
-    }
-}
-
 /// The parts `filter` needs to know which documents it selects (not
 /// their rows): the id part of each chosen type, issuer and field that
 /// the root lists, and the dates part for the status.
@@ -251,7 +243,7 @@ pub fn matching(
     }
     if let (Some(want), Some(dates)) = (filter.status, parts.dates.as_deref()) {
         let today = today.days();
-        ids.retain(|&id| status_of(dates.status(id, today)) == want);
+        ids.retain(|&id| Status::from(dates.status(id, today)) == want);
     }
     Ok(ids)
 }

@@ -1,12 +1,11 @@
 //! The bantin-feed tool, run as a real process on real directories.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn tool() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_bantin-feed"))
-}
+use std::path::{Path, PathBuf};
+
+use common::{run, tool};
 
 /// The repository's root, where public/feed is.
 fn root() -> PathBuf {
@@ -19,19 +18,7 @@ fn sample() -> PathBuf {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bantin-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
-
-fn run(cmd: &mut Command) -> (bool, String) {
-    let out = cmd.output().expect("bantin-feed runs");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
+    common::scratch("feed", name)
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -4,34 +4,20 @@
 //! says reaches the terminal escaped.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use bantin_format::datetime::Date;
 use bantin_import::testsite::{Server, Site, Spec};
-
-fn tool() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_bantin-feed"))
-}
+use common::{run, tool};
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bantin-import-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn run(cmd: &mut Command) -> (bool, String) {
-    let out = cmd.output().expect("bantin-feed runs");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
+    common::scratch("import-cli", name)
 }
 
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {

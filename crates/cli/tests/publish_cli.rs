@@ -2,31 +2,24 @@
 //! their head tags, and the incremental second run.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn tool() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_bantin-feed"))
-}
+use common::tool;
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bantin-publish-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::scratch("publish", name)
 }
 
 /// A release's shell.html as trunk and post-build leave it (minified).
 const SHELL: &str = "<!doctype html><html lang=vi><meta charset=utf-8><meta content=\"width=device-width,initial-scale=1\" name=viewport><title>Bản tin</title><meta content=\"Tin tức của ban tuyên giáo\" name=description><meta content=feed/ name=bantin-feed><meta name=\"bantin-base\" content=\"/\"><script type=module>import init from\"/bantin.js\";await init()</script><link as=fetch crossorigin href=/bantin_bg.wasm rel=preload type=application/wasm></head><body class=booting><div class=boot id=boot role=status><p class=boot__name>Bản tin</p><p>Đang tải…</p></div></body></html>";
 
+/// A run that must succeed: what it printed.
 fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("bantin-feed runs");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.status.success(), "{text}");
+    let (ok, text) = common::run(cmd);
+    assert!(ok, "{text}");
     text
 }
 

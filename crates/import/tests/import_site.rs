@@ -120,6 +120,15 @@ fn nukeviet_options(base: &str) -> nukeviet::Options {
     }
 }
 
+/// The imported article `id`.
+fn article_of<'a>(content: &'a Content, id: &str) -> &'a Article {
+    content
+        .articles
+        .iter()
+        .find(|a| a.summary.id == id)
+        .unwrap_or_else(|| panic!("no {id}"))
+}
+
 #[test]
 fn a_nukeviet_portal_imports_checks_and_reimports_with_304s_only() {
     let today = Date::new(TODAY.0, TODAY.1, TODAY.2).unwrap();
@@ -142,13 +151,7 @@ fn a_nukeviet_portal_imports_checks_and_reimports_with_304s_only() {
 
     let (index, content) = dir::read_content(&c.out).unwrap();
     assert_eq!(index.site.name, testsite::SITE_NAME);
-    let article = |id: &str| {
-        content
-            .articles
-            .iter()
-            .find(|a| a.summary.id == id)
-            .unwrap_or_else(|| panic!("no {id}"))
-    };
+    let article = |id: &str| article_of(&content, id);
 
     // Article 1: 00:45 on 1 January, Vietnam time. The RSS says
     // "Thu, 31 Dec 2026 17:12:00 GMT" (the month in the minutes); the
@@ -643,14 +646,7 @@ fn instant_rss_gives_the_articles_it_carries_and_pages_give_the_rest() {
         assert!(opened(number), "page of {number} not opened");
     }
 
-    let article = |id: &str| {
-        content
-            .articles
-            .iter()
-            .find(|a| a.summary.id == id)
-            .unwrap_or_else(|| panic!("no {id}"))
-            .clone()
-    };
+    let article = |id: &str| article_of(&content, id).clone();
     // Its author (with the position), its ISO dates, its edit.
     let a = article("bai-998");
     assert_signed_with_a_position(&a);

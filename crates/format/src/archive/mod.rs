@@ -98,11 +98,47 @@ impl fmt::Display for PartError {
 
 impl std::error::Error for PartError {}
 
-fn bad(part: &str, message: impl Into<String>) -> PartError {
+pub(crate) fn bad(part: &str, message: impl Into<String>) -> PartError {
     PartError {
         part: part.to_string(),
         message: message.into(),
     }
+}
+
+/// A root file's JSON once its kind and version are the ones this reader
+/// knows (the archive's and the library's roots start alike).
+pub(crate) fn root_value(
+    text: &str,
+    file: &str,
+    kind: &str,
+    version: u32,
+) -> Result<serde_json::Value, PartError> {
+    let e = |m: String| bad(file, m);
+    let v: serde_json::Value =
+        serde_json::from_str(text).map_err(|x| e(format!("not JSON: {x}")))?;
+    if v.get("kind").and_then(|k| k.as_str()) != Some(kind) {
+        return Err(e(format!("kind must be \"{kind}\"")));
+    }
+    match v.get("version").and_then(|k| k.as_u64()) {
+        Some(n) if n == u64::from(version) => Ok(v),
+        Some(n) => Err(e(format!(
+            "version {n} is not known here (this reader knows {version})"
+        ))),
+        None => Err(e("version is missing".into())),
+    }
+}
+
+/// A root's `format_version` (1.x) and `build` (12 lowercase hex digits).
+pub(crate) fn check_stamp(format_version: &str, build: &str) -> Result<(), String> {
+    let minor = format_version.strip_prefix("1.");
+    if !minor.is_some_and(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit())) {
+        return Err(format!("format_version {format_version} is not 1.x"));
+    }
+    let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
+    if build.len() != 12 || !build.bytes().all(hex) {
+        return Err("build must be 12 lowercase hex digits".into());
+    }
+    Ok(())
 }
 
 /// The words of a text as (folded term, lowercase composed form): runs of
@@ -293,32 +329,9 @@ impl Root {
     /// groups or parts that do not add up.
     pub fn parse(text: &str) -> Result<Root, PartError> {
         let e = |m: String| bad(ROOT_FILE, m);
-        let v: serde_json::Value =
-            serde_json::from_str(text).map_err(|x| e(format!("not JSON: {x}")))?;
-        if v.get("kind").and_then(|k| k.as_str()) != Some(ROOT_KIND) {
-            return Err(e(format!("kind must be \"{ROOT_KIND}\"")));
-        }
-        match v.get("version").and_then(|k| k.as_u64()) {
-            Some(n) if n == u64::from(VERSION) => {}
-            Some(n) => {
-                return Err(e(format!(
-                    "version {n} is not known here (this reader knows {VERSION})"
-                )))
-            }
-            None => return Err(e("version is missing".into())),
-        }
+        let v = root_value(text, ROOT_FILE, ROOT_KIND, VERSION)?;
         let root = <Root as crate::read::FromValue>::from_value(v).map_err(e)?;
-        let minor = root.format_version.strip_prefix("1.");
-        if !minor.is_some_and(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit())) {
-            return Err(e(format!(
-                "format_version {} is not 1.x",
-                root.format_version
-            )));
-        }
-        let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
-        if root.build.len() != 12 || !root.build.bytes().all(hex) {
-            return Err(e("build must be 12 lowercase hex digits".into()));
-        }
+        check_stamp(&root.format_version, &root.build).map_err(e)?;
         let mut root = root;
         let mut next = 0u32;
         for (i, &Group(_, section, count)) in root.groups.iter().enumerate() {

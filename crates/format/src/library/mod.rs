@@ -31,7 +31,6 @@ mod tests;
 pub use build::{build, Built, ROW_PART_SIZE};
 
 use std::collections::HashMap;
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -52,28 +51,9 @@ pub const ROWS_KIND: &str = "library-rows";
 pub const IDS_KIND: &str = "library-ids";
 pub const DATES_KIND: &str = "library-dates";
 
-/// A problem with a part: it is not used.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PartError {
-    /// The part's path in the feed directory.
-    pub part: String,
-    pub message: String,
-}
-
-impl fmt::Display for PartError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.part, self.message)
-    }
-}
-
-impl std::error::Error for PartError {}
-
-fn bad(part: &str, message: impl Into<String>) -> PartError {
-    PartError {
-        part: part.to_string(),
-        message: message.into(),
-    }
-}
+/// A problem with a part: it is not used (the archive's, the same type).
+pub use crate::archive::PartError;
+use crate::archive::{bad, check_stamp, root_value};
 
 // ------------------------------------------------------ order and facets
 
@@ -308,32 +288,9 @@ impl Root {
     /// values or counts that do not add up.
     pub fn parse(text: &str) -> Result<Root, PartError> {
         let e = |m: String| bad(ROOT_FILE, m);
-        let v: serde_json::Value =
-            serde_json::from_str(text).map_err(|x| e(format!("not JSON: {x}")))?;
-        if v.get("kind").and_then(|k| k.as_str()) != Some(ROOT_KIND) {
-            return Err(e(format!("kind must be \"{ROOT_KIND}\"")));
-        }
-        match v.get("version").and_then(|k| k.as_u64()) {
-            Some(n) if n == u64::from(VERSION) => {}
-            Some(n) => {
-                return Err(e(format!(
-                    "version {n} is not known here (this reader knows {VERSION})"
-                )))
-            }
-            None => return Err(e("version is missing".into())),
-        }
+        let v = root_value(text, ROOT_FILE, ROOT_KIND, VERSION)?;
         let root = <Root as crate::read::FromValue>::from_value(v).map_err(e)?;
-        let minor = root.format_version.strip_prefix("1.");
-        if !minor.is_some_and(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit())) {
-            return Err(e(format!(
-                "format_version {} is not 1.x",
-                root.format_version
-            )));
-        }
-        let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
-        if root.build.len() != 12 || !root.build.bytes().all(hex) {
-            return Err(e("build must be 12 lowercase hex digits".into()));
-        }
+        check_stamp(&root.format_version, &root.build).map_err(e)?;
         if root.row_part_size == 0 {
             return Err(e("row_part_size must be above 0".into()));
         }
