@@ -168,8 +168,8 @@ async fn fetch_into(
 /// The query for the first [`EARLY_HITS`] hits of `q`'s page, when its
 /// page has more than that.
 fn leading(q: &Query) -> Option<Query> {
-    let per_page = if q.per_page == 0 { 10 } else { q.per_page };
-    (per_page > EARLY_HITS && per_page % EARLY_HITS == 0).then(|| Query {
+    let per_page = q.page_size();
+    (per_page > EARLY_HITS && per_page.is_multiple_of(EARLY_HITS)).then(|| Query {
         page: q.page * (per_page / EARLY_HITS),
         per_page: EARLY_HITS,
         ..q.clone()
@@ -237,14 +237,17 @@ pub async fn run(
         // here: on a page of every kind, the first group with hits; on a
         // page of one kind, its first [`EARLY_HITS`] hits.
         let first: Option<Vec<String>> = match &queries[..] {
-            [one] => leading(one).and_then(|lead| {
-                let s = store.borrow();
-                let paths = search_all(&s.root, &*s, &[lead]).pop()?.missing;
-                (paths.iter().all(|m| is_record_part(m))
-                    && outs[0].missing.iter().all(|m| is_record_part(m))
-                    && paths.len() < outs[0].missing.len())
-                .then_some(paths)
-            }),
+            // (Its term parts all here first: no search for the lead
+            // while they are still to come.)
+            [one] if outs[0].missing.iter().all(|m| is_record_part(m)) => {
+                leading(one).and_then(|lead| {
+                    let s = store.borrow();
+                    let paths = search_all(&s.root, &*s, &[lead]).pop()?.missing;
+                    (paths.iter().all(|m| is_record_part(m)) && paths.len() < outs[0].missing.len())
+                        .then_some(paths)
+                })
+            }
+            [_] => None,
             _ => outs
                 .iter()
                 .find(|o| o.total > 0)

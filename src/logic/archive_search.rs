@@ -252,7 +252,7 @@ pub fn at_hand(root: &Root, parts: &dyn Parts, q: &Query) -> Option<Outcome> {
     if !ranking.missing.is_empty() {
         return None;
     }
-    let per_page = if q.per_page == 0 { 10 } else { q.per_page };
+    let per_page = q.page_size();
     let size = root.record_part_size.max(1);
     let mut missing: Vec<String> = Vec::new();
     let mut shown: Vec<(u32, u32, &Record)> = Vec::new();

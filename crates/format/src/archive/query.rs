@@ -59,6 +59,17 @@ pub struct Query {
     pub per_page: usize,
 }
 
+impl Query {
+    /// Hits per page: `per_page`, or 10 when it is 0.
+    pub fn page_size(&self) -> usize {
+        if self.per_page == 0 {
+            10
+        } else {
+            self.per_page
+        }
+    }
+}
+
 /// One result row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -621,7 +632,7 @@ pub fn search_all(root: &Root, parts: &dyn Parts, queries: &[Query]) -> Vec<Outc
 /// The page `q` asks for, of what its words matched.
 fn page(root: &Root, parts: &dyn Parts, q: &Query, m: &Matched) -> Outcome {
     let mut ranking = filtered(root, q, m);
-    let per_page = if q.per_page == 0 { 10 } else { q.per_page };
+    let per_page = q.page_size();
     // Only the hits up to the page's end are put in order: the rest are
     // counted, not ranked (ids are unique, so the order is the same as a
     // whole sort's).
