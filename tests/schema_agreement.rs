@@ -224,7 +224,7 @@ fn the_search_index_gets_one_verdict() {
         let name = path.rsplit('/').next().unwrap();
         match name.as_bytes()[0] {
             _ if path == "search/index.json" => "search-index",
-            b't' | b'c' => "search-terms",
+            b't' | b'c' | b'd' => "search-terms",
             _ => "search-records",
         }
     };

@@ -151,6 +151,10 @@ impl Filters {
             year: self.year,
             page: self.page,
             per_page: PER_PAGE,
+            // The page counts every kind beside its filter, and a number
+            // typed whole ranks its own documents first, among the rest.
+            kind_only: false,
+            number_exact: false,
         }
     }
 }

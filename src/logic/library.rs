@@ -65,13 +65,34 @@ pub fn has_text(filter: &Filter) -> bool {
     !filter.text.trim().is_empty()
 }
 
-/// The archive query of the text filter: documents only, every one it
-/// matches (the library orders them), the last word also a prefix.
+/// Rows shown at first, and added by each "Xem thêm".
+pub const ROWS_STEP: usize = 30;
+/// The same with a text filter: its matches lie anywhere in the list, so
+/// each row shown is most often a row part of its own (about 2 KB on the
+/// wire); ten keep a text search on a phone to ten of them, as the search
+/// page shows ten results.
+pub const TEXT_ROWS_STEP: usize = 10;
+
+/// Rows per step of the list for `filter`.
+pub fn rows_step(filter: &Filter) -> usize {
+    if has_text(filter) {
+        TEXT_ROWS_STEP
+    } else {
+        ROWS_STEP
+    }
+}
+
+/// The archive query of the text filter: documents only (a common word
+/// reads its documents' part, not the whole term's), every one it matches
+/// (the library orders them), the last word also a prefix, and a number
+/// typed whole only the documents of that number when there are some.
 pub fn text_query(text: &str) -> archive::Query {
     archive::Query {
         text: text.trim().to_string(),
         prefix: true,
         kind: Some(archive::Kind::Document),
+        kind_only: true,
+        number_exact: true,
         ..archive::Query::default()
     }
 }
@@ -512,8 +533,16 @@ mod tests {
             Ok(vec![])
         );
         assert!(!has_text(&none));
-        assert!(has_text(&Filter {
+        let text = Filter {
             text: "112".into(),
+            ..Filter::default()
+        };
+        assert!(has_text(&text));
+        // A text's matches are shown ten at a time, the other filters' thirty.
+        assert_eq!(rows_step(&text), TEXT_ROWS_STEP);
+        assert_eq!(rows_step(&none), ROWS_STEP);
+        assert!(!has_text(&Filter {
+            text: "  ".into(),
             ..Filter::default()
         }));
         let first = &all.rows[&0][0];

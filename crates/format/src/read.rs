@@ -615,6 +615,7 @@ fields!(ArchiveRoot {
     groups: need,
     term_parts: need,
     common: need,
+    common_documents: default,
     document_order: default,
     starts: skip,
 });

@@ -218,6 +218,135 @@ fn every_document_is_found_by_its_number_in_three_spellings() {
     }
 }
 
+/// The library's text filter ([`Query::kind_only`] with documents): each
+/// common word reads its documents' part (`d{i}`), never the whole term's
+/// (`c{i}`), and finds what the whole term's part finds among documents.
+#[test]
+fn the_documents_alone_read_the_common_words_documents_parts() {
+    let f = fixture();
+    let root = &f.built.root;
+    assert_eq!(root.common_documents.len(), root.common.len());
+    assert!(root.common_documents.iter().any(|&n| n > 0));
+    // Each documents part lists the common part's documents, tier by tier.
+    for (i, &n) in root.common_documents.iter().enumerate() {
+        let whole = archive::Parts::term_part(&f.store, archive::TermPartId::Common(i)).unwrap();
+        let documents = |ids: &Vec<u32>| -> Vec<u32> {
+            ids.iter()
+                .copied()
+                .filter(|&id| root.place_of(id).unwrap().kind == Kind::Document)
+                .collect()
+        };
+        let want: Vec<Vec<u32>> = whole.terms[0].tiers.iter().map(documents).collect();
+        match archive::Parts::term_part(&f.store, archive::TermPartId::Documents(i)) {
+            Some(part) => {
+                assert_eq!(part.terms[0].tiers.to_vec(), want, "{}", root.common[i].0);
+                assert_eq!(part.terms[0].count, n);
+            }
+            None => assert!(n == 0 && want.iter().all(Vec::is_empty)),
+        }
+    }
+    let alone = |text: &str| Query {
+        text: text.to_string(),
+        prefix: true,
+        kind: Some(Kind::Document),
+        kind_only: true,
+        ..Query::default()
+    };
+    let bare = store_of(&f.built, |_| false);
+    let mut all_common = 0;
+    for d in &f.content.documents {
+        let id = f.ids[&(Kind::Document, d.id.clone())];
+        let folded = bantin_format::text::fold(&d.summary);
+        for text in [d.summary.as_str(), folded.as_str(), d.number.as_str()] {
+            let q = alone(text);
+            // Only documents' parts of common words are asked for.
+            let asked = archive::rank(root, &bare, &q).missing;
+            assert!(
+                asked.iter().all(|p| !p.contains("/c")),
+                "{text:?} asks for {asked:?}"
+            );
+            let (_, hits) = ranked(f, &q);
+            assert!(hits.contains(&id), "{} by {text:?}", d.id);
+            assert!(hits
+                .iter()
+                .all(|&h| root.place_of(h).unwrap().kind == Kind::Document));
+            // With a word that is not common the common words are left out
+            // either way: the same documents as the whole terms give (with
+            // no prefix: a prefix completes to the commonest term among
+            // documents, not among all records).
+            let words = archive::terms(text);
+            let common = |w: &str| root.common.iter().any(|c| c.0 == w);
+            if words.iter().all(|(w, _)| common(w)) {
+                all_common += 1;
+                continue;
+            }
+            let whole = |kind_only| Query {
+                kind_only,
+                prefix: false,
+                ..q.clone()
+            };
+            let (_, mut hits) = ranked(f, &whole(true));
+            let (_, mut want) = ranked(f, &whole(false));
+            want.sort_unstable();
+            hits.sort_unstable();
+            assert_eq!(hits, want, "{text:?}");
+        }
+    }
+    // The case the parts are for is there.
+    assert!(all_common > 0);
+}
+
+/// The library's number box ([`Query::number_exact`]): a number typed
+/// whole, in any spelling, lists the documents of that number only, where
+/// the search box ranks them first among those with its words anywhere.
+#[test]
+fn a_number_typed_whole_keeps_to_its_own_documents_in_the_library() {
+    let f = fixture();
+    let library = |text: &str| Query {
+        text: text.to_string(),
+        prefix: true,
+        kind: Some(Kind::Document),
+        kind_only: true,
+        number_exact: true,
+        ..Query::default()
+    };
+    let mut narrower = 0;
+    for d in &f.content.documents {
+        let id = f.ids[&(Kind::Document, d.id.clone())];
+        let key = archive::number_key(&d.number).expect("a number with digits and letters");
+        let spaced = d.number.replace(['-', '/'], " ").to_lowercase();
+        let (_, as_written) = ranked(f, &library(&d.number));
+        let (_, loosely) = ranked(f, &library(&spaced));
+        assert_eq!(as_written, loosely, "{} and {spaced:?}", d.number);
+        assert!(as_written.contains(&id), "{}", d.number);
+        for &hit in &as_written {
+            let number = record(f, hit).number.unwrap_or_default();
+            let held = archive::number_key(&number).unwrap_or_default();
+            assert!(held.starts_with(&key), "{} lists {number}", d.number);
+        }
+        let (_, words) = ranked(
+            f,
+            &Query {
+                number_exact: false,
+                ..library(&d.number)
+            },
+        );
+        assert!(as_written.iter().all(|h| words.contains(h)));
+        narrower += usize::from(words.len() > as_written.len());
+    }
+    assert!(narrower > 0, "no number's words matched other documents");
+    // A number nobody has: its words, as before.
+    let (_, none) = ranked(f, &library("999-XYZ/BTGTU"));
+    let (_, words) = ranked(
+        f,
+        &Query {
+            number_exact: false,
+            ..library("999-XYZ/BTGTU")
+        },
+    );
+    assert_eq!(none, words);
+}
+
 #[test]
 fn every_calendar_entry_is_found_by_its_content() {
     let f = fixture();

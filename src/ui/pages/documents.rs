@@ -29,9 +29,6 @@ use crate::ui::components::document_files::FileLinks;
 use crate::ui::components::feed_notice::{Failed, Loading};
 use crate::ui::components::page_title::PageTitle;
 
-/// Documents shown per step of "Xem thêm".
-const STEP: usize = 30;
-
 /// What the list shows below the filters.
 #[derive(Clone, Debug, PartialEq)]
 enum Listing {
@@ -119,11 +116,23 @@ pub fn DocumentsPage() -> impl IntoView {
             },
         )
     };
-    let shown = RwSignal::new(STEP);
-    Effect::new(move |_| {
-        filter.track();
-        shown.set(STEP);
+    // Rows shown: a step's worth, and one more per "Xem thêm" pressed on
+    // this filter. Worked out from the filter as it is, not reset by an
+    // effect, so a new filter never asks for the last one's rows first.
+    let more = RwSignal::new(None::<(Filter, usize)>);
+    let pressed = |more: &Option<(Filter, usize)>, f: &Filter| match more {
+        Some((on, n)) if on == f => *n,
+        _ => 0,
+    };
+    let shown = Memo::new(move |_| {
+        let f = filter.get();
+        library_logic::rows_step(&f) * (1 + more.with(|m| pressed(m, &f)))
     });
+    let show_more = move || {
+        let f = filter.get_untracked();
+        let n = more.with_untracked(|m| pressed(m, &f));
+        more.set(Some((f, n + 1)));
+    };
 
     // The library index answers the filters, with the archive index for
     // the text; without them the whole list is loaded, every page once the
@@ -446,7 +455,7 @@ pub fn DocumentsPage() -> impl IntoView {
                 })}
                 {move || (count.get() > shown.get()).then(|| view! {
                     <div class="list-more">
-                        <button type="button" class="button" on:click=move |_| shown.update(|s| *s += STEP)>{strings::LOAD_MORE}</button>
+                        <button type="button" class="button" on:click=move |_| show_more()>{strings::LOAD_MORE}</button>
                     </div>
                 })}
             }.into_any(),

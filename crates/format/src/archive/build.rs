@@ -236,6 +236,66 @@ struct Postings {
     forms: BTreeMap<String, Vec<u32>>,
 }
 
+impl Postings {
+    /// The records `keep` keeps, or `None` when it keeps none.
+    fn only(&self, keep: impl Fn(u32) -> bool) -> Option<Postings> {
+        let only =
+            |ids: &Vec<u32>| -> Vec<u32> { ids.iter().copied().filter(|&id| keep(id)).collect() };
+        let out = Postings {
+            tiers: [
+                only(&self.tiers[0]),
+                only(&self.tiers[1]),
+                only(&self.tiers[2]),
+            ],
+            forms: self
+                .forms
+                .iter()
+                .map(|(f, ids)| (f.clone(), only(ids)))
+                .filter(|(_, ids)| !ids.is_empty())
+                .collect(),
+        };
+        out.tiers.iter().any(|t| !t.is_empty()).then_some(out)
+    }
+}
+
+/// A term as a term part writes it (format doc §7.8, "Term parts") and
+/// how many records it lists.
+fn entry_of(term: &str, p: &Postings) -> (Value, usize) {
+    let count: usize = p.tiers.iter().map(Vec::len).sum();
+    let mut entry = vec![
+        json!(term),
+        json!(count),
+        json!(encode_ids(&p.tiers[0])),
+        json!(encode_ids(&p.tiers[1])),
+        json!(encode_ids(&p.tiers[2])),
+    ];
+    if !p.forms.is_empty() {
+        // A form most title and short-field holders have is written as
+        // those it leaves out ("~…").
+        let mut short: Vec<u32> = p.tiers[0].iter().chain(&p.tiers[1]).copied().collect();
+        short.sort_unstable();
+        let forms: serde_json::Map<String, Value> = p
+            .forms
+            .iter()
+            .map(|(f, ids)| {
+                let list = if ids.len() * 2 > short.len() {
+                    let out: Vec<u32> = short
+                        .iter()
+                        .copied()
+                        .filter(|id| ids.binary_search(id).is_err())
+                        .collect();
+                    format!("~{}", encode_ids(&out))
+                } else {
+                    encode_ids(ids)
+                };
+                (f.clone(), json!(list))
+            })
+            .collect();
+        entry.push(Value::Object(forms));
+    }
+    (Value::Array(entry), count)
+}
+
 /// The shortest beginning of `term` that sorts after `previous` (the
 /// last term of the part before): where a part begins, in the root.
 fn separator(previous: &str, term: &str) -> String {
@@ -302,47 +362,24 @@ pub fn build(content: &Content) -> Built {
 
     // Common terms, each in a part of its own; the others in range parts
     // split by bytes, a big entry alone.
+    // A common term's documents also get a part of their own, for the
+    // library's text filter.
+    let is_document: Vec<bool> = items
+        .iter()
+        .map(|i| i.record.kind == Kind::Document)
+        .collect();
     let mut term_parts: Vec<(String, Vec<Value>, usize)> = Vec::new();
     let mut common_parts: Vec<Value> = Vec::new();
+    let mut document_parts: Vec<Option<Value>> = Vec::new();
     let mut common = Vec::new();
     let mut last_term: Option<&str> = None;
     for (term, p) in &postings {
-        let count: usize = p.tiers.iter().map(Vec::len).sum();
-        let mut entry = vec![
-            json!(term),
-            json!(count),
-            json!(encode_ids(&p.tiers[0])),
-            json!(encode_ids(&p.tiers[1])),
-            json!(encode_ids(&p.tiers[2])),
-        ];
-        if !p.forms.is_empty() {
-            // A form most title and short-field holders have is written as
-            // those it leaves out ("~…").
-            let mut short: Vec<u32> = p.tiers[0].iter().chain(&p.tiers[1]).copied().collect();
-            short.sort_unstable();
-            let forms: serde_json::Map<String, Value> = p
-                .forms
-                .iter()
-                .map(|(f, ids)| {
-                    let list = if ids.len() * 2 > short.len() {
-                        let out: Vec<u32> = short
-                            .iter()
-                            .copied()
-                            .filter(|id| ids.binary_search(id).is_err())
-                            .collect();
-                        format!("~{}", encode_ids(&out))
-                    } else {
-                        encode_ids(ids)
-                    };
-                    (f.clone(), json!(list))
-                })
-                .collect();
-            entry.push(Value::Object(forms));
-        }
-        let entry = Value::Array(entry);
+        let (entry, count) = entry_of(term, p);
         if count as u32 >= COMMON_MIN && count as u32 * COMMON_SHARE > records {
             common.push(Common(term.clone(), count as u32));
             common_parts.push(entry);
+            let documents = p.only(|id| is_document[id as usize]);
+            document_parts.push(documents.map(|d| entry_of(term, &d).0));
             continue;
         }
         let size = entry.to_string().len() + 1;
@@ -375,6 +412,20 @@ pub fn build(content: &Content) -> Built {
         .iter()
         .map(|entry| Value::Array(vec![entry.clone()]).to_string())
         .collect();
+    let document_bodies: Vec<(usize, String)> = document_parts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, entry)| Some((i, Value::Array(vec![entry.clone()?]).to_string())))
+        .collect();
+    let common_documents: Vec<u32> = document_parts
+        .iter()
+        .map(|entry| {
+            entry
+                .as_ref()
+                .and_then(|e| e.get(1)?.as_u64())
+                .map_or(0, |n| n as u32)
+        })
+        .collect();
     let record_bodies: Vec<String> = record_chunks
         .iter()
         .map(|chunk| {
@@ -398,6 +449,7 @@ pub fn build(content: &Content) -> Built {
             .map(|(first, _, _)| first.clone())
             .collect(),
         common,
+        common_documents,
         document_order: Some(super::LIBRARY_ORDER.to_string()),
         starts,
     };
@@ -410,6 +462,7 @@ pub fn build(content: &Content) -> Built {
     for body in term_bodies
         .iter()
         .chain(&common_bodies)
+        .chain(document_bodies.iter().map(|(_, b)| b))
         .chain(&record_bodies)
     {
         h = fnv(body.as_bytes(), h ^ body.len() as u64);
@@ -433,6 +486,10 @@ pub fn build(content: &Content) -> Built {
     for (i, body) in common_bodies.iter().enumerate() {
         let path = root.term_path(TermPartId::Common(i));
         files.push((path, part(TERMS_KIND, i, "terms", body)));
+    }
+    for (i, body) in &document_bodies {
+        let path = root.term_path(TermPartId::Documents(*i));
+        files.push((path, part(TERMS_KIND, *i, "terms", body)));
     }
     for (k, body) in record_bodies.iter().enumerate() {
         files.push((

@@ -10,6 +10,10 @@
 //!   in order, each with its postings (the records holding it) by field
 //!   weight, and the ids of the records holding it with particular
 //!   diacritics;
+//! - `search/{build}/c{i}.json`, a common term's own part, and
+//!   `search/{build}/d{i}.json`, the same term's postings of documents
+//!   alone (the library's text filter reads those: a few KB where the
+//!   whole term is tens);
 //! - `search/{build}/r{k}.json`, record parts ([`RecordPart`]): what a
 //!   result row shows, [`Root::record_part_size`] records each.
 //!
@@ -273,6 +277,11 @@ pub struct Root {
     /// the term: each has a part of its own, `c{i}`. A query with other
     /// words leaves them out (not fetched).
     pub common: Vec<Common>,
+    /// How many documents hold each common term (beside `common`, in its
+    /// order): term i's documents alone are in `d{i}`, when there are any.
+    /// Empty (an older writer): no such parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub common_documents: Vec<u32>,
     /// [`LIBRARY_ORDER`]: a year's documents of one type are numbered in
     /// the library's order (format doc §7.9), as this writer does. Absent
     /// (an older writer): newest first, the same day by id.
@@ -287,11 +296,13 @@ pub struct Root {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Common(pub String, pub u32);
 
-/// A term part: one of a range of terms, or a common term's own.
+/// A term part: one of a range of terms, a common term's own, or a common
+/// term's postings of documents alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TermPartId {
     Range(usize),
     Common(usize),
+    Documents(usize),
 }
 
 /// A kind of record and a category: an article's category id, a
@@ -384,6 +395,18 @@ impl Root {
                 "common must list folded terms in increasing order, each with a count".into(),
             ));
         }
+        if !root.common_documents.is_empty()
+            && (root.common_documents.len() != root.common.len()
+                || root
+                    .common_documents
+                    .iter()
+                    .zip(&root.common)
+                    .any(|(&d, c)| d > c.1))
+        {
+            return Err(e(
+                "common_documents must give a count for each common term, at most its count".into(),
+            ));
+        }
         Ok(root)
     }
 
@@ -397,14 +420,31 @@ impl Root {
         match id {
             TermPartId::Range(k) => format!("{DIR}{}/t{k}.json", self.build),
             TermPartId::Common(i) => format!("{DIR}{}/c{i}.json", self.build),
+            TermPartId::Documents(i) => format!("{DIR}{}/d{i}.json", self.build),
         }
     }
 
     /// Every term part.
-    pub fn term_part_ids(&self) -> impl Iterator<Item = TermPartId> {
+    pub fn term_part_ids(&self) -> impl Iterator<Item = TermPartId> + '_ {
         (0..self.term_parts.len())
             .map(TermPartId::Range)
             .chain((0..self.common.len()).map(TermPartId::Common))
+            .chain(
+                self.common_documents
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &n)| n > 0)
+                    .map(|(i, _)| TermPartId::Documents(i)),
+            )
+    }
+
+    /// Whether the root names part `id`.
+    pub fn has_term_part(&self, id: TermPartId) -> bool {
+        match id {
+            TermPartId::Range(k) => k < self.term_parts.len(),
+            TermPartId::Common(i) => i < self.common.len(),
+            TermPartId::Documents(i) => self.common_documents.get(i).is_some_and(|&n| n > 0),
+        }
     }
 
     /// The part that holds `term` (were it indexed).
@@ -483,7 +523,8 @@ pub struct Term {
     pub forms: BTreeMap<String, Vec<u32>>,
 }
 
-/// `search/{build}/t{k}.json` or `c{i}.json`, decoded and checked.
+/// `search/{build}/t{k}.json`, `c{i}.json` or `d{i}.json`, decoded and
+/// checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TermPart {
     pub part: TermPartId,
@@ -501,7 +542,7 @@ impl TermPart {
         let e = |m: String| bad(&path, m);
         let v: serde_json::Value =
             serde_json::from_str(text).map_err(|x| e(format!("not JSON: {x}")))?;
-        let (TermPartId::Range(k) | TermPartId::Common(k)) = id;
+        let (TermPartId::Range(k) | TermPartId::Common(k) | TermPartId::Documents(k)) = id;
         head(&v, TERMS_KIND, root, k as u64).map_err(e)?;
         let items = v
             .get("terms")
@@ -522,12 +563,17 @@ impl TermPart {
                         .get(i)
                         .is_some_and(|c| c.0 == t.term && c.1 == t.count)
             }
+            TermPartId::Documents(i) => {
+                items.len() == 1
+                    && root.common.get(i).is_some_and(|c| c.0 == t.term)
+                    && root.common_documents.get(i) == Some(&t.count)
+                    && t.tiers
+                        .iter()
+                        .flatten()
+                        .all(|&id| root.place_of(id).is_some_and(|p| p.kind == Kind::Document))
+            }
         };
-        let known = match id {
-            TermPartId::Range(k) => k < root.term_parts.len(),
-            TermPartId::Common(i) => i < root.common.len(),
-        };
-        if !known {
+        if !root.has_term_part(id) {
             return Err(e("no such part".into()));
         }
         let mut terms: Vec<Term> = Vec::with_capacity(items.len());
@@ -542,7 +588,7 @@ impl TermPart {
             }
             terms.push(t);
         }
-        if terms.is_empty() && matches!(id, TermPartId::Common(_)) {
+        if terms.is_empty() && !matches!(id, TermPartId::Range(_)) {
             return Err(e("a common term's part must hold it".into()));
         }
         Ok(TermPart { part: id, terms })

@@ -15,7 +15,10 @@
 //! typed whole also looks up its key term ([`super::title_key`],
 //! [`super::number_key`]): the records holding it gain [`KEY`], so the
 //! headline or number as typed comes first even when its distinguishing
-//! words were too common to match on.
+//! words were too common to match on. The document library asks for
+//! documents alone ([`Query::kind_only`]: a common word's documents part)
+//! and keeps a number typed whole to its own documents
+//! ([`Query::number_exact`]).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -57,9 +60,25 @@ pub struct Query {
     pub page: usize,
     /// Hits per page (10 when 0).
     pub per_page: usize,
+    /// Only `kind`'s hits are wanted, and no count of the other kinds (the
+    /// library's text filter): for documents, a common word then reads
+    /// its postings of documents alone (`d{i}`, where the index has them),
+    /// and the rarest common words are the rarest among documents.
+    pub kind_only: bool,
+    /// A document number typed whole matches the records that have that
+    /// number (or one it begins, while typed) and no others, when some
+    /// have it: the library's "số ký hiệu" box, where "46-HD/BTGTU" is
+    /// that number, not documents with 46 and BTGTU anywhere.
+    pub number_exact: bool,
 }
 
 impl Query {
+    /// Whether the common words read their documents' parts
+    /// ([`Query::kind_only`]).
+    fn documents_alone(&self, root: &Root) -> bool {
+        self.kind_only && self.kind == Some(Kind::Document) && !root.common_documents.is_empty()
+    }
+
     /// Hits per page: `per_page`, or 10 when it is 0.
     pub fn page_size(&self) -> usize {
         if self.per_page == 0 {
@@ -139,18 +158,14 @@ impl Store {
             .and_then(|n| n.strip_suffix(".json"));
         let unknown = || super::bad(path, "not a part of this index");
         match name.and_then(|n| Some((n.get(..1)?, n.get(1..)?))) {
-            Some((c @ ("t" | "c"), k)) => {
+            Some((c @ ("t" | "c" | "d"), k)) => {
                 let k: usize = k.parse().map_err(|_| unknown())?;
-                let id = if c == "t" {
-                    TermPartId::Range(k)
-                } else {
-                    TermPartId::Common(k)
+                let id = match c {
+                    "t" => TermPartId::Range(k),
+                    "c" => TermPartId::Common(k),
+                    _ => TermPartId::Documents(k),
                 };
-                let known = match id {
-                    TermPartId::Range(k) => k < self.root.term_parts.len(),
-                    TermPartId::Common(i) => i < self.root.common.len(),
-                };
-                if !known || self.root.term_path(id) != path {
+                if !self.root.has_term_part(id) || self.root.term_path(id) != path {
                     return Err(unknown());
                 }
                 let part = TermPart::parse(&self.root, id, text)?;
@@ -195,6 +210,8 @@ struct Word {
     prefix: bool,
     /// A key term: it ranks the records holding it, it does not match.
     key: bool,
+    /// The key term of a document number ([`number_key`]).
+    number: bool,
 }
 
 fn words(q: &Query) -> Vec<Word> {
@@ -214,32 +231,55 @@ fn words(q: &Query) -> Vec<Word> {
             exact,
             prefix,
             key: false,
+            number: false,
         });
     }
     // A number's key completes while it is typed, like its last word.
     let last_prefix = out.last().is_some_and(|w| w.prefix);
     let keys = [
-        (title_key(&q.text), false),
-        (number_key(&q.text), last_prefix),
+        (title_key(&q.text), false, false),
+        (number_key(&q.text), last_prefix, true),
     ];
-    for (folded, prefix) in keys {
+    for (folded, prefix, number) in keys {
         if let Some(folded) = folded {
             out.push(Word {
                 folded,
                 exact: None,
                 prefix,
                 key: true,
+                number,
             });
         }
     }
     out
 }
 
+/// How many of the records a query can match hold common term `i`: all,
+/// or its documents alone ([`Query::kind_only`]).
+fn common_count(root: &Root, i: usize, documents: bool) -> u32 {
+    if documents {
+        root.common_documents.get(i).copied().unwrap_or(0)
+    } else {
+        root.common.get(i).map_or(0, |c| c.1)
+    }
+}
+
 /// The term parts a word reads: its own; for a prefix, the range parts
 /// its completions fall in and the parts of the most frequent common
-/// terms it begins.
-fn parts_of(root: &Root, w: &Word) -> Vec<TermPartId> {
-    let mut out = vec![root.term_part_for(&w.folded)];
+/// terms it begins. `documents`: a common term's documents part instead
+/// of its own (none when no document holds it).
+fn parts_of(root: &Root, w: &Word, documents: bool) -> Vec<TermPartId> {
+    let common = |i: usize| -> Option<TermPartId> {
+        if !documents {
+            Some(TermPartId::Common(i))
+        } else {
+            (common_count(root, i, true) > 0).then_some(TermPartId::Documents(i))
+        }
+    };
+    let mut out: Vec<TermPartId> = match root.term_part_for(&w.folded) {
+        TermPartId::Common(i) => common(i).into_iter().collect(),
+        own => vec![own],
+    };
     if !w.prefix {
         return out;
     }
@@ -255,19 +295,20 @@ fn parts_of(root: &Root, w: &Word) -> Vec<TermPartId> {
         k += 1;
         out.push(TermPartId::Range(k));
     }
-    let mut common: Vec<(usize, u32)> = root
+    let mut completions: Vec<(usize, u32)> = root
         .common
         .iter()
         .enumerate()
         .filter(|(_, c)| c.0.starts_with(w.folded.as_str()) && c.0 != w.folded)
-        .map(|(i, c)| (i, c.1))
+        .map(|(i, _)| (i, common_count(root, i, documents)))
+        .filter(|&(_, n)| n > 0)
         .collect();
-    common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    completions.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     out.extend(
-        common
+        completions
             .into_iter()
             .take(PREFIX_COMMON)
-            .map(|(i, _)| TermPartId::Common(i)),
+            .filter_map(|(i, _)| common(i)),
     );
     out.sort();
     out.dedup();
@@ -280,12 +321,13 @@ fn word_scores(
     root: &Root,
     parts: &dyn Parts,
     w: &Word,
+    documents: bool,
     missing: &mut Vec<String>,
 ) -> Option<Vec<(u32, u32)>> {
     let mut matched: Vec<(&Term, bool)> = Vec::new();
     let mut any_missing = false;
     let mut completions: Vec<&Term> = Vec::new();
-    for id in parts_of(root, w) {
+    for id in parts_of(root, w, documents) {
         let Some(part) = parts.term_part(id) else {
             missing.push(root.term_path(id));
             any_missing = true;
@@ -444,6 +486,7 @@ fn matched(root: &Root, parts: &dyn Parts, q: &Query) -> Matched {
     let all_words = words(q);
     let mut ranking = Ranking::default();
     let (keys, mut words): (Vec<&Word>, Vec<&Word>) = all_words.iter().partition(|w| w.key);
+    let documents = q.documents_alone(root);
     // A common word is left out when a word that is not common is there;
     // when all are common, all but the rarest few. A word being typed does
     // not count as one that is not common: "tuyen gi" keeps "tuyen".
@@ -451,7 +494,7 @@ fn matched(root: &Root, parts: &dyn Parts, q: &Query) -> Matched {
         root.common
             .binary_search_by(|c| c.0.as_str().cmp(&w.folded))
             .ok()
-            .map(|i| root.common[i].1)
+            .map(|i| common_count(root, i, documents))
     };
     let keep: Vec<&Word> = if words.iter().any(|w| !w.prefix && count_of(w).is_none()) {
         words
@@ -474,14 +517,17 @@ fn matched(root: &Root, parts: &dyn Parts, q: &Query) -> Matched {
 
     // The key terms' parts are asked for with the words' (one round of
     // fetching, not two), though they only rank what the words match.
-    let held: Vec<Vec<(u32, u32)>> = keys
+    let held: Vec<(bool, Vec<(u32, u32)>)> = keys
         .iter()
-        .filter_map(|k| word_scores(root, parts, k, &mut ranking.missing))
+        .filter_map(|k| {
+            let scores = word_scores(root, parts, k, documents, &mut ranking.missing)?;
+            Some((k.number, scores))
+        })
         .collect();
     // AND over the words whose parts are here.
     let mut hits: Option<Vec<(u32, u32)>> = None;
     for w in &words {
-        let Some(scores) = word_scores(root, parts, w, &mut ranking.missing) else {
+        let Some(scores) = word_scores(root, parts, w, documents, &mut ranking.missing) else {
             continue;
         };
         hits = Some(match hits {
@@ -504,11 +550,19 @@ fn matched(root: &Root, parts: &dyn Parts, q: &Query) -> Matched {
             }
         });
     }
-    // Key terms rank what the words matched.
+    // Key terms rank what the words matched; a number typed whole may
+    // keep only its own records.
     if let Some(hits) = hits.as_mut() {
-        for held in &held {
+        let number = held.iter().find(|(number, _)| *number).map(|(_, h)| h);
+        let has = |h: &[(u32, u32)], id: u32| h.binary_search_by_key(&id, |&(i, _)| i).is_ok();
+        if let Some(number) = number.filter(|_| q.number_exact) {
+            if hits.iter().any(|&(id, _)| has(number, id)) {
+                hits.retain(|&(id, _)| has(number, id));
+            }
+        }
+        for (_, held) in &held {
             for (id, score) in hits.iter_mut() {
-                if held.binary_search_by_key(id, |&(i, _)| i).is_ok() {
+                if has(held, *id) {
                     *score += KEY;
                 }
             }
@@ -616,9 +670,12 @@ pub fn search_all(root: &Root, parts: &dyn Parts, queries: &[Query]) -> Vec<Outc
     let mut last: Option<(&Query, Matched)> = None;
     let mut out = Vec::with_capacity(queries.len());
     for q in queries {
-        let same = last
-            .as_ref()
-            .is_some_and(|(p, _)| p.text == q.text && p.prefix == q.prefix);
+        let same = last.as_ref().is_some_and(|(p, _)| {
+            p.text == q.text
+                && p.prefix == q.prefix
+                && p.documents_alone(root) == q.documents_alone(root)
+                && p.number_exact == q.number_exact
+        });
         if !same {
             last = Some((q, matched(root, parts, q)));
         }
@@ -734,6 +791,7 @@ mod tests {
                 exact: exact.map(String::from),
                 prefix,
                 key: false,
+                number: false,
             };
             let matched = [(&a, false), (&b, true)];
             let sparse = sparse_scores(&matched, &w);
@@ -747,6 +805,7 @@ mod tests {
             exact: Some("đảng".into()),
             prefix: false,
             key: false,
+            number: false,
         };
         // Id 1: title (10) + as typed (1); id 5: title beats the completion.
         assert_eq!(

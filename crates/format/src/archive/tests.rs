@@ -113,6 +113,7 @@ fn root() -> Root {
         groups: vec![Group(2026, 0, 3), Group(2025, 1, 2)],
         term_parts: vec!["".into(), "m".into()],
         common: vec![Common("cua".into(), 4)],
+        common_documents: Vec::new(),
         document_order: None,
         starts: Vec::new(),
     }
@@ -166,6 +167,11 @@ fn the_root_must_add_up() {
     assert!(spoil(&|r| r.record_part_size = 0)
         .message
         .contains("record_part_size"));
+    for counts in [vec![5], vec![1, 1]] {
+        assert!(spoil(&|r| r.common_documents = counts.clone())
+            .message
+            .contains("common_documents"));
+    }
     assert!(Root::parse("[").unwrap_err().message.contains("not JSON"));
 }
 
@@ -187,4 +193,37 @@ fn a_term_lists_each_record_once_across_its_tiers() {
         assert!(twice.contains("twice"), "{twice}");
     }
     assert!(line([&[1, 5], &[2], &[7]], 5).is_err());
+}
+
+#[test]
+fn a_common_terms_documents_part_holds_documents_only() {
+    let mut r = root();
+    r.sections[1] = Section(Kind::Document, "Hướng dẫn".into());
+    r.common_documents = vec![2];
+    let r = Root::parse(&serde_json::to_string(&r).unwrap()).unwrap();
+    let id = TermPartId::Documents(0);
+    assert!(r.has_term_part(id) && !r.has_term_part(TermPartId::Documents(1)));
+    assert_eq!(r.term_path(id), "search/0123456789ab/d0.json");
+    assert_eq!(r.part_paths().len(), 7);
+    let part = |term: &str, count: u32, ids: &[u32]| {
+        let body = serde_json::json!({
+            "kind": TERMS_KIND, "version": VERSION, "build": r.build, "part": 0,
+            "terms": [[term, count, encode_ids(ids), "", ""]],
+        });
+        TermPart::parse(&r, id, &body.to_string())
+    };
+    assert_eq!(part("cua", 2, &[3, 4]).unwrap().terms[0].tiers[0], [3, 4]);
+    // An article's id, another count, another term: refused.
+    for bad in [
+        part("cua", 2, &[2, 4]),
+        part("cua", 1, &[4]),
+        part("cu", 2, &[3, 4]),
+    ] {
+        assert!(bad.unwrap_err().message.contains("outside the part"));
+    }
+    // No part for a term no document holds.
+    let mut none = r.clone();
+    none.common_documents = vec![0];
+    assert!(!none.has_term_part(id));
+    assert_eq!(none.part_paths().len(), 6);
 }
