@@ -242,11 +242,7 @@ impl Postings {
         let only =
             |ids: &Vec<u32>| -> Vec<u32> { ids.iter().copied().filter(|&id| keep(id)).collect() };
         let out = Postings {
-            tiers: [
-                only(&self.tiers[0]),
-                only(&self.tiers[1]),
-                only(&self.tiers[2]),
-            ],
+            tiers: self.tiers.each_ref().map(only),
             forms: self
                 .forms
                 .iter()
@@ -370,7 +366,8 @@ pub fn build(content: &Content) -> Built {
         .collect();
     let mut term_parts: Vec<(String, Vec<Value>, usize)> = Vec::new();
     let mut common_parts: Vec<Value> = Vec::new();
-    let mut document_parts: Vec<Option<Value>> = Vec::new();
+    // (entry, documents listed), when any document holds the term.
+    let mut document_parts: Vec<Option<(Value, usize)>> = Vec::new();
     let mut common = Vec::new();
     let mut last_term: Option<&str> = None;
     for (term, p) in &postings {
@@ -379,7 +376,7 @@ pub fn build(content: &Content) -> Built {
             common.push(Common(term.clone(), count as u32));
             common_parts.push(entry);
             let documents = p.only(|id| is_document[id as usize]);
-            document_parts.push(documents.map(|d| entry_of(term, &d).0));
+            document_parts.push(documents.map(|d| entry_of(term, &d)));
             continue;
         }
         let size = entry.to_string().len() + 1;
@@ -415,16 +412,14 @@ pub fn build(content: &Content) -> Built {
     let document_bodies: Vec<(usize, String)> = document_parts
         .iter()
         .enumerate()
-        .filter_map(|(i, entry)| Some((i, Value::Array(vec![entry.clone()?]).to_string())))
+        .filter_map(|(i, part)| {
+            let (entry, _) = part.as_ref()?;
+            Some((i, Value::Array(vec![entry.clone()]).to_string()))
+        })
         .collect();
     let common_documents: Vec<u32> = document_parts
         .iter()
-        .map(|entry| {
-            entry
-                .as_ref()
-                .and_then(|e| e.get(1)?.as_u64())
-                .map_or(0, |n| n as u32)
-        })
+        .map(|part| part.as_ref().map_or(0, |&(_, count)| count as u32))
         .collect();
     let record_bodies: Vec<String> = record_chunks
         .iter()
