@@ -12,17 +12,13 @@ use bantin_format::archive::{self, search_all, Outcome, Query, Root, Store};
 
 use crate::browser::config::feed_file;
 use crate::browser::http::{each, get_text, LoadError};
-use crate::logic::archive_search;
+use crate::logic::archive_search::{self, EARLY_HITS};
 
 /// Parts asked for at a time. Each round of asking costs a round trip on
 /// a phone's network, so a round asks for all a query lacks (the browser
 /// spreads them over its connections); the cap only bounds a query that
 /// would need more than any does.
 const PARTS_AT_ONCE: usize = 32;
-/// Hits of a page of one kind shown before the rest of its records have
-/// come: a phone's screenful. The parts are asked for in the order of the
-/// hits, and a slow line brings six at a time.
-pub const EARLY_HITS: usize = 5;
 /// Rounds of fetching per query: a query needs term parts, then record
 /// parts; a prefix a few more. More means something is wrong.
 const MAX_ROUNDS: usize = 6;

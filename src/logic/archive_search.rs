@@ -19,6 +19,10 @@ pub const KEY_PAGE: &str = "trang";
 pub const PER_PAGE: usize = 10;
 /// Hits per kind, with none chosen (each kind's best, and a link to all).
 pub const PER_GROUP: usize = 5;
+/// Hits of a page of one kind shown before the rest of its records have
+/// come: a phone's screenful. The parts are asked for in the order of the
+/// hits, and a slow line brings six at a time.
+pub const EARLY_HITS: usize = 5;
 /// The kinds, in the order their groups show.
 pub const KINDS: [Kind; 3] = [Kind::Article, Kind::Document, Kind::Entry];
 
@@ -297,24 +301,44 @@ pub fn at_hand(root: &Root, parts: &dyn Parts, q: &Query) -> Option<Outcome> {
     })
 }
 
+/// The bundled sample's archive index, read from disk, for the tests of
+/// this module and of `search_results`.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use bantin_format::archive::{search, Store};
+pub(crate) mod sample {
+    use bantin_format::archive::{search, Outcome, Query, Root, Store};
 
-    fn sample() -> Store {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/feed/");
-        let root = std::fs::read_to_string(format!("{dir}search/index.json")).unwrap();
+    const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/feed/");
+
+    /// The store with the sample's root and no part.
+    pub fn store() -> Store {
+        let root = std::fs::read_to_string(format!("{DIR}search/index.json")).unwrap();
         Store::new(Root::parse(&root).unwrap())
     }
 
-    fn fill(store: &mut Store, paths: &[String]) {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/feed/");
+    pub fn fill(store: &mut Store, paths: &[String]) {
         for p in paths {
-            let text = std::fs::read_to_string(format!("{dir}{p}")).unwrap();
+            let text = std::fs::read_to_string(format!("{DIR}{p}")).unwrap();
             store.insert(p, &text).unwrap();
         }
     }
+
+    /// Runs `q` on the sample, fetching every part it needs.
+    pub fn complete(store: &mut Store, q: &Query) -> Outcome {
+        loop {
+            let out = search(&store.root, &*store, q);
+            if out.missing.is_empty() {
+                return out;
+            }
+            fill(store, &out.missing);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sample::{complete, fill, store as sample};
+    use super::*;
+    use bantin_format::archive::search;
 
     /// Percent-decoding, as the router does.
     fn decode(v: &str) -> String {
@@ -469,17 +493,6 @@ mod tests {
             record_href(&record(Kind::Entry, "e1", Some("2026-W52"))),
             "/lich-cong-tac?tuan=2026-W52"
         );
-    }
-
-    /// Runs `q` on the sample, fetching every part it needs.
-    fn complete(store: &mut Store, q: &Query) -> Outcome {
-        loop {
-            let out = search(&store.root, &*store, q);
-            if out.missing.is_empty() {
-                return out;
-            }
-            fill(store, &out.missing);
-        }
     }
 
     #[test]

@@ -16,4 +16,5 @@ pub mod qr;
 pub mod routes;
 pub mod schedule;
 pub mod search_index;
+pub mod search_results;
 pub mod visits;

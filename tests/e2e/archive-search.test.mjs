@@ -239,3 +239,42 @@ test("an unreadable root says so, and a feed without search/ keeps the search ov
     await page.context().close();
   }
 });
+
+test("keys typed within the pause draw nothing, and Enter asks for the last word whole", async () => {
+  const page = await openPage(env.browser);
+  await archiveSearch(page, "tuyen");
+  const box = page.locator(".search-form input");
+  await box.focus();
+  await page.keyboard.press("End");
+  // Whatever the results show changes only once the typing pauses (the
+  // debounce): a key must not ask the last text again and draw its answer.
+  // The clock stopped, no pause can end while the keys come.
+  await page.evaluate(() => {
+    window.__drawn = 0;
+    new MutationObserver((records) => (window.__drawn += records.length)).observe(document.querySelector("main"), {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+  });
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 50);
+  await page.keyboard.type(" truye");
+  // (Real time: whatever the keys started is done. The page's frames and
+  // timers are stopped with its clock.)
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await page.evaluate(() => window.__drawn), 0, "a key drew the results again");
+  assert.equal(await page.locator(".search-archive").getAttribute("data-query"), "tuyen");
+  // The pause ends: the address and the results follow, the last word a prefix.
+  await page.clock.resume();
+  await page.waitForFunction(() => document.querySelector(".search-archive")?.dataset.query === "tuyen truye");
+  await settled(page);
+  assert.ok(new URL(page.url()).searchParams.get("q") === "tuyen truye", page.url());
+  assert.ok(Number((await page.locator(".list-count").textContent()).match(/\d+/)[0]) > 0, "'truye' begins 'truyen'");
+  // Enter: every word whole, and no word is "truye".
+  await page.keyboard.press("Enter");
+  await page.locator(".search-archive .notice", { hasText: "Không tìm thấy kết quả phù hợp." }).waitFor();
+  assert.equal(await page.locator(".search-hit").count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

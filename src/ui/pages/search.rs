@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::ui::components::link::fixed_link;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -18,18 +17,19 @@ use leptos_router::NavigateOptions;
 use bantin_format::display;
 use bantin_format::model::{Article, ArticleSummary, Block, Index};
 
-use bantin_format::archive::{Hit as ArchiveHit, Kind as ArchiveKind, Outcome};
 use leptos::task::spawn_local;
 
 use crate::browser::archive::{self, Answer, Availability};
 use crate::browser::state::known_documents;
 use crate::browser::state::use_feed;
 use crate::browser::state::use_read_articles;
-use crate::logic::archive_search::{self, Filters};
+use crate::logic::archive_search::Filters;
 use crate::logic::routes;
 use crate::logic::schedule;
 use crate::logic::search_index::{self, Hit, Kind, SearchIndex};
+use crate::logic::search_results::{self, Choice, Line, Results};
 use crate::strings;
+use crate::ui::components::link::fixed_link;
 use crate::ui::components::page_title::PageTitle;
 
 /// Results shown per kind.
@@ -164,8 +164,6 @@ pub fn SearchPage() -> impl IntoView {
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let filters = Memo::new(move |_| Filters::from_query(|k| query.read().get(k)));
     let typed = RwSignal::new(q.get_untracked());
-    // The last word is being typed (a prefix) until Enter or a new address.
-    let typing = RwSignal::new(false);
     // Rebuilt only when the feed or the document list changes, not per keystroke.
     let built = Memo::new(move |_| {
         let list = docs.with(|l| l.as_ref().clone());
@@ -187,37 +185,40 @@ pub fn SearchPage() -> impl IntoView {
         let a = archive::open().await;
         availability.try_set(Some(a));
     });
-    // What the archive is asked: the address's filters, or a submitted
-    // text a task before the address says it. The router's navigation (the
-    // address replaced, the route's signals and links updated) was two
-    // thirds of a warm query's time; the results need not wait for it.
-    let asked_filters = RwSignal::new(filters.get_untracked());
-    let ask = move |f: Filters| {
-        if asked_filters.with_untracked(|a| *a != f) {
-            asked_filters.set(f);
+    // The last word is being typed (a prefix) until Enter. Not a signal:
+    // it says how the next query is asked, it asks nothing by itself.
+    let typing = StoredValue::new(false);
+    // What the archive is asked: filters, and whether the last word is a
+    // prefix. The address's filters, or a submitted text a task before the
+    // address says it: the router's navigation (the address replaced, the
+    // route's signals and links updated) was two thirds of a warm query's
+    // time; the results need not wait for it.
+    let asked = RwSignal::new((filters.get_untracked(), false));
+    let ask = move |f: Filters, prefix: bool| {
+        if asked.with_untracked(|(a, p)| *a != f || *p != prefix) {
+            asked.set((f, prefix));
         }
     };
-    Effect::new(move |_| ask(filters.get()));
-    // The archive's answer and the filters it answers.
-    let answer = RwSignal::new(None::<(Filters, Answer)>);
-    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| ask(filters.get(), typing.get_value()));
+    // The archive's answer, with the filters and the prefix flag it answers.
+    let answer = RwSignal::new(None::<(Filters, bool, Answer)>);
+    let ticket = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let f = asked_filters.get();
-        let prefix = typing.get();
+        let (f, prefix) = asked.get();
         if availability.get() != Some(Availability::Ready) || f.text.trim().is_empty() {
             return;
         }
-        let ticket = asked.get_value() + 1;
-        asked.set_value(ticket);
+        let mine = ticket.get_value() + 1;
+        ticket.set_value(mine);
         spawn_local(async move {
-            let current = move || asked.try_get_value() == Some(ticket);
+            let current = move || ticket.try_get_value() == Some(mine);
             let shown = f.clone();
             let early = move |outs| {
-                answer.try_set(Some((shown.clone(), Answer::Early(outs))));
+                answer.try_set(Some((shown.clone(), prefix, Answer::Early(outs))));
             };
             if let Some(a) = archive::run(f.queries(prefix), current, early).await {
                 if current() {
-                    answer.try_set(Some((f, a)));
+                    answer.try_set(Some((f, prefix, a)));
                 }
             }
         });
@@ -250,7 +251,7 @@ pub fn SearchPage() -> impl IntoView {
         move |ev| {
             let value = event_target_value(&ev);
             typed.set(value.clone());
-            typing.set(true);
+            typing.set_value(true);
             if let Some(h) = pending.get_value() {
                 h.clear();
             }
@@ -264,13 +265,16 @@ pub fn SearchPage() -> impl IntoView {
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        typing.set(false);
+        typing.set_value(false);
         let text = typed.get_untracked();
-        ask(Filters {
-            text: text.clone(),
-            page: 0,
-            ..filters.get_untracked()
-        });
+        ask(
+            Filters {
+                text: text.clone(),
+                page: 0,
+                ..filters.get_untracked()
+            },
+            false,
+        );
         let go = go.clone();
         set_timeout(move || go(text), Duration::ZERO);
     };
@@ -294,10 +298,57 @@ pub fn SearchPage() -> impl IntoView {
         })
     });
 
-    // The results follow the answer, not each keystroke: the box being
-    // empty or not is all they read of the typing (else every key would
-    // draw the last answer again while the next one is on its way).
+    // What shows below the box: which kind of content follows the answer's
+    // kind, the archive's results follow each answer (and an answer equal
+    // to the one shown draws nothing). The box being empty or not is all
+    // this reads of the typing, else every key would draw the last answer
+    // again while the next one is on its way.
     let empty = Memo::new(move |_| typed.with(|t| t.trim().is_empty()));
+    let shown = Memo::new(move |_| {
+        if empty.get() {
+            return Shown::Hint;
+        }
+        match availability.get() {
+            None => Shown::Loading,
+            Some(Availability::Absent) => Shown::Memory {
+                bad: false,
+                not_stored: false,
+            },
+            Some(Availability::Bad) => Shown::Memory {
+                bad: true,
+                not_stored: false,
+            },
+            Some(Availability::Ready) => answer.with(|a| match a {
+                None => Shown::Loading,
+                Some((_, _, Answer::Complete(_) | Answer::Early(_))) => {
+                    Shown::Archive { not_stored: false }
+                }
+                Some((_, _, Answer::Partial(Some(_)))) => Shown::Archive { not_stored: true },
+                Some((_, _, Answer::Partial(None))) => Shown::Memory {
+                    bad: false,
+                    not_stored: true,
+                },
+                Some((_, _, Answer::Bad)) => Shown::Memory {
+                    bad: true,
+                    not_stored: false,
+                },
+            }),
+        }
+    });
+    let results = Memo::new(move |_| {
+        answer.with(|a| {
+            let (f, prefix, outs, early) = match a.as_ref()? {
+                (f, p, Answer::Complete(outs) | Answer::Partial(Some(outs))) => {
+                    (f, *p, outs, false)
+                }
+                (f, p, Answer::Early(outs)) => (f, *p, outs, true),
+                _ => return None,
+            };
+            Some(
+                category_names.with(|names| search_results::results(f, outs, prefix, names, early)),
+            )
+        })
+    });
 
     view! {
         <PageTitle text=strings::HEADING_SEARCH.to_string()/>
@@ -310,32 +361,107 @@ pub fn SearchPage() -> impl IntoView {
             </label>
         </form>
         {move || {
-            if empty.get() {
-                return view! { <p class="notice">{strings::SEARCH_HINT}</p> }.into_any();
-            }
-            let bad = || view! { <p class="notice notice--error" role="alert">{strings::SEARCH_ARCHIVE_BAD}</p> };
-            let not_stored = || view! { <p class="notice archive-not-stored" role="status">{strings::SEARCH_NOT_STORED}</p> };
-            match availability.get() {
-                None => view! { <p class="search-loading" aria-busy="true">{strings::SEARCH_LOADING}</p> }.into_any(),
-                Some(Availability::Absent) => memory().into_any(),
-                Some(Availability::Bad) => view! { {bad()} {memory()} }.into_any(),
-                Some(Availability::Ready) => match answer.get() {
-                    None => view! { <p class="search-loading" aria-busy="true">{strings::SEARCH_LOADING}</p> }.into_any(),
-                    Some((f, Answer::Complete(out))) => {
-                        archive_results(f, out, typing.get_untracked(), category_names.get(), false).into_any()
-                    }
-                    Some((f, Answer::Early(out))) => {
-                        archive_results(f, out, typing.get_untracked(), category_names.get(), true).into_any()
-                    }
-                    Some((f, Answer::Partial(Some(out)))) => view! {
-                        {not_stored()}
-                        {archive_results(f, out, typing.get_untracked(), category_names.get(), false)}
-                    }.into_any(),
-                    Some((_, Answer::Partial(None))) => view! { {not_stored()} {memory()} }.into_any(),
-                    Some((_, Answer::Bad)) => view! { {bad()} {memory()} }.into_any(),
-                },
+            let bad = |on: bool| on.then(|| view! { <p class="notice notice--error" role="alert">{strings::SEARCH_ARCHIVE_BAD}</p> });
+            let not_stored = |on: bool| on.then(|| view! { <p class="notice archive-not-stored" role="status">{strings::SEARCH_NOT_STORED}</p> });
+            match shown.get() {
+                Shown::Hint => view! { <p class="notice">{strings::SEARCH_HINT}</p> }.into_any(),
+                Shown::Loading => view! { <p class="search-loading" aria-busy="true">{strings::SEARCH_LOADING}</p> }.into_any(),
+                Shown::Memory { bad: b, not_stored: n } => view! { {bad(b)} {not_stored(n)} {memory} }.into_any(),
+                Shown::Archive { not_stored: n } => view! {
+                    {not_stored(n)}
+                    {move || results.get().map(archive_results)}
+                }.into_any(),
             }
         }}
+    }
+}
+
+/// What shows below the search box.
+#[derive(Clone, Copy, PartialEq)]
+enum Shown {
+    /// The box is empty.
+    Hint,
+    Loading,
+    /// The search over what the app holds: without an archive index, with
+    /// a bad one, or offline with a term part not stored.
+    Memory {
+        bad: bool,
+        not_stored: bool,
+    },
+    /// The archive's answer; offline, from the parts at hand.
+    Archive {
+        not_stored: bool,
+    },
+}
+
+/// The archive's page of results ([`search_results::Results`]): the count,
+/// the filters with their counts, the hits, the pages.
+fn archive_results(r: Results) -> impl IntoView {
+    let choice = |c: Choice| {
+        view! {
+            <li class:search-facet--on=c.on>
+                {fixed_link(&c.href, c.current, view! { {c.label}{c.count} })}
+            </li>
+        }
+    };
+    let filter = |class: &'static str, title: &'static str, choices: Vec<Choice>| {
+        view! {
+            <div class=class>
+                <h2 class="search-facet__title">{title}</h2>
+                <ul>{choices.into_iter().map(choice).collect_view()}</ul>
+            </div>
+        }
+    };
+    let line = |l: Line| {
+        let meta = l.meta.into_iter().enumerate().map(|(i, part)| {
+            view! { {(i > 0).then_some(" · ")}<span>{part}</span> }
+        });
+        view! {
+            <li class="search-hit">
+                {fixed_link(&l.href, false, view! {
+                    {l.number.map(|n| view! { {marked(n)}" — " })}
+                    {marked(l.title)}
+                })}
+                {(!l.text.is_empty()).then(|| view! {
+                    <p class="search-hit__text"><span>{marked(l.text)}</span></p>
+                })}
+                <p class="search-hit__meta">{meta.collect_view()}</p>
+            </li>
+        }
+    };
+    let groups = r.groups.into_iter().map(|g| {
+        view! {
+            <section class="block search-group">
+                {g.heading.map(|h| view! { <h2 class="block__title">{h}</h2> })}
+                <ol class="search-results">{g.lines.into_iter().map(line).collect_view()}</ol>
+                {g.more.map(|(href, label)| view! {
+                    <p class="search-group__more">{fixed_link(&href, false, label)}</p>
+                })}
+            </section>
+        }
+    });
+    let [kinds, categories, years] = r.filters;
+    view! {
+        <div class="search-archive" data-archive="ready" data-query=r.answered>
+            <p class=if r.none { "notice" } else { "list-count" } role="status">{r.count}</p>
+            {r.skipped.map(|s| view! { <p class="search-skipped">{s}</p> })}
+            <nav class="search-filters" aria-label=strings::SEARCH_FILTERS_LANDMARK>
+                {filter("search-facet search-facet--kind", strings::SEARCH_FILTER_KIND, kinds)}
+                {filter("search-facet search-facet--category", strings::SEARCH_FILTER_CATEGORY, categories)}
+                {filter("search-facet search-facet--year", strings::SEARCH_FILTER_YEAR, years)}
+            </nav>
+            {groups.collect_view()}
+            {r.coming.then(|| view! {
+                <p class="search-loading-more" aria-busy="true">{strings::SEARCH_LOADING_MORE}</p>
+            })}
+            {r.pager.map(|p| view! {
+                <nav class="pager search-pager" aria-label=strings::SEARCH_PAGES_LANDMARK>
+                    {p.previous.map(|h| fixed_link(&h, false, strings::SEARCH_PREVIOUS))}
+                    <span class="search-pager__at">{p.at}</span>
+                    {p.next.map(|h| fixed_link(&h, false, strings::SEARCH_NEXT))}
+                </nav>
+            })}
+        </div>
     }
 }
 
@@ -386,265 +512,16 @@ fn memory_results(query: &str, hits: &[Hit], built: Option<Built>) -> AnyView {
     .into_any()
 }
 
-/// The archive's page of results: the count, the filters with their
-/// counts, the hits, the pages. `early`: the later groups' records are on
-/// their way ([`Answer::Early`]).
-fn archive_results(
-    f: Filters,
-    outs: Vec<Outcome>,
-    typing: bool,
-    names: HashMap<String, String>,
-    early: bool,
-) -> impl IntoView {
-    let query = f.query(typing);
-    // Which text this answer is for: the typing goes on while parts come.
-    let answered = f.text.clone();
-    // With a kind chosen, its page; else each kind's best, and the counts
-    // of all.
-    let mut outs = outs;
-    let out = match (f.kind, outs.len()) {
-        (Some(_), 1) => outs.pop().unwrap_or_default(),
-        _ => archive_search::merged(&outs),
-    };
-    let category_label = move |c: &str| -> String {
-        if c.is_empty() {
-            strings::SEARCH_NO_CATEGORY.to_string()
-        } else {
-            names.get(c).cloned().unwrap_or_else(|| c.to_string())
-        }
-    };
-    let count = |n: usize| format!(" ({})", display::number(n as u64));
-    // The address this answer is for: the option that is on links to it.
-    let here = f.href();
-    let option = |href: String, label: String, n: Option<usize>, on: bool| {
-        let current = on && href == here;
-        view! {
-            <li class:search-facet--on=on>
-                {fixed_link(&href, current, view! { {label}{n.map(count)} })}
-            </li>
-        }
-    };
-    let kinds = {
-        let mut items = vec![option(
-            f.with_kind(None).href(),
-            strings::SEARCH_FILTER_ALL.into(),
-            None,
-            f.kind.is_none(),
-        )];
-        for (&k, &n) in &out.facets.kinds {
-            items.push(option(
-                f.with_kind(Some(k)).href(),
-                archive_search::kind_label(k).into(),
-                Some(n),
-                f.kind == Some(k),
-            ));
-        }
-        items
-    };
-    let categories = {
-        let mut items = vec![option(
-            f.with_category(None).href(),
-            strings::SEARCH_FILTER_ALL.into(),
-            None,
-            f.category.is_none(),
-        )];
-        for (c, &n) in &out.facets.categories {
-            let on = f.category.as_deref() == Some(c.as_str());
-            items.push(option(
-                f.with_category(Some(c.clone())).href(),
-                category_label(c),
-                Some(n),
-                on,
-            ));
-        }
-        items
-    };
-    let years = {
-        let mut items = vec![option(
-            f.with_year(None).href(),
-            strings::SEARCH_FILTER_ALL.into(),
-            None,
-            f.year.is_none(),
-        )];
-        for (&y, &n) in out.facets.years.iter().rev() {
-            items.push(option(
-                f.with_year(Some(y)).href(),
-                y.to_string(),
-                Some(n),
-                f.year == Some(y),
-            ));
-        }
-        items
-    };
-    let skipped = (!out.skipped.is_empty()).then(|| {
-        view! { <p class="search-skipped">{strings::SEARCH_SKIPPED}" "{out.skipped.join(", ")}</p> }
-    });
-    let hit_view = |h: ArchiveHit| {
-        let r = h.record;
-        let number = r.number.clone().map(|n| {
-            let runs = archive_search::marked(&n, &query);
-            view! { {runs_view(runs)}" — " }
-        });
-        let title = archive_search::marked_runs(&r.title, &h.title_marks);
-        let date = bantin_format::datetime::Date::parse(&r.date)
-            .map(display::date)
-            .unwrap_or_else(|| r.date.clone());
-        let meta = [
-            date,
-            archive_search::kind_label(r.kind).to_string(),
-            category_label(&r.category),
-        ];
-        let meta = meta
-            .into_iter()
-            .enumerate()
-            .map(|(i, part)| {
-                view! { {(i > 0).then_some(" · ")}<span>{part}</span> }
-            })
-            .collect_view();
-        let text = (!r.text.is_empty()).then(|| {
-            let runs = archive_search::marked_runs(&r.text, &h.text_marks);
-            view! { <p class="search-hit__text"><span>{runs_view(runs)}</span></p> }
-        });
-        view! {
-            <li class="search-hit">
-                {fixed_link(&archive_search::record_href(&r), false, view! { {number}{runs_view(title)} })}
-                {text}
-                <p class="search-hit__meta">{meta}</p>
-            </li>
-        }
-    };
-    let groups = if f.kind.is_some() {
-        // An early answer: the page's first hits, the rest on their way.
-        let shown = if early {
-            archive::EARLY_HITS
-        } else {
-            out.hits.len()
-        };
-        let hits = out
-            .hits
-            .clone()
-            .into_iter()
-            .take(shown)
-            .map(hit_view)
-            .collect_view();
-        let more = early.then(|| {
-            view! { <p class="search-loading-more" aria-busy="true">{strings::SEARCH_LOADING_MORE}</p> }
-        });
-        view! {
-            <section class="block search-group">
-                <ol class="search-results">{hits}</ol>
-            </section>
-            {more}
-        }
-        .into_any()
-    } else {
-        // Groups in order up to the first whose records are still coming
-        // (an early answer): what comes later is added below, nothing
-        // above it moves.
-        let coming = early && outs.iter().any(|o| !o.missing.is_empty());
-        let shown: Vec<(ArchiveKind, Outcome)> = archive_search::KINDS
-            .into_iter()
-            .zip(outs)
-            .filter(|(_, o)| o.total > 0)
-            .take_while(|(_, o)| !coming || o.missing.is_empty())
-            .collect();
-        let more = coming.then(|| {
-            view! { <p class="search-loading-more" aria-busy="true">{strings::SEARCH_LOADING_MORE}</p> }
-        });
-        let groups = shown
-            .into_iter()
-            .map(|(k, o)| {
-                let title = match k {
-                    ArchiveKind::Article => strings::SEARCH_ARTICLES,
-                    ArchiveKind::Document => strings::SEARCH_DOCUMENTS,
-                    ArchiveKind::Entry => strings::SEARCH_ENTRIES,
-                };
-                let more = (o.total > o.hits.len()).then(|| {
-                    let label = format!(
-                        "{} {} {}",
-                        strings::SEARCH_ALL_OF_KIND,
-                        display::number(o.total as u64),
-                        strings::SEARCH_RESULTS
-                    );
-                    view! { <p class="search-group__more">{fixed_link(&f.with_kind(Some(k)).href(), false, label)}</p> }
-                });
-                let hits = o.hits.into_iter().map(hit_view).collect_view();
-                view! {
-                    <section class="block search-group">
-                        <h2 class="block__title">{title}</h2>
-                        <ol class="search-results">{hits}</ol>
-                        {more}
-                    </section>
-                }
-            })
-            .collect_view();
-        view! { {groups} {more} }.into_any()
-    };
-    let pager = (f.kind.is_some() && out.pages > 1).then(|| {
-        let previous = (f.page > 0).then(|| {
-            view! { {fixed_link(&f.with_page(f.page - 1).href(), false, strings::SEARCH_PREVIOUS)} }
-        });
-        let next = (f.page + 1 < out.pages).then(|| {
-            view! { {fixed_link(&f.with_page(f.page + 1).href(), false, strings::SEARCH_NEXT)} }
-        });
-        view! {
-            <nav class="pager search-pager" aria-label=strings::SEARCH_PAGES_LANDMARK>
-                {previous}
-                <span class="search-pager__at">{format!("{} {}/{}", strings::SEARCH_PAGE, f.page + 1, out.pages)}</span>
-                {next}
-            </nav>
-        }
-    });
-    let none = out.total == 0;
-    view! {
-        <div class="search-archive" data-archive="ready" data-query=answered>
-            {if none {
-                view! { <p class="notice" role="status">{strings::SEARCH_NONE}</p> }.into_any()
-            } else {
-                view! { <p class="list-count" role="status">{format!("{} {}", display::number(out.total as u64), strings::SEARCH_RESULTS)}</p> }.into_any()
-            }}
-            {skipped}
-            <nav class="search-filters" aria-label=strings::SEARCH_FILTERS_LANDMARK>
-                <div class="search-facet search-facet--kind">
-                    <h2 class="search-facet__title">{strings::SEARCH_FILTER_KIND}</h2>
-                    <ul>{kinds}</ul>
-                </div>
-                <div class="search-facet search-facet--category">
-                    <h2 class="search-facet__title">{strings::SEARCH_FILTER_CATEGORY}</h2>
-                    <ul>{categories}</ul>
-                </div>
-                <div class="search-facet search-facet--year">
-                    <h2 class="search-facet__title">{strings::SEARCH_FILTER_YEAR}</h2>
-                    <ul>{years}</ul>
-                </div>
-            </nav>
-            {(!none).then_some(groups)}
-            {pager}
-        </div>
-    }
-}
-
 /// Text with the query's words wrapped in <mark>.
 #[component]
 fn Marked(text: String, query: String) -> impl IntoView {
-    runs_view(search_index::highlight(&text, &query))
+    marked(search_results::pairs(search_index::highlight(
+        &text, &query,
+    )))
 }
 
-/// Runs of a text, the marked ones in <mark>: as pairs of a plain text
-/// and the marked text after it, so that a place keeps its kind of node
-/// from one answer to the next and drawing the next answer can set texts
-/// instead of replacing a text with a <mark> (no difference measured in a
-/// warm query's time; it keeps the view's shape the same per place).
-fn runs_view(runs: Vec<(String, bool)>) -> impl IntoView {
-    let mut pairs: Vec<(String, Option<String>)> = Vec::new();
-    for (part, hit) in runs {
-        match (pairs.last_mut(), hit) {
-            (Some((_, marked @ None)), true) => *marked = Some(part),
-            (Some((plain, None)), false) => plain.push_str(&part),
-            (_, true) => pairs.push((String::new(), Some(part))),
-            (_, false) => pairs.push((part, None)),
-        }
-    }
+/// Marked pairs ([`search_results::Marked`]) as texts and `<mark>`s.
+fn marked(pairs: search_results::Marked) -> impl IntoView {
     pairs
         .into_iter()
         .map(|(plain, marked)| view! { {plain}{marked.map(|m| view! { <mark>{m}</mark> })} })
