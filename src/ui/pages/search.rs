@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use bantin_format::archive::Outcome;
 use bantin_format::display;
 use bantin_format::model::{Article, ArticleSummary, Block, Index};
 
@@ -298,57 +299,10 @@ pub fn SearchPage() -> impl IntoView {
         })
     });
 
-    // What shows below the box: which kind of content follows the answer's
-    // kind, the archive's results follow each answer (and an answer equal
-    // to the one shown draws nothing). The box being empty or not is all
-    // this reads of the typing, else every key would draw the last answer
-    // again while the next one is on its way.
+    // The results follow the answer, not each keystroke: the box being
+    // empty or not is all they read of the typing (else every key would
+    // draw the last answer again while the next one is on its way).
     let empty = Memo::new(move |_| typed.with(|t| t.trim().is_empty()));
-    let shown = Memo::new(move |_| {
-        if empty.get() {
-            return Shown::Hint;
-        }
-        match availability.get() {
-            None => Shown::Loading,
-            Some(Availability::Absent) => Shown::Memory {
-                bad: false,
-                not_stored: false,
-            },
-            Some(Availability::Bad) => Shown::Memory {
-                bad: true,
-                not_stored: false,
-            },
-            Some(Availability::Ready) => answer.with(|a| match a {
-                None => Shown::Loading,
-                Some((_, _, Answer::Complete(_) | Answer::Early(_))) => {
-                    Shown::Archive { not_stored: false }
-                }
-                Some((_, _, Answer::Partial(Some(_)))) => Shown::Archive { not_stored: true },
-                Some((_, _, Answer::Partial(None))) => Shown::Memory {
-                    bad: false,
-                    not_stored: true,
-                },
-                Some((_, _, Answer::Bad)) => Shown::Memory {
-                    bad: true,
-                    not_stored: false,
-                },
-            }),
-        }
-    });
-    let results = Memo::new(move |_| {
-        answer.with(|a| {
-            let (f, prefix, outs, early) = match a.as_ref()? {
-                (f, p, Answer::Complete(outs) | Answer::Partial(Some(outs))) => {
-                    (f, *p, outs, false)
-                }
-                (f, p, Answer::Early(outs)) => (f, *p, outs, true),
-                _ => return None,
-            };
-            Some(
-                category_names.with(|names| search_results::results(f, outs, prefix, names, early)),
-            )
-        })
-    });
 
     view! {
         <PageTitle text=strings::HEADING_SEARCH.to_string()/>
@@ -361,37 +315,35 @@ pub fn SearchPage() -> impl IntoView {
             </label>
         </form>
         {move || {
-            let bad = |on: bool| on.then(|| view! { <p class="notice notice--error" role="alert">{strings::SEARCH_ARCHIVE_BAD}</p> });
-            let not_stored = |on: bool| on.then(|| view! { <p class="notice archive-not-stored" role="status">{strings::SEARCH_NOT_STORED}</p> });
-            match shown.get() {
-                Shown::Hint => view! { <p class="notice">{strings::SEARCH_HINT}</p> }.into_any(),
-                Shown::Loading => view! { <p class="search-loading" aria-busy="true">{strings::SEARCH_LOADING}</p> }.into_any(),
-                Shown::Memory { bad: b, not_stored: n } => view! { {bad(b)} {not_stored(n)} {memory} }.into_any(),
-                Shown::Archive { not_stored: n } => view! {
-                    {not_stored(n)}
-                    {move || results.get().map(archive_results)}
-                }.into_any(),
+            if empty.get() {
+                return view! { <p class="notice">{strings::SEARCH_HINT}</p> }.into_any();
+            }
+            let bad = || view! { <p class="notice notice--error" role="alert">{strings::SEARCH_ARCHIVE_BAD}</p> };
+            let not_stored = || view! { <p class="notice archive-not-stored" role="status">{strings::SEARCH_NOT_STORED}</p> };
+            let loading = || view! { <p class="search-loading" aria-busy="true">{strings::SEARCH_LOADING}</p> };
+            match availability.get() {
+                None => loading().into_any(),
+                Some(Availability::Absent) => memory().into_any(),
+                Some(Availability::Bad) => view! { {bad()} {memory()} }.into_any(),
+                Some(Availability::Ready) => answer.with(|a| {
+                    let Some((f, prefix, answer)) = a else {
+                        return loading().into_any();
+                    };
+                    let results = |outs: &[Outcome], early| {
+                        let r = category_names.with(|names| search_results::results(f, outs, *prefix, names, early));
+                        archive_results(r)
+                    };
+                    match answer {
+                        Answer::Complete(outs) => results(outs, false).into_any(),
+                        Answer::Early(outs) => results(outs, true).into_any(),
+                        Answer::Partial(Some(outs)) => view! { {not_stored()} {results(outs, false)} }.into_any(),
+                        Answer::Partial(None) => view! { {not_stored()} {memory()} }.into_any(),
+                        Answer::Bad => view! { {bad()} {memory()} }.into_any(),
+                    }
+                }),
             }
         }}
     }
-}
-
-/// What shows below the search box.
-#[derive(Clone, Copy, PartialEq)]
-enum Shown {
-    /// The box is empty.
-    Hint,
-    Loading,
-    /// The search over what the app holds: without an archive index, with
-    /// a bad one, or offline with a term part not stored.
-    Memory {
-        bad: bool,
-        not_stored: bool,
-    },
-    /// The archive's answer; offline, from the parts at hand.
-    Archive {
-        not_stored: bool,
-    },
 }
 
 /// The archive's page of results ([`search_results::Results`]): the count,
