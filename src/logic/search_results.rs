@@ -63,8 +63,6 @@ pub struct Line {
 /// kind chosen, the page's one group, without a heading.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {
-    /// `None`: the page of the kind chosen.
-    pub kind: Option<Kind>,
     pub heading: Option<&'static str>,
     pub lines: Vec<Line>,
     /// (address, label) of the link to all of this kind's results.
@@ -193,7 +191,6 @@ pub fn results(
             out.hits.len()
         };
         let group = Group {
-            kind: None,
             heading: None,
             lines: out.hits.iter().take(shown).map(line).collect(),
             more: None,
@@ -210,7 +207,6 @@ pub fn results(
             .filter(|(_, o)| o.total > 0)
             .take_while(|(_, o)| !coming || o.missing.is_empty())
             .map(|(k, o)| Group {
-                kind: Some(k),
                 heading: Some(match k {
                     Kind::Article => strings::SEARCH_ARTICLES,
                     Kind::Document => strings::SEARCH_DOCUMENTS,
@@ -332,8 +328,14 @@ mod tests {
             r.count,
             format!("{} kết quả", display::number(total as u64))
         );
-        let kinds: Vec<_> = r.groups.iter().map(|g| g.kind).collect();
-        assert_eq!(kinds[..2], [Some(Kind::Article), Some(Kind::Document)]);
+        let headings: Vec<_> = r.groups.iter().map(|g| g.heading).collect();
+        assert_eq!(
+            headings[..2],
+            [
+                Some(strings::SEARCH_ARTICLES),
+                Some(strings::SEARCH_DOCUMENTS)
+            ]
+        );
         for (g, o) in r.groups.iter().zip(outs.iter().filter(|o| o.total > 0)) {
             assert!(g.heading.is_some());
             assert_eq!(g.lines.len(), o.hits.len().min(PER_GROUP));
@@ -424,7 +426,7 @@ mod tests {
         assert!(outs[0].pages > 2, "{} pages", outs[0].pages);
         let r = results(&f, &outs, false, &HashMap::new(), false);
         assert_eq!(r.groups.len(), 1);
-        assert_eq!((r.groups[0].kind, r.groups[0].heading), (None, None));
+        assert_eq!(r.groups[0].heading, None);
         assert_eq!(r.groups[0].lines.len(), PER_PAGE);
         let pager = r.pager.as_ref().unwrap();
         assert_eq!(pager.at, format!("Trang 2/{}", outs[0].pages));
@@ -452,7 +454,7 @@ mod tests {
         let r = results(&f, &outs, false, &HashMap::new(), true);
         assert!(r.coming);
         assert_eq!(r.groups.len(), 1);
-        assert_eq!(r.groups[0].kind, Some(Kind::Article));
+        assert_eq!(r.groups[0].heading, Some(strings::SEARCH_ARTICLES));
         // Not early: every group with hits.
         let r = results(&f, &outs, false, &HashMap::new(), false);
         assert!(!r.coming && r.groups.len() >= 2);
