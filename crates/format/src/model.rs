@@ -354,7 +354,7 @@ pub struct Article {
 /// A piece of an article's body. There is no raw HTML anywhere: each kind
 /// renders as its own component.
 ///
-/// The app (wasm) reads blocks with [`crate::validate::block_from_value`]
+/// The app (wasm) reads blocks with [`crate::read::block_from_value`]
 /// instead of serde: the derived reader of an internally tagged enum is
 /// about 20 KB of wasm. Natively serde reads them (the feed tool reports
 /// the path and unknown fields inside a block), and a test holds the two

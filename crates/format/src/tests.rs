@@ -3,6 +3,7 @@
 use serde_json::{json, Value};
 
 use crate::model::*;
+use crate::read::block_from_value;
 use crate::validate::*;
 
 fn summary(id: &str) -> Value {

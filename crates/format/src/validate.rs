@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 
 use crate::datetime::{Date, DateTime, IsoWeek};
 use crate::model::*;
-use crate::read::FromValue;
+use crate::read::{clip, clip_to};
 
 /// Longest text field accepted, in characters: anything longer is a CMS bug.
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -350,18 +350,6 @@ fn check_date(sink: &mut Sink, path: &str, value: &str) -> Option<Date> {
         sink.error(path, "not a date in the form YYYY-MM-DD");
     }
     d
-}
-
-/// Shortens a value quoted in a message, so a 10 MB string makes a short line.
-pub(crate) fn clip(s: &str) -> String {
-    clip_to(s, 60)
-}
-
-fn clip_to(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        None => s.to_string(),
-        Some((end, _)) => format!("{}…", &s[..end]),
-    }
 }
 
 /// What names an image when its alt says nothing: its caption (a picture
@@ -925,134 +913,6 @@ trait Item: crate::read::FromValue {}
 
 #[cfg(target_arch = "wasm32")]
 impl<T: crate::read::FromValue> Item for T {}
-
-/// Reads one block of an article's body as serde's derived reader of
-/// [`Block`] reads it from a JSON value (`{"type": "paragraph", …}`), and
-/// to the same verdict: an object whose `type` names a kind, whose required
-/// fields are there and whose fields have their types; other fields are
-/// ignored. The fields inside are read by [`crate::read`]. (serde also reads a block
-/// from a list of its tag and fields; the validator refuses a list in
-/// place of a block before either reader sees it.) Tests compare the two
-/// readers on every block of the sample feed and on generated ones.
-pub fn block_from_value(value: Value) -> Result<Block, String> {
-    const KINDS: [&str; 9] = [
-        "paragraph",
-        "heading",
-        "image",
-        "quote",
-        "list",
-        "table",
-        "gallery",
-        "attachment",
-        "video",
-    ];
-    let Value::Object(mut map) = value else {
-        return Err(format!(
-            "invalid type: {}, expected internally tagged enum Block",
-            json_kind(&value)
-        ));
-    };
-    let kind = match map.remove("type") {
-        None => return Err("missing field `type`".to_string()),
-        Some(Value::String(s)) => KINDS
-            .iter()
-            .position(|k| *k == s)
-            .ok_or_else(|| format!("unknown variant `{}`, expected one of `paragraph`, `heading`, `image`, `quote`, `list`, `table`, `gallery`, `attachment`, `video`", clip(&s)))?,
-        Some(other) => {
-            return Err(format!(
-                "invalid type: {}, expected variant identifier",
-                json_kind(&other)
-            ))
-        }
-    };
-    fn read<T: FromValue>(v: Value) -> Result<T, String> {
-        T::from_value(v)
-    }
-    // A field the block must have.
-    fn need(map: &mut Map<String, Value>, key: &str) -> Result<Value, String> {
-        map.remove(key)
-            .ok_or_else(|| format!("missing field `{key}`"))
-    }
-    let map = &mut map;
-    Ok(match kind {
-        0 => Block::Paragraph {
-            runs: read(need(map, "runs")?)?,
-        },
-        1 => {
-            let text = read(need(map, "text")?)?;
-            let level = map
-                .remove("level")
-                .map_or(Ok(default_heading_level()), read)?;
-            Block::Heading { text, level }
-        }
-        2 => Block::Image(read(Value::Object(std::mem::take(map)))?),
-        3 => {
-            let text = read(need(map, "text")?)?;
-            Block::Quote {
-                text,
-                cite: optional(map, "cite")?,
-            }
-        }
-        4 => {
-            let items = read(need(map, "items")?)?;
-            Block::List {
-                ordered: optional(map, "ordered")?,
-                items,
-            }
-        }
-        5 => {
-            let header = read(need(map, "header")?)?;
-            let rows = read(need(map, "rows")?)?;
-            Block::Table {
-                caption: optional(map, "caption")?,
-                header,
-                rows,
-            }
-        }
-        6 => {
-            let images = read(need(map, "images")?)?;
-            Block::Gallery {
-                caption: optional(map, "caption")?,
-                images,
-            }
-        }
-        7 => {
-            let document = read(need(map, "document")?)?;
-            Block::Attachment {
-                document,
-                title: optional(map, "title")?,
-            }
-        }
-        _ => {
-            let url = read(need(map, "url")?)?;
-            let poster = read(need(map, "poster")?)?;
-            Block::Video {
-                url,
-                poster,
-                title: optional(map, "title")?,
-                duration: optional(map, "duration")?,
-            }
-        }
-    })
-}
-
-/// A field with `#[serde(default)]`: its default when absent (`null` is
-/// read as a value: `None` for an option, an error for a list or a flag).
-fn optional<T: FromValue + Default>(map: &mut Map<String, Value>, key: &str) -> Result<T, String> {
-    map.remove(key).map_or(Ok(T::default()), T::from_value)
-}
-
-/// How serde names a JSON value in its messages.
-fn json_kind(v: &Value) -> String {
-    match v {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) => format!("number `{n}`"),
-        Value::String(s) => format!("string \"{}\"", clip(s)),
-        Value::Array(_) => "sequence".to_string(),
-        Value::Object(_) => "map".to_string(),
-    }
-}
 
 /// Deserializes one value, reporting type errors with their path.
 fn typed<T: Item>(value: Value, path: &str, sink: &mut Sink) -> Option<T> {

@@ -805,3 +805,43 @@ impl RecordPart {
         Ok(RecordPart { part: k, records })
     }
 }
+
+// The app's readers of the root and its records, written out as
+// `crate::read` writes the feed's (the feed tool keeps serde's).
+crate::read::names!(Kind {
+    "article" => Kind::Article,
+    "document" => Kind::Document,
+    "entry" => Kind::Entry,
+});
+crate::read::tuple!(Common(String, u32));
+crate::read::tuple!(Section(Kind, String));
+crate::read::tuple!(Group(i32, u32, u32));
+
+// `starts` is worked out by `Root::parse` from the groups.
+crate::read::fields!(Root {
+    format_version: need,
+    kind: need,
+    version: need,
+    generated_at: need,
+    build: need,
+    records: need,
+    record_part_size: need,
+    sections: need,
+    groups: need,
+    term_parts: need,
+    common: need,
+    common_documents: default,
+    document_order: default,
+    starts: skip,
+});
+
+crate::read::fields!(Record {
+    kind: need,
+    key: need,
+    title: need,
+    date: need,
+    category: need,
+    text: need,
+    number: default,
+    week: default,
+});

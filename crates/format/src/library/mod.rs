@@ -720,3 +720,22 @@ impl DatesPart {
         )
     }
 }
+
+// The app's readers of the root, written out as `crate::read` writes the
+// feed's (the feed tool keeps serde's).
+crate::read::tuple!(Count(String, u32));
+crate::read::tuple!(YearCount(i32, u32));
+
+crate::read::fields!(Root {
+    format_version: need,
+    kind: need,
+    version: need,
+    generated_at: need,
+    build: need,
+    documents: need,
+    row_part_size: need,
+    types: need,
+    issuers: need,
+    fields: need,
+    years: need,
+});
