@@ -3,7 +3,6 @@
 use serde_json::{json, Value};
 
 use crate::model::*;
-use crate::read::block_from_value;
 use crate::validate::*;
 
 fn summary(id: &str) -> Value {
@@ -1151,6 +1150,7 @@ fn a_logo_with_a_bad_src_is_dropped_not_kept_beside_its_error() {
 #[cfg(not(target_arch = "wasm32"))]
 mod block_reader {
     use super::*;
+    use crate::read::block_from_value;
 
     /// [`block_from_value`] (the app's reader) and serde's derived reader
     /// (the feed tool's) give one verdict, and the same block. A list in
