@@ -1,8 +1,9 @@
 //! The house rules, checked on the source itself (ARCHITECTURE.md,
 //! "Invariants"): no two modules of the app, or of one of the workspace's
-//! crates, import each other, directly or around a loop; the layers lean one way (ui → browser → logic, and
-//! everything may use strings); pure logic never touches the browser, and
-//! nothing anywhere writes HTML into the page.
+//! crates, import each other, directly or around a loop; the layers lean
+//! one way (ui → browser → logic, and everything may use strings); pure
+//! logic never touches the browser, and nothing anywhere writes HTML into
+//! the page.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

@@ -602,10 +602,11 @@ fields!(DocumentFileRef {
 /// [`Block`] reads it from a JSON value (`{"type": "paragraph", …}`), and
 /// to the same verdict: an object whose `type` names a kind, whose required
 /// fields are there and whose fields have their types; other fields are
-/// ignored. The fields inside are read by this module's readers. (serde also reads a block
-/// from a list of its tag and fields; the validator refuses a list in
-/// place of a block before either reader sees it.) Tests compare the two
-/// readers on every block of the sample feed and on generated ones.
+/// ignored. The fields inside are read by this module's readers. (serde
+/// also reads a block from a list of its tag and fields; the validator
+/// refuses a list in place of a block before either reader sees it.)
+/// Tests compare the two readers on every block of the sample feed and on
+/// generated ones.
 pub fn block_from_value(value: Value) -> Result<Block, String> {
     const KINDS: [&str; 9] = [
         "paragraph",
